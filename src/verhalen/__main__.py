@@ -1,0 +1,3 @@
+from verhalen.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `verhalen` command line: small Typer functions over the library."""

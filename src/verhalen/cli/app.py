@@ -1,0 +1,55 @@
+"""Entry point: joins the command groups and turns user errors into one-line messages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from verhalen.cli import _common, demo, ingest, init, status, stories
+
+app = typer.Typer(
+    name="verhalen",
+    help="Verhalen ophalen, ordenen en duiden: participatory narrative inquiry (PNI).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    project: Annotated[
+        Path | None,
+        typer.Option("--project", "-p", help="Projectmap (standaard: de huidige map of erboven)."),
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Taal van uitvoer: nl of en.")] = None,
+) -> None:
+    if lang is not None and lang not in ("nl", "en"):
+        raise typer.BadParameter("nl or en", param_hint="--lang")
+    ctx.obj = _common.State(project_path=project, lang=lang)
+
+
+app.command("init")(init.init)
+app.command("demo")(demo.demo)
+app.command("ingest")(ingest.ingest)
+app.command("status")(status.status)
+app.add_typer(stories.app, name="stories")
+
+
+def main() -> None:
+    """Run the CLI; a user's mistake ends in readable lines and exit status 1, never a traceback."""
+    from verhalen.errors import RejectedBatch, VerhalenError
+
+    try:
+        app()
+    except RejectedBatch as exc:
+        for problem in exc.problems:
+            _common.err.print(str(problem), markup=False, highlight=False)
+        sys.exit(1)
+    except VerhalenError as exc:
+        _common.err.print(str(exc), markup=False, highlight=False)
+        sys.exit(1)

@@ -1,0 +1,82 @@
+"""The example project: `data/voorbeeld` made into a working project, every stage run on it.
+
+This is the README's quick start, so it must work on a fresh clone with nothing but the package
+installed. It copies the inputs (never the `truth/` folder) into the new project, so the project
+stands on its own and every source path in the store is relative.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verhalen.errors import VerhalenError
+from verhalen.ingest import IngestReport, ingest, read_options
+from verhalen.project import FORM_NAME, Project, init_project
+
+EXAMPLE_ENV = "VERHALEN_VOORBEELD"
+INPUTS = ("verhalen", "vertellers.csv", "antwoorden.xlsx")
+SESSIONS = {"sessie-1": "sessie 1", "sessie-2": "sessie 2"}
+
+
+def example_folder() -> Path:
+    """Where data/voorbeeld is: $VERHALEN_VOORBEELD, or the repository this package runs from."""
+    if os.environ.get(EXAMPLE_ENV):
+        return Path(os.environ[EXAMPLE_ENV])
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "data" / "voorbeeld"
+        if (candidate / FORM_NAME).is_file():
+            return candidate
+    raise VerhalenError(
+        f"data/voorbeeld not found; set {EXAMPLE_ENV} to the example folder of a verhalen checkout"
+    )
+
+
+@dataclass
+class DemoResult:
+    project: Project
+    ingests: list[IngestReport] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+
+
+def make_demo(
+    path: Path,
+    source: Path | None = None,
+    lang: str = "nl",
+    progress: Callable[[int, int, str], None] | None = None,
+) -> DemoResult:
+    """Create the example project at `path` and run every stage that exists on it."""
+    source = source or example_folder()
+    if path.exists() and any(path.iterdir()):
+        raise VerhalenError(
+            f"{path} exists and is not empty; choose another folder or remove it first"
+        )
+    path.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source / FORM_NAME, path / FORM_NAME)
+    inputs = path / "bronnen"
+    inputs.mkdir()
+    for name in INPUTS:
+        item = source / name
+        if item.is_dir():
+            shutil.copytree(item, inputs / name)
+        elif item.is_file():
+            shutil.copy(item, inputs / name)
+    project = init_project(path, lang=lang, template="programma", name="Werken met Netwerken")
+    result = DemoResult(project)
+    tellers: Path | None = inputs / "vertellers.csv"
+    for folder, session in SESSIONS.items():
+        report = ingest(
+            project,
+            [inputs / "verhalen" / folder],
+            storytellers_file=tellers,
+            options=read_options(project, session=session),
+            progress=progress,
+        )
+        result.ingests.append(report)
+        tellers = None  # registered with the first batch
+    result.steps.append("ingest")
+    return result

@@ -1,0 +1,282 @@
+"""The story form: the questions storytellers answer about their story and about themselves.
+
+In PNI the meaning a storyteller gives to their own story matters as much as the text, so every
+answer that enters the store is checked against this form first. The form lives in the project as
+`storyform.yaml`; `load_form` validates it and reports every mistake at once.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from verhalen.errors import VerhalenError
+from verhalen.i18n import t
+
+QuestionType = Literal["single", "multiple", "scale", "boolean", "number", "text"]
+QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "scale", "boolean", "number", "text")
+ABOUT = ("story", "storyteller")
+TRUE_WORDS = {"ja", "j", "yes", "y", "true", "waar", "1", "x", "wel"}
+FALSE_WORDS = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
+MULTI_SEPARATORS = (";", "|", "\n")
+
+
+class AnswerError(ValueError):
+    """An answer the form does not allow; the message says why, in the project's language."""
+
+
+def fold(text: str) -> str:
+    """Compare options the way people type them: case, accents' composition and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: QuestionType
+    about: str = "story"
+    text: dict[str, str] = field(default_factory=dict)
+    short: dict[str, str] = field(default_factory=dict)
+    options: tuple[str, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    labels: tuple[str, str] | None = None
+
+    def label(self, lang: str = "nl") -> str:
+        """Short name for charts and table headers."""
+        return self.short.get(lang) or self.short.get("nl") or self.id
+
+    def question_text(self, lang: str = "nl") -> str:
+        return self.text.get(lang) or self.text.get("nl") or self.label(lang)
+
+    @property
+    def is_choice(self) -> bool:
+        return self.type in ("single", "multiple", "boolean")
+
+    def parse(self, raw: Any, lang: str = "nl") -> Any:
+        """Turn a raw cell or YAML value into the stored answer, or raise AnswerError.
+
+        Returns None for an empty answer: missing answers are allowed and never guessed.
+        """
+        if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+            return None
+        if isinstance(raw, str) and not raw.strip():
+            return None
+        if isinstance(raw, list) and not raw:
+            return None
+        match self.type:
+            case "text":
+                return str(raw).strip()
+            case "single":
+                return self._option(raw, lang)
+            case "multiple":
+                return self._options(raw, lang)
+            case "boolean":
+                return self._boolean(raw, lang)
+            case "scale" | "number":
+                return self._number(raw, lang)
+        raise AssertionError(self.type)
+
+    def _option(self, raw: Any, lang: str) -> str:
+        value = str(raw).strip()
+        if isinstance(raw, float) and raw.is_integer():
+            value = str(int(raw))
+        for option in self.options:
+            if fold(option) == fold(value):
+                return option
+        raise AnswerError(t("not_an_option", lang, value=value, options=", ".join(self.options)))
+
+    def _options(self, raw: Any, lang: str) -> list[str]:
+        if isinstance(raw, list | tuple):
+            parts = [str(p) for p in raw]
+        else:
+            text = str(raw)
+            parts = [text]
+            for sep in MULTI_SEPARATORS:
+                if sep in text:
+                    parts = text.split(sep)
+                    break
+            else:
+                # Commas separate options only when every piece is one; an option may hold a comma.
+                pieces = text.split(",")
+                if len(pieces) > 1 and all(
+                    any(fold(o) == fold(p) for o in self.options) for p in pieces
+                ):
+                    parts = pieces
+        chosen = [self._option(p, lang) for p in parts if p.strip()]
+        return [o for o in self.options if o in chosen]  # form order, no repeats
+
+    def _boolean(self, raw: Any, lang: str) -> bool:
+        if isinstance(raw, bool):
+            return raw
+        word = fold(str(raw))
+        if isinstance(raw, int | float) and raw in (0, 1):
+            return bool(raw)
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise AnswerError(t("not_boolean", lang, value=raw))
+
+    def _number(self, raw: Any, lang: str) -> float | int:
+        if isinstance(raw, bool):
+            raise AnswerError(t("not_a_number", lang, value=raw))
+        if isinstance(raw, int | float):
+            number = float(raw)
+        else:
+            try:
+                number = float(str(raw).strip().replace(",", "."))
+            except ValueError:
+                raise AnswerError(t("not_a_number", lang, value=raw)) from None
+        if math.isnan(number) or math.isinf(number):
+            raise AnswerError(t("not_a_number", lang, value=raw))
+        lo = self.min if self.min is not None else -math.inf
+        hi = self.max if self.max is not None else math.inf
+        if not lo <= number <= hi:
+            shown = int(number) if number.is_integer() else number
+            raise AnswerError(t("out_of_range", lang, value=shown, lo=_num(lo), hi=_num(hi)))
+        return int(number) if number.is_integer() else number
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if math.isfinite(x) and float(x).is_integer() else str(x)
+
+
+@dataclass(frozen=True)
+class StoryForm:
+    title: str = ""
+    language: str = "nl"
+    group_question: str | None = None
+    questions: tuple[Question, ...] = ()
+
+    def get(self, question_id: str) -> Question | None:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        return None
+
+    def about(self, about: str) -> list[Question]:
+        return [q for q in self.questions if q.about == about]
+
+    def match_column(self, header: str) -> Question | None:
+        """The question a table column holds, matched on id or short name (any language)."""
+        folded = fold(header)
+        for q in self.questions:
+            names = {q.id, *q.short.values(), *q.text.values()}
+            if folded in {fold(n) for n in names}:
+                return q
+        return None
+
+
+def _localised(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    return {"nl": str(value)}
+
+
+def parse_form(data: Any, source: str = "storyform.yaml") -> StoryForm:
+    """Build a StoryForm from parsed YAML, listing every mistake as `file: question: reason`."""
+    problems: list[str] = []
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise VerhalenError(f"{source}: expected a mapping with 'questions'")
+    raw_questions = data.get("questions") or []
+    if not isinstance(raw_questions, list):
+        raise VerhalenError(f"{source}: 'questions' must be a list")
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_questions, 1):
+        if not isinstance(raw, dict):
+            problems.append(f"{source}: question {i}: expected a mapping")
+            continue
+        qid = str(raw.get("id") or "").strip()
+        where = f"{source}: {qid or f'question {i}'}"
+        if not qid:
+            problems.append(f"{where}: missing id")
+            continue
+        if not qid.replace("_", "").isalnum():
+            problems.append(f"{where}: id may hold only letters, digits and _")
+        if qid in seen:
+            problems.append(f"{where}: id used twice")
+        seen.add(qid)
+        qtype = raw.get("type")
+        if qtype not in QUESTION_TYPES:
+            problems.append(f"{where}: type must be one of {', '.join(QUESTION_TYPES)}")
+            continue
+        about = raw.get("about", "story")
+        if about not in ABOUT:
+            problems.append(f"{where}: about must be story or storyteller")
+        options = tuple(str(o) for o in raw.get("options") or ())
+        if qtype in ("single", "multiple"):
+            if len(options) < 2:
+                problems.append(f"{where}: a choice question needs at least two options")
+            if len({fold(o) for o in options}) != len(options):
+                problems.append(f"{where}: options repeat")
+        elif options:
+            problems.append(f"{where}: options only go with single or multiple")
+        lo, hi = raw.get("min"), raw.get("max")
+        if qtype == "scale":
+            lo = 0 if lo is None else lo
+            hi = 100 if hi is None else hi
+        for name, bound in (("min", lo), ("max", hi)):
+            if bound is not None and (
+                isinstance(bound, bool) or not isinstance(bound, int | float)
+            ):
+                problems.append(f"{where}: {name} must be a number")
+        if isinstance(lo, int | float) and isinstance(hi, int | float) and lo >= hi:
+            problems.append(f"{where}: min must be below max")
+        labels = raw.get("labels")
+        if labels is not None and (not isinstance(labels, list) or len(labels) != 2):
+            problems.append(f"{where}: labels must be two texts, one for each end of the scale")
+            labels = None
+        questions.append(
+            Question(
+                id=qid,
+                type=qtype,
+                about=about,
+                text=_localised(raw.get("text")),
+                short=_localised(raw.get("short")),
+                options=options,
+                min=lo if isinstance(lo, int | float) else None,
+                max=hi if isinstance(hi, int | float) else None,
+                labels=(str(labels[0]), str(labels[1])) if labels else None,
+            )
+        )
+    group = data.get("group_question")
+    if group is not None:
+        q = next((q for q in questions if q.id == group), None)
+        if q is None or q.about != "storyteller" or q.type != "single":
+            problems.append(
+                f"{source}: group_question '{group}' must name a single-choice storyteller question"
+            )
+    if problems:
+        raise VerhalenError("\n".join(problems))
+    return StoryForm(
+        title=str(data.get("title") or ""),
+        language=str(data.get("language") or "nl"),
+        group_question=group,
+        questions=tuple(questions),
+    )
+
+
+def load_form(path: Path) -> StoryForm:
+    """Read and validate a storyform.yaml; a missing file is an empty form."""
+    if not path.exists():
+        return StoryForm()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = f":{mark.line + 1}" if mark else ""
+        raise VerhalenError(
+            f"{path}{row}: not valid YAML ({getattr(exc, 'problem', exc)})"
+        ) from None
+    return parse_form(data, str(path))

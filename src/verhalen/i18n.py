@@ -1,0 +1,159 @@
+"""Messages for people, Dutch by default and English on request.
+
+Keys are English identifiers; every message a user reads goes through `t()` so a report,
+a CLI line and an error read in the project's language.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ingest problems
+    "empty_story": {"nl": "leeg verhaal", "en": "empty story"},
+    "unknown_storyteller": {
+        "nl": "onbekende verteller '{name}'",
+        "en": "unknown storyteller '{name}'",
+    },
+    "unreadable": {"nl": "onleesbaar bestand: {why}", "en": "unreadable file: {why}"},
+    "unsupported": {
+        "nl": "bestandstype {ext} wordt niet ondersteund",
+        "en": "file type {ext} is not supported",
+    },
+    "no_such_path": {"nl": "bestaat niet", "en": "does not exist"},
+    "unmapped_column": {
+        "nl": "geen kolom voor '{field}' gevonden (kolommen: {columns}); geef --map {field}=KOLOM",
+        "en": "no column found for '{field}' (columns: {columns}); pass --map {field}=COLUMN",
+    },
+    "map_unknown_column": {
+        "nl": "--map {field}={column}: kolom bestaat niet",
+        "en": "--map {field}={column}: no such column",
+    },
+    "answer_invalid": {"nl": "{question}: {why}", "en": "{question}: {why}"},
+    "archive_too_large": {
+        "nl": "archief pakt uit tot {size} MB, meer dan de grens van {limit} MB",
+        "en": "archive expands to {size} MB, beyond the limit of {limit} MB",
+    },
+    "no_speaker_turns": {
+        "nl": "geen beurten van de verteller gevonden",
+        "en": "no storyteller turns found",
+    },
+    "duplicate_storyteller": {
+        "nl": "verteller '{name}' staat twee keer in het bestand",
+        "en": "storyteller '{name}' appears twice in the file",
+    },
+    "storyteller_no_id": {"nl": "verteller zonder id", "en": "storyteller without an id"},
+    # answer validation
+    "not_an_option": {
+        "nl": "'{value}' is geen keuze (kies uit: {options})",
+        "en": "'{value}' is not an option (choose from: {options})",
+    },
+    "not_a_number": {"nl": "'{value}' is geen getal", "en": "'{value}' is not a number"},
+    "out_of_range": {"nl": "{value} ligt buiten {lo}–{hi}", "en": "{value} is outside {lo}–{hi}"},
+    "not_boolean": {"nl": "'{value}' is geen ja/nee", "en": "'{value}' is not yes/no"},
+    # ingest outcome
+    "ingest_done": {
+        "nl": "{new} verhalen ingelezen uit {files} bestanden",
+        "en": "{new} stories ingested from {files} files",
+    },
+    "ingest_dry": {
+        "nl": "proef: {new} verhalen zouden worden ingelezen uit {files} bestanden",
+        "en": "dry run: {new} stories would be ingested from {files} files",
+    },
+    "ingest_unchanged": {
+        "nl": "{n} bestanden waren al ingelezen en zijn niet veranderd",
+        "en": "{n} files were already ingested and have not changed",
+    },
+    "ingest_nothing": {"nl": "niets veranderd", "en": "nothing changed"},
+    "ingest_exact_dup": {
+        "nl": "{n} verhalen stonden er al precies zo in en zijn overgeslagen",
+        "en": "{n} stories were already present word for word and were skipped",
+    },
+    "exact_dup_line": {
+        "nl": "{where}: al aanwezig als verhaal {id} ('{title}'), overgeslagen",
+        "en": "{where}: already present as story {id} ('{title}'), skipped",
+    },
+    "ingest_near_dup": {
+        "nl": "{n} verhalen lijken sterk op een ander verhaal: bekijk ze met "
+        "'verhalen stories list --flagged'",
+        "en": "{n} stories closely resemble another story: review them with "
+        "'verhalen stories list --flagged'",
+    },
+    "ingest_storytellers": {
+        "nl": "{n} vertellers bijgewerkt",
+        "en": "{n} storytellers updated",
+    },
+    "ingest_rejected": {
+        "nl": "{n} problemen gevonden; niets ingelezen (gebruik --skip-invalid om de rest wel in "
+        "te lezen)",
+        "en": "{n} problems found; nothing ingested (use --skip-invalid to ingest the rest)",
+    },
+    "ingest_skipped_invalid": {
+        "nl": "{n} problemen overgeslagen; afgewezen invoer staat in {path}",
+        "en": "{n} problems skipped; rejected input is listed in {path}",
+    },
+    # project
+    "no_project": {
+        "nl": "geen verhalen-project gevonden in {path} of een map erboven "
+        "(maak er een met 'verhalen init PAD')",
+        "en": "no verhalen project found in {path} or any parent folder "
+        "(create one with 'verhalen init PATH')",
+    },
+    "project_exists": {
+        "nl": "{path} bevat al een project; er is niets overschreven",
+        "en": "{path} already holds a project; nothing was overwritten",
+    },
+    "project_created": {"nl": "project gemaakt in {path}", "en": "project created in {path}"},
+    "store_newer": {
+        "nl": "de opslag heeft schemaversie {found}, deze versie van verhalen kent tot {known}",
+        "en": "the store has schema version {found}; this version of verhalen knows up to {known}",
+    },
+    # stories
+    "story_not_found": {"nl": "verhaal {id} bestaat niet", "en": "story {id} does not exist"},
+    "no_stories": {"nl": "geen verhalen gevonden", "en": "no stories found"},
+    "exported": {
+        "nl": "{n} verhalen geschreven naar {path}",
+        "en": "{n} stories written to {path}",
+    },
+    "bad_format": {"nl": "onbekend formaat '{fmt}'", "en": "unknown format '{fmt}'"},
+}
+
+
+IRREGULAR_NL = {"lid": "leden", "kind": "kinderen", "raadslid": "raadsleden", "stad": "steden"}
+
+
+def plural(word: str, n: int, lang: str = "nl") -> str:
+    """`word` for `n` things: Dutch plural rules for the common cases, English adds s."""
+    if n == 1 or not word:
+        return word
+    if lang != "nl":
+        return word if word.endswith("s") else word + "s"
+    for singular, many in IRREGULAR_NL.items():
+        if word.endswith(singular):
+            return word[: -len(singular)] + many
+    if word.endswith(("er", "el", "em", "en", "je", "ie", "é")) or word[-1] in "aiouy":
+        return word + "s"
+    if len(word) > 3 and word[-2] == word[-3] and word[-2] in "aeou" and word[-1] not in "aeiou":
+        return word[:-2] + word[-1] + "en"  # ambtenaar -> ambtenaren
+    if word.endswith(("s", "x")):
+        return word  # "anders", "pers": leave what no simple rule gets right
+    if (
+        len(word) > 2
+        and word[-1] not in "aeiou"
+        and word[-2] in "aeiou"
+        and word[-3] not in "aeiou"
+    ):
+        return word + word[-1] + "en"  # kat -> katten (short vowel)
+    return word + "en"
+
+
+def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
+    """A number as people in `lang` write it: 25.274 and 159,5 in Dutch, 25,274 and 159.5 in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def t(key: str, lang: str = "nl", /, **values: object) -> str:
+    """The message `key` in `lang` (falls back to Dutch), filled with `values`."""
+    texts = MESSAGES[key]
+    return texts.get(lang, texts["nl"]).format(**values)

@@ -1,0 +1,383 @@
+"""Ingest: files and folders of stories into the store, all or nothing.
+
+One reader per format sits behind `read_any`; `ingest` reads a whole batch, checks every story
+against the story form and the known storytellers, and only then writes, in one transaction.
+A batch with problems is rejected whole unless the user asks to skip the invalid part.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from verhalen.errors import Problem, RejectedBatch, VerhalenError
+from verhalen.form import AnswerError, StoryForm, fold
+from verhalen.i18n import t
+from verhalen.ingest import _narrafirma
+from verhalen.ingest._documents import read_docx, read_odt
+from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._normalize import clean, dedup_key, file_hash, near_duplicates
+from verhalen.ingest._table import read_storytellers, read_table
+from verhalen.ingest._text import read_plain, read_text_file, stories_from_lines
+from verhalen.ingest._transcript import (
+    is_speaker_transcript,
+    read_speaker_text,
+    read_srt,
+    read_vtt,
+)
+from verhalen.project import Project
+from verhalen.store import NewStory, Store
+
+SUPPORTED = (".txt", ".md", ".docx", ".odt", ".vtt", ".srt", ".csv", ".xlsx")
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+__all__ = [
+    "SUPPORTED",
+    "IngestReport",
+    "ReadOptions",
+    "collect_files",
+    "ingest",
+    "read_any",
+    "read_options",
+]
+
+
+def read_options(project: Project, **overrides: Any) -> ReadOptions:
+    """Reading rules from the project's config, with command-line overrides."""
+    cfg = project.config["ingest"]
+    values = {
+        "separator": cfg["separator"],
+        "interviewer": tuple(cfg["interviewer"]),
+        "story_marker": cfg["story_marker"],
+        "lang": project.lang,
+    }
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return ReadOptions(**values)
+
+
+def collect_files(paths: Sequence[Path], lang: str = "nl") -> tuple[list[Path], list[Problem]]:
+    """Files to read, folders walked recursively in name order; hidden and lock files skipped."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(str(path), None, t("no_such_path", lang)))
+        elif path.is_dir():
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED
+                and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
+            )
+        elif path.suffix.lower() not in SUPPORTED:
+            problems.append(
+                Problem(str(path), None, t("unsupported", lang, ext=path.suffix or "?"))
+            )
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files)), problems
+
+
+def read_any(
+    path: Path,
+    form: StoryForm,
+    options: ReadOptions,
+    display: str | None = None,
+    narrafirma: _narrafirma.NFSpec | None = None,
+) -> ReadResult:
+    """Read one file of any supported format. Raises ReadError when the file cannot be read."""
+    display = display or str(path)
+    suffix = path.suffix.lower()
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ReadError(t("unreadable", options.lang, why="larger than 100 MB"))
+    if suffix in (".csv", ".xlsx"):
+        if narrafirma is not None:
+            return _narrafirma.read_stories(path, display, narrafirma, options)
+        return read_table(path, display, form, options)
+    if suffix == ".docx":
+        return read_docx(path, display, options)
+    if suffix == ".odt":
+        return read_odt(path, display, options)
+    if suffix == ".vtt":
+        return read_vtt(path, display, options)
+    if suffix == ".srt":
+        return read_srt(path, display, options)
+    if suffix == ".txt":
+        lines = read_text_file(path, options.lang).split("\n")
+        if is_speaker_transcript(lines, options):
+            return read_speaker_text(lines, display, options)
+        return stories_from_lines(lines, display, options)
+    if suffix == ".md":
+        return read_plain(path, display, options)
+    raise ReadError(t("unsupported", options.lang, ext=suffix or "?"))
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    unchanged: int = 0
+    stored: list[int] = field(default_factory=list)
+    would_store: int = 0
+    exact_duplicates: list[str] = field(default_factory=list)
+    near_duplicates: list[tuple[int, int, float]] = field(default_factory=list)
+    storytellers: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    rejects_path: Path | None = None
+    dry_run: bool = False
+
+
+@dataclass
+class _Batch:
+    stories: list[tuple[RawStory, NewStory]] = field(default_factory=list)
+    storytellers: dict[str, tuple[RawStoryteller, dict[str, Any]]] = field(default_factory=dict)
+    sources: list[tuple[str, str, str, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _check_answers(
+    answers: dict[str, Any], form: StoryForm, about: str, lang: str
+) -> tuple[dict[str, Any], list[str]]:
+    parsed: dict[str, Any] = {}
+    problems: list[str] = []
+    for qid, raw in answers.items():
+        question = form.get(qid)
+        if question is None or question.about != about:
+            problems.append(
+                f"{qid}: "
+                + (
+                    "not in the story form"
+                    if lang == "en"
+                    else "staat niet in het verhalenformulier"
+                )
+            )
+            continue
+        try:
+            value = question.parse(raw, lang)
+        except AnswerError as exc:
+            problems.append(t("answer_invalid", lang, question=qid, why=exc))
+            continue
+        if value is not None:
+            parsed[qid] = value
+    return parsed, problems
+
+
+class _Tellers:
+    """Storytellers known to the store plus those this batch brings, found by id or name."""
+
+    def __init__(self, known: list[Any]):
+        self.ids: dict[str, str] = {}
+        self.names: dict[str, set[str]] = {}
+        for row in known:
+            self.add(row["id"], row["name"])
+
+    def add(self, teller_id: str, name: str | None) -> None:
+        self.ids[fold(teller_id)] = teller_id
+        if name:
+            self.names.setdefault(fold(name), set()).add(teller_id)
+
+    def resolve(self, ref: str) -> str | None:
+        key = fold(ref)
+        if key in self.ids:
+            return self.ids[key]
+        found = self.names.get(key, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _storyteller_group(form: StoryForm, answers: dict[str, Any]) -> str | None:
+    value = answers.get(form.group_question) if form.group_question else None
+    return str(value) if value is not None else None
+
+
+def ingest(
+    project: Project,
+    paths: Sequence[Path],
+    *,
+    storytellers_file: Path | None = None,
+    narrafirma_form: Path | None = None,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    rejects_path: Path | None = None,
+    options: ReadOptions | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestReport:
+    """Read `paths` into the project's store in one transaction, or not at all.
+
+    Raises RejectedBatch (nothing written) when any input has a problem, unless `skip_invalid`.
+    """
+    options = options or read_options(project)
+    lang = options.lang
+    form = project.form
+    report = IngestReport(dry_run=dry_run)
+    batch = _Batch()
+    spec = None
+    if narrafirma_form is not None:
+        try:
+            spec = _narrafirma.read_form(narrafirma_form, options)
+        except ReadError as exc:
+            raise VerhalenError(str(exc)) from None
+
+    files, batch.problems = collect_files(paths, lang)
+    report.files = len(files)
+    with project.store() as store:
+        tellers = _Tellers(store.storytellers())
+        if storytellers_file is not None:
+            display = project.relative(storytellers_file)
+            result = read_storytellers(storytellers_file, display, form, options)
+            _add_storytellers(result, display, form, tellers, batch, lang)
+        results: list[tuple[str, ReadResult]] = []
+        for number, path in enumerate(files, 1):
+            display = project.relative(path)
+            if progress:
+                progress(number, len(files), display)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                batch.problems.append(Problem(display, None, t("unreadable", lang, why=exc)))
+                continue
+            digest = file_hash(data)
+            if store.source_known(display, digest):
+                report.unchanged += 1
+                continue
+            try:
+                result = read_any(path, form, options, display, spec)
+            except ReadError as exc:
+                batch.problems.append(Problem(display, exc.row, str(exc)))
+                continue
+            except (OSError, ValueError, UnicodeError) as exc:
+                batch.problems.append(Problem(display, None, t("unreadable", lang, why=exc)))
+                continue
+            batch.sources.append((display, digest, path.suffix.lower().lstrip("."), len(data)))
+            _add_storytellers(result, display, form, tellers, batch, lang)
+            results.append((display, result))
+
+        hashes = store.story_hashes()
+        keep_original = bool(project.config["privacy"]["keep_original"])
+        for display, result in results:
+            batch.problems += [Problem(display, row, reason) for row, reason in result.problems]
+            for raw in result.stories:
+                story = _check_story(raw, form, tellers, batch, lang, keep_original)
+                if story is None:
+                    continue
+                if story.text_hash in hashes:
+                    other_id, other_title = hashes[story.text_hash]
+                    where = f"{raw.path}:{raw.row}"
+                    report.exact_duplicates.append(
+                        t("exact_dup_line", lang, where=where, id=other_id, title=other_title or "")
+                    )
+                    continue
+                hashes[story.text_hash] = (-len(batch.stories) - 1, story.title)
+                batch.stories.append((raw, story))
+
+        if batch.problems and not skip_invalid:
+            raise RejectedBatch(batch.problems)
+        report.problems = sorted(batch.problems)
+        if report.problems:
+            report.rejects_path = rejects_path or project.root / "afgewezen.csv"
+        if dry_run:
+            report.would_store = len(batch.stories)
+            report.storytellers = len(batch.storytellers)
+            return report
+        if report.rejects_path:
+            _write_rejects(report.rejects_path, report.problems)
+        _write(store, batch, report, form, float(project.config["ingest"]["near_duplicate"]))
+    return report
+
+
+def _add_storytellers(
+    result: ReadResult, display: str, form: StoryForm, tellers: _Tellers, batch: _Batch, lang: str
+) -> None:
+    seen_here: set[str] = set()
+    for raw in result.storytellers:
+        key = fold(raw.id)
+        if key in seen_here and not result.stories:  # a storytellers table lists each once
+            batch.problems.append(
+                Problem(raw.path, raw.row, t("duplicate_storyteller", lang, name=raw.id))
+            )
+            continue
+        seen_here.add(key)
+        answers, problems = _check_answers(raw.answers, form, "storyteller", lang)
+        batch.problems += [Problem(raw.path, raw.row, p) for p in problems]
+        teller_id = tellers.resolve(raw.id) or raw.id
+        previous = batch.storytellers.get(teller_id)
+        merged = {**(previous[1] if previous else {}), **answers}
+        batch.storytellers[teller_id] = (raw, merged)
+        tellers.add(teller_id, raw.name)
+
+
+def _check_story(
+    raw: RawStory, form: StoryForm, tellers: _Tellers, batch: _Batch, lang: str, keep: bool
+) -> NewStory | None:
+    text = clean(raw.text)
+    reasons: list[str] = []
+    if not text:
+        reasons.append(t("empty_story", lang))
+    teller = None
+    if raw.storyteller:
+        teller = tellers.resolve(raw.storyteller)
+        if teller is None:
+            reasons.append(t("unknown_storyteller", lang, name=raw.storyteller))
+    answers, problems = _check_answers(raw.answers, form, "story", lang)
+    reasons += problems
+    if reasons:
+        batch.problems += [Problem(raw.path, raw.row, r) for r in reasons]
+        return None
+    key = dedup_key(text)
+    return NewStory(
+        uid=key[:16],
+        title=clean(raw.title) if raw.title else None,
+        text=text,
+        original=raw.text if keep and raw.text != text else None,
+        text_hash=key,
+        storyteller_id=teller,
+        session=clean(raw.session) if raw.session else None,
+        location=str(raw.row) if raw.row is not None else None,
+        context=clean(raw.context) if raw.context else None,
+        words=len(text.split()),
+        answers=answers,
+    )
+
+
+def _write_rejects(path: Path, problems: list[Problem]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["bestand", "rij", "reden"])
+        for p in problems:
+            writer.writerow([p.path, "" if p.row is None else p.row, p.reason])
+
+
+def _write(
+    store: Store, batch: _Batch, report: IngestReport, form: StoryForm, threshold: float
+) -> None:
+    """Everything the batch brings, in one transaction."""
+    existing = store.story_texts()
+    with store.transaction():
+        for teller_id, (raw, answers) in batch.storytellers.items():
+            group = _storyteller_group(form, answers)
+            store.upsert_storyteller(teller_id, raw.name, group, answers)
+        report.storytellers = len(batch.storytellers)
+        source_ids = {
+            display: store.add_source(display, digest, fmt, size)
+            for display, digest, fmt, size in batch.sources
+        }
+        for raw, story in batch.stories:
+            report.stored.append(store.add_story(story, source_ids[raw.path]))
+        new = [
+            (sid, story.text) for sid, (_, story) in zip(report.stored, batch.stories, strict=True)
+        ]
+        report.near_duplicates = near_duplicates(existing, new, threshold)
+        for story_id, other_id, score in report.near_duplicates:
+            store.add_flag(story_id, "near_duplicate", other_id, score)
+        if report.stored or report.storytellers:
+            store.log(
+                "ingest",
+                None,
+                {
+                    "files": [s[0] for s in batch.sources],
+                    "stories": len(report.stored),
+                    "storytellers": report.storytellers,
+                },
+            )

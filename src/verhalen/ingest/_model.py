@@ -1,0 +1,93 @@
+"""What every reader returns: raw stories and storytellers with their place in the file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ReadError(Exception):
+    """The whole file cannot be read; the message is the reason shown to the user."""
+
+    def __init__(self, reason: str, row: int | None = None):
+        super().__init__(reason)
+        self.row = row
+
+
+@dataclass
+class RawStory:
+    path: str
+    row: int | None
+    text: str
+    title: str | None = None
+    storyteller: str | None = None
+    session: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    context: str | None = None
+
+
+@dataclass
+class RawStoryteller:
+    path: str
+    row: int | None
+    id: str
+    name: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ReadResult:
+    stories: list[RawStory] = field(default_factory=list)
+    storytellers: list[RawStoryteller] = field(default_factory=list)
+    problems: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read: from the project config and the ingest command line."""
+
+    separator: str = "---"
+    interviewer: tuple[str, ...] = ("Interviewer", "Interviewster", "Gespreksleider", "I")
+    story_marker: str = r"^\[(?:verhaal|story)(?::\s*(?P<title>.*?))?\]$"
+    column_map: tuple[tuple[str, str], ...] = ()
+    session: str | None = None
+    storyteller: str | None = None
+    narrafirma_form: str | None = None
+    lang: str = "nl"
+
+    @property
+    def marker(self) -> re.Pattern[str]:
+        return re.compile(self.story_marker, re.IGNORECASE)
+
+    def is_interviewer(self, speaker: str) -> bool:
+        return speaker.strip().casefold() in {i.casefold() for i in self.interviewer}
+
+
+# Header lines a transcriber writes above a story ("Titel: …", "Verteller: V03", "Sessie: 1").
+META_KEYS = {
+    "titel": "title",
+    "title": "title",
+    "verteller": "storyteller",
+    "storyteller": "storyteller",
+    "spreker": "storyteller",
+    "sessie": "session",
+    "session": "session",
+}
+META_LINE = re.compile(r"^\s*([A-Za-zÀ-ÿ _]+?)\s*:\s*(.+?)\s*$")
+
+
+def take_meta(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Split leading `Key: value` header lines (known keys only) from the story lines."""
+    meta: dict[str, str] = {}
+    rest = list(lines)
+    while rest:
+        if not rest[0].strip():
+            rest.pop(0)
+            continue
+        m = META_LINE.match(rest[0])
+        if not m or m.group(1).strip().casefold() not in META_KEYS:
+            break
+        meta[META_KEYS[m.group(1).strip().casefold()]] = m.group(2)
+        rest.pop(0)
+    return meta, rest

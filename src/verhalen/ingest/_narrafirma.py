@@ -1,0 +1,219 @@
+"""NarraFirma's CSV import format: a story-form CSV that describes a stories CSV.
+
+The form CSV lists each data column with its question type (single choice, indexed, scale,
+multi-column texts or yes/no, single-column delimited …) and `import` rows that name the text,
+title and participant columns. We turn it into a verhalen story form and decode the stories with
+it, so a NarraFirma project moves over with its answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verhalen.form import Question, StoryForm, fold
+from verhalen.i18n import t
+from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._table import read_rows
+
+CHOICE_TYPES = {"single choice", "single choice indexed", "eliciting"}
+MULTI_TYPES = {
+    "multi-choice multi-column texts",
+    "multi-choice multi-column yes/no",
+    "multi-choice single-column delimited",
+    "multi-choice single-column delimited indexed",
+}
+ABOUT = {"story": "story", "eliciting": "story", "participant": "storyteller"}
+
+
+@dataclass
+class NFQuestion:
+    column: str
+    kind: str
+    question: Question
+
+
+@dataclass
+class NFSpec:
+    """What a NarraFirma form CSV says about its stories CSV."""
+
+    questions: list[NFQuestion] = field(default_factory=list)
+    settings: dict[str, list[str]] = field(default_factory=dict)
+
+    def setting(self, name: str, default: str) -> str:
+        values = self.settings.get(name.casefold())
+        return values[0] if values and values[0] != "" else default
+
+    @property
+    def form(self) -> StoryForm:
+        return StoryForm(
+            title="NarraFirma", language="en", questions=tuple(q.question for q in self.questions)
+        )
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_") or "vraag"
+
+
+def read_form(path: Path, options: ReadOptions) -> NFSpec:
+    display = str(path)
+    rows = read_rows(path, options)
+    header_at = next((i for i, (_, c) in enumerate(rows) if fold(c[0]) == "data column name"), None)
+    if header_at is None:
+        raise ReadError(f"{display}: no 'Data column name' header row (not a NarraFirma form)")
+    spec = NFSpec()
+    used: set[str] = set()
+    for number, cells in rows[header_at + 1 :]:
+        cells = [*cells, *[""] * 7]
+        column, kind, about, short, long_ = (c.strip() for c in cells[:5])
+        answers = [c.strip() for c in cells[6:] if c.strip()]
+        kind_f, about_f = fold(kind), fold(about)
+        if about_f == "import":
+            spec.settings[kind_f] = [c.strip() for c in cells[6:]]
+            continue
+        if about_f not in ABOUT or not column:
+            continue  # form texts (titles, CSS) and unknown rows are not data
+        qid = slug(short or column)
+        while qid in used:
+            qid += "_"
+        used.add(qid)
+        text = {"en": long_ or short or column}
+        short_names = {"en": short or column}
+        if kind_f in CHOICE_TYPES or kind_f in MULTI_TYPES:
+            options_ = tuple(dict.fromkeys(a.split("|")[0].strip() for a in answers))
+            question = Question(
+                qid,
+                "multiple" if kind_f in MULTI_TYPES else "single",
+                ABOUT[about_f],
+                text,
+                short_names,
+                options_,
+            )
+        elif kind_f == "scale":
+            numbers = [a for a in answers if re.fullmatch(r"-?\d+(\.\d+)?", a)]
+            labels = [a for a in answers if a not in numbers]
+            lo, hi = (float(numbers[0]), float(numbers[1])) if len(numbers) >= 2 else (None, None)
+            question = Question(
+                qid,
+                "scale",
+                ABOUT[about_f],
+                text,
+                short_names,
+                (),
+                lo,
+                hi,
+                (labels[0], labels[1]) if len(labels) >= 2 else None,
+            )
+        elif kind_f == "boolean":
+            question = Question(qid, "boolean", ABOUT[about_f], text, short_names)
+        elif kind_f == "text":
+            question = Question(qid, "text", ABOUT[about_f], text, short_names)
+        else:
+            raise ReadError(f"{display}:{number}: question type '{kind}' is not supported")
+        spec.questions.append(NFQuestion(column, kind_f, question))
+    scale_range = [*(spec.settings.get("scale range") or []), "", ""]
+    lo, hi = scale_range[0] or "0", scale_range[1] or "100"
+    for nf in spec.questions:
+        q = nf.question
+        if q.type == "scale" and q.min is None:
+            nf.question = Question(
+                q.id, q.type, q.about, q.text, q.short, (), float(lo), float(hi), q.labels
+            )
+    return spec
+
+
+def read_stories(path: Path, display: str, spec: NFSpec, options: ReadOptions) -> ReadResult:
+    """Stories, their answers and participants from a NarraFirma stories CSV."""
+    result = ReadResult()
+    rows = read_rows(path, options)
+    if not rows:
+        result.problems.append((None, t("empty_story", options.lang)))
+        return result
+    (header_row, header), body = rows[0], rows[1:]
+    folded = [fold(h) for h in header]
+    yes = fold(spec.setting("Yes no questions yes indicator", "yes"))
+    qa_sep = spec.setting("Yes no questions Q-A separator", ": ")
+    qa_end = spec.setting("Yes no questions Q-A ending", "")
+    delimiter = spec.setting("Multi choice single column delimiter", ",")
+
+    def column(name: str) -> int | None:
+        return folded.index(fold(name)) if fold(name) in folded else None
+
+    text_col = column(spec.setting("Story text column name", "Story text"))
+    title_col = column(spec.setting("Story title column name", "Story title"))
+    teller_col = column(spec.setting("Participant ID column name", "Participant ID"))
+    if text_col is None:
+        name = spec.setting("Story text column name", "Story text")
+        result.problems.append(
+            (header_row, t("unmapped_column", options.lang, field=name, columns=", ".join(header)))
+        )
+        return result
+
+    for number, cells in body:
+        cells = cells + [""] * (len(header) - len(cells))
+        answers: dict[str, object] = {}
+        attributes: dict[str, object] = {}
+        for nf in spec.questions:
+            value = _decode(nf, header, cells, yes, qa_sep, qa_end, delimiter)
+            if value not in (None, "", []):
+                (attributes if nf.question.about == "storyteller" else answers)[nf.question.id] = (
+                    value
+                )
+        teller = cells[teller_col].strip() if teller_col is not None else ""
+        if attributes or teller:
+            teller = teller or f"{Path(display).stem}-r{number}"
+            result.storytellers.append(RawStoryteller(display, number, teller, None, attributes))
+        result.stories.append(
+            RawStory(
+                display,
+                number,
+                cells[text_col].strip(),
+                (cells[title_col].strip() or None) if title_col is not None else None,
+                teller or None,
+                options.session,
+                answers,
+            )
+        )
+    return result
+
+
+def _decode(
+    nf: NFQuestion,
+    header: list[str],
+    cells: list[str],
+    yes: str,
+    qa_sep: str,
+    qa_end: str,
+    delimiter: str,
+) -> object:
+    q = nf.question
+    same = [i for i, h in enumerate(header) if fold(h) == fold(nf.column)]
+    if nf.kind == "multi-choice multi-column texts":
+        return [cells[i].strip() for i in same if cells[i].strip()]
+    if nf.kind == "multi-choice multi-column yes/no":
+        chosen = []
+        for option in q.options:
+            name = fold(f"{nf.column}{qa_sep}{option}{qa_end}")
+            for i, h in enumerate(header):
+                if fold(h) == name and fold(cells[i]) == yes:
+                    chosen.append(option)
+        return chosen
+    if not same:
+        return None
+    raw = cells[same[0]].strip()
+    if nf.kind == "multi-choice single-column delimited":
+        return [p.strip() for p in raw.split(delimiter) if p.strip()]
+    if nf.kind == "multi-choice single-column delimited indexed":
+        parts = re.split(rf"[{re.escape(delimiter)}\s]+", raw)
+        return [_indexed(q, p) for p in parts if p.strip()]
+    if nf.kind == "single choice indexed":
+        return _indexed(q, raw) if raw else None
+    return raw
+
+
+def _indexed(q: Question, raw: str) -> str:
+    """NarraFirma's indexed answers count options from 1; an unknown index stays as typed."""
+    if raw.isdigit() and 1 <= int(raw) <= len(q.options):
+        return q.options[int(raw) - 1]
+    return raw

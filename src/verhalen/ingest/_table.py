@@ -1,0 +1,217 @@
+"""Tables (.csv, .xlsx): one story per row, columns mapped to fields and story-form questions.
+
+Columns are recognised by their header (Dutch or English names, or the form's question ids and
+short names); `--map field=Column` overrides. A row that carries storyteller attributes (role, age
+group …) registers its storyteller; a row that only names one needs a known storyteller.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from verhalen.form import StoryForm, fold
+from verhalen.i18n import t
+from verhalen.ingest._archive import check_archive
+from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._text import read_text_file
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("tekst", "verhaal", "verhaaltekst", "text", "story", "story text", "stext"),
+    "title": ("titel", "title", "story title", "naam verhaal", "stitle"),
+    "storyteller": (
+        "verteller",
+        "storyteller",
+        "verteller id",
+        "verteller_id",
+        "participant",
+        "participant id",
+        "respondent",
+        "deelnemer",
+    ),
+    "session": ("sessie", "session", "bijeenkomst"),
+    "id": ("id", "code", "nummer"),
+    "name": ("naam", "name", "voornaam"),
+}
+MAX_ROWS = 1_000_000
+csv.field_size_limit(10 * 1024 * 1024)
+
+
+def read_rows(path: Path, options: ReadOptions) -> list[tuple[int, list[str]]]:
+    """All rows as (spreadsheet row number, cells as text), comment rows (`;`) dropped."""
+    if path.suffix.lower() == ".xlsx":
+        rows = _xlsx_rows(path, options.lang)
+    else:
+        text = read_text_file(path, options.lang)
+        rows = _csv_rows(text)
+    return [
+        (n, cells)
+        for n, cells in rows
+        if any(c.strip() for c in cells) and not (cells and cells[0].lstrip().startswith(";"))
+    ]
+
+
+def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+    sample = text[:20_000]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    out = []
+    try:
+        for cells in reader:
+            out.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise ReadError(f"not valid CSV ({exc})", row=reader.line_num) from None
+    return out
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unicodedata.normalize("NFC", str(value))
+
+
+def _xlsx_rows(path: Path, lang: str) -> list[tuple[int, list[str]]]:
+    import openpyxl
+
+    check_archive(path, lang)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for broken packages
+        raise ReadError(t("unreadable", lang, why=f"not a valid .xlsx ({exc})")) from None
+    try:
+        sheet = book.worksheets[0]
+        out = []
+        for n, row in enumerate(sheet.iter_rows(values_only=True), 1):
+            if n > MAX_ROWS:
+                raise ReadError(t("unreadable", lang, why=f"more than {MAX_ROWS} rows"))
+            out.append((n, [_cell(v) for v in row]))
+        return out
+    finally:
+        book.close()
+
+
+def map_columns(
+    header: list[str], form: StoryForm, options: ReadOptions, fields: tuple[str, ...]
+) -> tuple[dict[str, int], dict[str, int], list[str]]:
+    """(field -> column, question id -> column, problems) for one header row."""
+    problems: list[str] = []
+    folded = [fold(h) for h in header]
+    mapping: dict[str, int] = {}
+    questions: dict[str, int] = {}
+    for name, column in options.column_map:
+        if fold(column) not in folded:
+            problems.append(t("map_unknown_column", options.lang, field=name, column=column))
+            continue
+        index = folded.index(fold(column))
+        if name in fields:
+            mapping[name] = index
+        elif form.get(name):
+            questions[name] = index
+        else:
+            problems.append(f"--map {name}=…: '{name}' is no field or question")
+    taken = set(mapping.values()) | set(questions.values())
+    for name in fields:
+        if name in mapping:
+            continue
+        for i, h in enumerate(folded):
+            if i not in taken and h in FIELD_NAMES[name]:
+                mapping[name] = i
+                taken.add(i)
+                break
+    for i, h in enumerate(header):
+        if i in taken or not h.strip():
+            continue
+        question = form.match_column(h)
+        if question and question.id not in questions:
+            questions[question.id] = i
+    return mapping, questions, problems
+
+
+def read_table(path: Path, display: str, form: StoryForm, options: ReadOptions) -> ReadResult:
+    result = ReadResult()
+    rows = read_rows(path, options)
+    if not rows:
+        result.problems.append((None, t("empty_story", options.lang)))
+        return result
+    (header_row, header), body = rows[0], rows[1:]
+    fields = ("text", "title", "storyteller", "session")
+    mapping, questions, problems = map_columns(header, form, options, fields)
+    result.problems += [(header_row, p) for p in problems]
+    if "text" not in mapping:
+        columns = ", ".join(h for h in header if h.strip())
+        result.problems.append(
+            (header_row, t("unmapped_column", options.lang, field="text", columns=columns))
+        )
+    if result.problems:
+        return result
+    teller_questions = {q.id for q in form.about("storyteller")}
+
+    def get(cells: list[str], index: int | None) -> str:
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    for number, cells in body:
+        answers = {q: get(cells, i) for q, i in questions.items() if q not in teller_questions}
+        attributes = {q: get(cells, i) for q, i in questions.items() if q in teller_questions}
+        teller = get(cells, mapping.get("storyteller")) or options.storyteller
+        if any(attributes.values()):
+            teller = teller or f"{Path(display).stem}-r{number}"
+            result.storytellers.append(RawStoryteller(display, number, teller, None, attributes))
+        result.stories.append(
+            RawStory(
+                path=display,
+                row=number,
+                text=get(cells, mapping["text"]),
+                title=get(cells, mapping.get("title")) or None,
+                storyteller=teller or None,
+                session=get(cells, mapping.get("session")) or options.session,
+                answers={k: v for k, v in answers.items() if v},
+            )
+        )
+    return result
+
+
+def read_storytellers(
+    path: Path, display: str, form: StoryForm, options: ReadOptions
+) -> ReadResult:
+    """A storytellers table: id, optional name, and answers to storyteller questions."""
+    result = ReadResult()
+    try:
+        rows = read_rows(path, options)
+    except ReadError as exc:
+        result.problems.append((exc.row, str(exc)))
+        return result
+    if not rows:
+        return result
+    (header_row, header), body = rows[0], rows[1:]
+    only_tellers = StoryForm(questions=tuple(form.about("storyteller")))
+    mapping, questions, problems = map_columns(header, only_tellers, options, ("id", "name"))
+    if "id" not in mapping:
+        mapping["id"] = 0
+    result.problems += [(header_row, p) for p in problems]
+    for number, cells in body:
+
+        def get(index: int | None, cells: list[str] = cells) -> str:
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+
+        teller_id = get(mapping["id"])
+        if not teller_id:
+            result.problems.append((number, t("storyteller_no_id", options.lang)))
+            continue
+        result.storytellers.append(
+            RawStoryteller(
+                display,
+                number,
+                teller_id,
+                get(mapping.get("name")) or None,
+                {q: get(i) for q, i in questions.items() if get(i)},
+            )
+        )
+    return result

@@ -1,0 +1,349 @@
+"""The project's embedded store: one SQLite file, and the only code that writes SQL.
+
+Every stage reads and writes through `Store`. Writes happen inside `transaction()`, so a batch is
+stored whole or not at all; WAL mode keeps readers working while a writer commits, and a killed
+process leaves a database that opens and passes `PRAGMA integrity_check`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from verhalen.errors import VerhalenError
+from verhalen.i18n import t
+from verhalen.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "onbekend"
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: int
+    uid: str
+    title: str | None
+    text: str
+    original: str | None
+    language: str | None
+    storyteller_id: str | None
+    storyteller_name: str | None
+    group: str | None
+    session: str | None
+    source_path: str
+    source_format: str
+    location: str | None
+    context: str | None
+    words: int
+
+
+@dataclass(frozen=True)
+class NewStory:
+    """A validated story ready to be stored."""
+
+    uid: str
+    title: str | None
+    text: str
+    original: str | None
+    text_hash: str
+    storyteller_id: str | None
+    session: str | None
+    location: str | None
+    context: str | None
+    words: int
+    answers: dict[str, Any]
+
+
+class Store:
+    """A connection to a project's SQLite store."""
+
+    def __init__(self, path: Path, lang: str = "nl"):
+        self.path = path
+        self.lang = lang
+        self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise VerhalenError(
+                f"{self.path}: " + t("store_newer", self.lang, found=version, known=SCHEMA_VERSION)
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One all-or-nothing write; takes the write lock at the start so writers queue."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def integrity_check(self) -> str:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def log(self, action: str, target: str | None = None, detail: Any = None) -> None:
+        self.db.execute(
+            "INSERT INTO changes (at, who, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+            (
+                now(),
+                _user(),
+                action,
+                target,
+                json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            ),
+        )
+
+    def add_source(self, path: str, sha256: str, fmt: str, size: int) -> int:
+        cur = self.db.execute(
+            "INSERT INTO sources (path, sha256, format, size, ingested_at) VALUES (?, ?, ?, ?, ?)",
+            (path, sha256, fmt, size, now()),
+        )
+        return int(cur.lastrowid or 0)
+
+    def upsert_storyteller(
+        self, storyteller_id: str, name: str | None, group: str | None, answers: dict[str, Any]
+    ) -> None:
+        self.db.execute(
+            """INSERT INTO storytellers (id, name, grp) VALUES (?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, name),
+                                              grp = COALESCE(excluded.grp, grp)""",
+            (storyteller_id, name, group),
+        )
+        for question_id, value in answers.items():
+            self.db.execute(
+                """INSERT INTO storyteller_answers (storyteller_id, question_id, value)
+                   VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value""",
+                (storyteller_id, question_id, json.dumps(value, ensure_ascii=False)),
+            )
+
+    def _session_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        self.db.execute("INSERT OR IGNORE INTO sessions (name) VALUES (?)", (name,))
+        return self.db.execute("SELECT id FROM sessions WHERE name = ?", (name,)).fetchone()[0]
+
+    def add_story(self, story: NewStory, source_id: int) -> int:
+        cur = self.db.execute(
+            """INSERT INTO stories (uid, title, text, original, text_hash, storyteller_id,
+                   session_id, source_id, location, context, words, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                story.uid,
+                story.title,
+                story.text,
+                story.original,
+                story.text_hash,
+                story.storyteller_id,
+                self._session_id(story.session),
+                source_id,
+                story.location,
+                story.context,
+                story.words,
+                now(),
+            ),
+        )
+        story_id = int(cur.lastrowid or 0)
+        self.db.executemany(
+            "INSERT INTO answers (story_id, question_id, value, source) VALUES (?, ?, ?, 'form')",
+            [
+                (story_id, q, json.dumps(v, ensure_ascii=False))
+                for q, v in story.answers.items()
+                if v is not None
+            ],
+        )
+        return story_id
+
+    def add_flag(self, story_id: int, kind: str, other_id: int, score: float) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO flags (story_id, kind, other_id, score) VALUES (?, ?, ?, ?)",
+            (story_id, kind, other_id, score),
+        )
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def source_known(self, path: str, sha256: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM sources WHERE path = ? AND sha256 = ?", (path, sha256)
+        ).fetchone()
+        return row is not None
+
+    def story_hashes(self) -> dict[str, tuple[int, str | None]]:
+        """Dedup key -> (story id, title), for spotting exact duplicates."""
+        return {
+            r["text_hash"]: (r["id"], r["title"])
+            for r in self.db.execute("SELECT id, title, text_hash FROM stories ORDER BY id DESC")
+        }
+
+    def story_texts(self) -> list[tuple[int, str]]:
+        return [(r[0], r[1]) for r in self.db.execute("SELECT id, text FROM stories ORDER BY id")]
+
+    def storytellers(self) -> list[sqlite3.Row]:
+        return list(self.db.execute("SELECT id, name, grp FROM storytellers ORDER BY id"))
+
+    def storyteller_answers(self) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for r in self.db.execute(
+            "SELECT storyteller_id, question_id, value FROM storyteller_answers"
+        ):
+            out.setdefault(r[0], {})[r[1]] = json.loads(r[2])
+        return out
+
+    _STORY_SELECT = """
+        SELECT s.id, s.uid, s.title, s.text, s.original, s.language, s.storyteller_id,
+               p.name AS storyteller_name, p.grp AS grp, se.name AS session,
+               src.path AS source_path, src.format AS source_format,
+               s.location, s.context, s.words
+        FROM stories s
+        LEFT JOIN storytellers p ON p.id = s.storyteller_id
+        LEFT JOIN sessions se ON se.id = s.session_id
+        JOIN sources src ON src.id = s.source_id
+    """
+
+    def stories(
+        self,
+        *,
+        group: str | None = None,
+        session: str | None = None,
+        storyteller: str | None = None,
+        search: str | None = None,
+        flagged: bool = False,
+        ids: Sequence[int] | None = None,
+    ) -> list[StoryRow]:
+        where, params = [], []
+        if group:
+            where.append("p.grp = ? COLLATE NOCASE")
+            params.append(group)
+        if session:
+            where.append("se.name = ? COLLATE NOCASE")
+            params.append(session)
+        if storyteller:
+            where.append("(s.storyteller_id = ? COLLATE NOCASE OR p.name = ? COLLATE NOCASE)")
+            params += [storyteller, storyteller]
+        if search:
+            where.append("(s.text LIKE ? OR s.title LIKE ?)")
+            params += [f"%{search}%"] * 2
+        if flagged:
+            where.append("s.id IN (SELECT story_id FROM flags WHERE resolved = 0)")
+        if ids is not None:
+            where.append(f"s.id IN ({','.join('?' * len(ids))})")
+            params += list(ids)
+        sql = self._STORY_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        rows = self.db.execute(sql + " ORDER BY s.id", params)
+        return [StoryRow(*r) for r in rows]
+
+    def story(self, story_id: int) -> StoryRow | None:
+        found = self.stories(ids=[story_id])
+        return found[0] if found else None
+
+    def answers(self, story_ids: Sequence[int] | None = None) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        for r in self.db.execute("SELECT story_id, question_id, value FROM answers"):
+            if story_ids is None or r[0] in story_ids:
+                out.setdefault(r[0], {})[r[1]] = json.loads(r[2])
+        return out
+
+    def flags(self, story_id: int | None = None) -> list[sqlite3.Row]:
+        sql = "SELECT story_id, kind, other_id, score FROM flags WHERE resolved = 0"
+        if story_id is not None:
+            return list(
+                self.db.execute(sql + " AND (story_id = ? OR other_id = ?)", (story_id, story_id))
+            )
+        return list(self.db.execute(sql + " ORDER BY story_id"))
+
+    def count(self, table: str) -> int:
+        assert table in {"stories", "storytellers", "sessions", "sources", "flags", "changes"}
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for the project's first page: who told how many stories, where, in what form."""
+        one = self.db.execute(
+            """SELECT COUNT(*), COALESCE(SUM(words), 0), COUNT(DISTINCT storyteller_id),
+                      COUNT(DISTINCT session_id), SUM(storyteller_id IS NULL)
+               FROM stories"""
+        ).fetchone()
+
+        def pairs(sql: str) -> list[tuple[Any, int]]:
+            return [(r[0], r[1]) for r in self.db.execute(sql)]
+
+        return {
+            "stories": one[0],
+            "words": one[1],
+            "storytellers": one[2],
+            "sessions": one[3],
+            "without_storyteller": one[4] or 0,
+            "groups": pairs(
+                """SELECT p.grp, COUNT(DISTINCT p.id) FROM storytellers p
+                   JOIN stories s ON s.storyteller_id = p.id
+                   GROUP BY p.grp ORDER BY COUNT(DISTINCT p.id) DESC, p.grp"""
+            ),
+            "per_session": pairs(
+                """SELECT se.name, COUNT(*) FROM stories s LEFT JOIN sessions se
+                   ON se.id = s.session_id GROUP BY se.name ORDER BY se.name"""
+            ),
+            "formats": pairs(
+                """SELECT src.format, COUNT(*) FROM stories s JOIN sources src
+                   ON src.id = s.source_id GROUP BY src.format ORDER BY COUNT(*) DESC, src.format"""
+            ),
+            "languages": pairs(
+                """SELECT language, COUNT(*) FROM stories GROUP BY language
+                   ORDER BY COUNT(*) DESC, language"""
+            ),
+            "word_counts": [r[0] for r in self.db.execute("SELECT words FROM stories")],
+            "flagged": self.db.execute(
+                "SELECT COUNT(DISTINCT story_id) FROM flags WHERE resolved = 0"
+            ).fetchone()[0],
+        }

@@ -1,0 +1,77 @@
+"""Schema migrations, applied in order; `PRAGMA user_version` records how far a store has come.
+
+Append a migration to change the schema; never edit one that has shipped.
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: sources, storytellers, sessions, stories, answers, flags, change history
+    """
+    CREATE TABLE sources (
+        id          INTEGER PRIMARY KEY,
+        path        TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        format      TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL,
+        UNIQUE (path, sha256)
+    );
+    CREATE TABLE sessions (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE storytellers (
+        id    TEXT PRIMARY KEY,
+        name  TEXT,
+        grp   TEXT
+    );
+    CREATE TABLE stories (
+        id             INTEGER PRIMARY KEY,
+        uid            TEXT NOT NULL UNIQUE,
+        title          TEXT,
+        text           TEXT NOT NULL,
+        original       TEXT,
+        text_hash      TEXT NOT NULL,
+        language       TEXT,
+        storyteller_id TEXT REFERENCES storytellers (id),
+        session_id     INTEGER REFERENCES sessions (id),
+        source_id      INTEGER NOT NULL REFERENCES sources (id),
+        location       TEXT,
+        context        TEXT,
+        words          INTEGER NOT NULL,
+        created_at     TEXT NOT NULL
+    );
+    CREATE INDEX stories_text_hash ON stories (text_hash);
+    CREATE INDEX stories_storyteller ON stories (storyteller_id);
+    CREATE TABLE answers (
+        story_id    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        source      TEXT NOT NULL DEFAULT 'form',
+        PRIMARY KEY (story_id, question_id)
+    );
+    CREATE TABLE storyteller_answers (
+        storyteller_id TEXT NOT NULL REFERENCES storytellers (id) ON DELETE CASCADE,
+        question_id    TEXT NOT NULL,
+        value          TEXT NOT NULL,
+        PRIMARY KEY (storyteller_id, question_id)
+    );
+    CREATE TABLE flags (
+        story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        kind     TEXT NOT NULL,
+        other_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        score    REAL,
+        resolved INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (story_id, kind, other_id)
+    );
+    CREATE TABLE changes (
+        id     INTEGER PRIMARY KEY,
+        at     TEXT NOT NULL,
+        who    TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,142 @@
+"""Reading stories back: filtering, one story in full, and export to CSV, XLSX or JSON.
+
+An export has one row per story with fixed columns first (`id`, `title`, `text`, `storyteller`,
+`group`, `session`), then one column per story-form question, so it opens cleanly in a
+spreadsheet and round-trips through `verhalen ingest`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from verhalen.errors import VerhalenError
+from verhalen.i18n import t
+from verhalen.project import Project
+from verhalen.safe import csv_value, set_xlsx_cell
+from verhalen.store import StoryRow
+
+FIXED_COLUMNS = ("id", "title", "text", "storyteller", "group", "session")
+FORMATS = ("csv", "xlsx", "json")
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    group: str | None = None
+    session: str | None = None
+    storyteller: str | None = None
+    search: str | None = None
+    flagged: bool = False
+
+
+def find_stories(project: Project, where: StoryFilter | None = None) -> list[StoryRow]:
+    where = where or StoryFilter()
+    with project.store() as store:
+        return store.stories(
+            group=where.group,
+            session=where.session,
+            storyteller=where.storyteller,
+            search=where.search,
+            flagged=where.flagged,
+        )
+
+
+def get_story(project: Project, story_id: int) -> tuple[StoryRow, dict[str, Any], list[Any]]:
+    """A story, its answers (story and storyteller questions) and its open flags."""
+    with project.store() as store:
+        story = store.story(story_id)
+        if story is None:
+            raise VerhalenError(t("story_not_found", project.lang, id=story_id))
+        answers = store.answers([story_id]).get(story_id, {})
+        if story.storyteller_id:
+            answers = {**store.storyteller_answers().get(story.storyteller_id, {}), **answers}
+        return story, answers, store.flags(story_id)
+
+
+def format_answer(value: Any, lang: str = "nl") -> str:
+    """An answer as people read it: lists joined with `; `, booleans as ja/nee."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def story_table(
+    project: Project, where: StoryFilter | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """Column names and rows for an export: fixed columns, then one per question."""
+    stories = find_stories(project, where)
+    questions = list(project.form.questions)
+    with project.store() as store:
+        answers = store.answers()
+        teller_answers = store.storyteller_answers()
+    columns = [*FIXED_COLUMNS, *(q.id for q in questions)]
+    rows = []
+    for s in stories:
+        mine = {**teller_answers.get(s.storyteller_id or "", {}), **answers.get(s.id, {})}
+        rows.append(
+            [
+                s.id,
+                s.title or "",
+                s.text,
+                s.storyteller_id or "",
+                s.group or "",
+                s.session or "",
+                *(mine.get(q.id) for q in questions),
+            ]
+        )
+    return columns, rows
+
+
+def export_stories(
+    project: Project, out: Path, fmt: str | None = None, where: StoryFilter | None = None
+) -> int:
+    """Write the story table to `out`; the format follows the suffix unless given."""
+    fmt = (fmt or out.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise VerhalenError(t("bad_format", project.lang, fmt=fmt))
+    columns, rows = story_table(project, where)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        out.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    elif fmt == "csv":
+        with out.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow([csv_value(format_answer(v, project.lang)) for v in row])
+    else:
+        _write_xlsx(out, columns, rows, project.lang)
+    return len(rows)
+
+
+def _write_xlsx(out: Path, columns: list[str], rows: list[list[Any]], lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "verhalen" if lang == "nl" else "stories"
+    for c, name in enumerate(columns, 1):
+        set_xlsx_cell(sheet, 1, c, name).font = sheet.cell(1, c).font.copy(bold=True)
+    for r, row in enumerate(rows, 2):
+        for c, value in enumerate(row, 1):
+            shown = (
+                value
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else (format_answer(value, lang))
+            )
+            set_xlsx_cell(sheet, r, c, shown)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for c, name in enumerate(columns, 1):
+        width = 60 if name == "text" else min(40, max(8, len(name) + 2))
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    book.save(out)
