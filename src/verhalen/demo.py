@@ -13,9 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from verhalen.answers import ImportReport, import_answers
+from verhalen.autotag import AutoTagReport, auto_tag
 from verhalen.errors import VerhalenError
 from verhalen.ingest import IngestReport, ingest, read_options
 from verhalen.project import FORM_NAME, Project, init_project
+from verhalen.pseudonymize import PseudonymReport, pseudonymize
 
 EXAMPLE_ENV = "VERHALEN_VOORBEELD"
 INPUTS = ("verhalen", "vertellers.csv", "antwoorden.xlsx")
@@ -41,6 +44,9 @@ class DemoResult:
     project: Project
     ingests: list[IngestReport] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    answers: ImportReport | None = None
+    tags: AutoTagReport | None = None
+    pseudonyms: PseudonymReport | None = None
 
 
 def make_demo(
@@ -79,4 +85,12 @@ def make_demo(
         result.ingests.append(report)
         tellers = None  # registered with the first batch
     result.steps.append("ingest")
+    answers = inputs / "antwoorden.xlsx"
+    if answers.exists():
+        result.answers = import_answers(project, answers)
+        result.steps.append("tag import")
+    result.tags = auto_tag(project, progress=progress)
+    result.steps.append("tag auto")
+    result.pseudonyms = pseudonymize(project, progress=progress)
+    result.steps.append("anonymize")
     return result

@@ -280,3 +280,26 @@ def load_form(path: Path) -> StoryForm:
             f"{path}{row}: not valid YAML ({getattr(exc, 'problem', exc)})"
         ) from None
     return parse_form(data, str(path))
+
+
+def dump_form(form: StoryForm) -> str:
+    """The form as storyform.yaml text (for forms converted from other tools)."""
+    questions = []
+    for q in form.questions:
+        item: dict[str, Any] = {"id": q.id, "about": q.about, "type": q.type}
+        item["short"] = q.short.get("nl") or next(iter(q.short.values()), q.id)
+        item["text"] = q.text.get("nl") or next(iter(q.text.values()), q.id)
+        if q.options:
+            item["options"] = list(q.options)
+        for bound in ("min", "max"):
+            value = getattr(q, bound)
+            if value is not None:
+                item[bound] = int(value) if float(value).is_integer() else value
+        if q.labels:
+            item["labels"] = list(q.labels)
+        questions.append(item)
+    data: dict[str, Any] = {"title": form.title, "language": form.language}
+    if form.group_question:
+        data["group_question"] = form.group_question
+    data["questions"] = questions
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

@@ -146,7 +146,8 @@ def plural(word: str, n: int, lang: str = "nl") -> str:
 
 
 def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
-    """A number as people in `lang` write it: 25.274 and 159,5 in Dutch, 25,274 and 159.5 in English."""
+    """A number as people in `lang` write it: 25.274 and 159,5 in Dutch; 25,274 and 159.5 in
+    English."""
     text = f"{value:,.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")

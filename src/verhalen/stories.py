@@ -68,9 +68,12 @@ def format_answer(value: Any, lang: str = "nl") -> str:
 
 
 def story_table(
-    project: Project, where: StoryFilter | None = None
+    project: Project, where: StoryFilter | None = None, original: bool = False
 ) -> tuple[list[str], list[list[Any]]]:
-    """Column names and rows for an export: fixed columns, then one per question."""
+    """Column names and rows for an export: fixed columns, then one per question.
+
+    Texts and titles are pseudonymised when that has been done, unless `original` is asked for.
+    """
     stories = find_stories(project, where)
     questions = list(project.form.questions)
     with project.store() as store:
@@ -95,13 +98,17 @@ def story_table(
 
 
 def export_stories(
-    project: Project, out: Path, fmt: str | None = None, where: StoryFilter | None = None
+    project: Project,
+    out: Path,
+    fmt: str | None = None,
+    where: StoryFilter | None = None,
+    original: bool = False,
 ) -> int:
     """Write the story table to `out`; the format follows the suffix unless given."""
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise VerhalenError(t("bad_format", project.lang, fmt=fmt))
-    columns, rows = story_table(project, where)
+    columns, rows = story_table(project, where, original)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]

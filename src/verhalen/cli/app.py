@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from verhalen.cli import _common, demo, ingest, init, status, stories
+from verhalen.cli import _common, anonymize, demo, form, ingest, init, status, stories, tag
 
 app = typer.Typer(
     name="verhalen",
@@ -37,7 +37,10 @@ app.command("init")(init.init)
 app.command("demo")(demo.demo)
 app.command("ingest")(ingest.ingest)
 app.command("status")(status.status)
+app.command("anonymize")(anonymize.anonymize)
 app.add_typer(stories.app, name="stories")
+app.add_typer(form.app, name="form")
+app.add_typer(tag.app, name="tag")
 
 
 def main() -> None:

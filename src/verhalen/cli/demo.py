@@ -35,6 +35,21 @@ def demo(
         + f"[bold]{result.project.root}[/bold]"
     )
     out.print(f"{'ingelezen' if nl else 'ingested'}: {stored} " + ("verhalen" if nl else "stories"))
+    if result.answers:
+        out.print(
+            f"antwoorden: {result.answers.changed} uit antwoorden.xlsx"
+            if nl
+            else f"answers: {result.answers.changed} from antwoorden.xlsx"
+        )
+    if result.pseudonyms:
+        p = result.pseudonyms
+        out.print(
+            f"gepseudonimiseerd: {p.changed} verhalen, {len(p.occurrences)} vervangingen "
+            f"(controleer {p.review_path.name})"
+            if nl
+            else f"pseudonymised: {p.changed} stories, {len(p.occurrences)} replacements "
+            f"(review {p.review_path.name})"
+        )
     out.print(headline(overview(result.project), lang, result.project.form.language) + ".")
     out.print()
     out.print("[bold]Verder:[/bold]" if nl else "[bold]Next:[/bold]")
@@ -43,6 +58,8 @@ def demo(
         "verhalen status",
         "verhalen stories list --group ambtenaar" if nl else "verhalen stories list",
         "verhalen stories show 1",
+        "verhalen tag summary",
+        'verhalen stories list --where "rol=inwoner" --where "gevoel>=70"',
         "verhalen stories export --out verhalen.xlsx",
     ]
     for step in steps:

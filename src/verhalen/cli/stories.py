@@ -19,12 +19,21 @@ Search = Annotated[str | None, typer.Option("--search", "-s", help="Tekst in tit
 Flagged = Annotated[
     bool, typer.Option("--flagged", help="Alleen verhalen die op een ander verhaal lijken.")
 ]
+Where = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--where",
+        "-w",
+        help="Voorwaarde op antwoorden of kenmerken, bijv. rol=inwoner "
+        "of gevoel>=70 (herhaalbaar).",
+    ),
+]
 
 
-def _filter(group, session, storyteller, search, flagged):
+def _filter(group, session, storyteller, search, flagged, where):
     from verhalen.stories import StoryFilter
 
-    return StoryFilter(group, session, storyteller, search, flagged)
+    return StoryFilter(group, session, storyteller, search, flagged, tuple(where or ()))
 
 
 @app.command("list")
@@ -35,6 +44,7 @@ def list_(
     storyteller: Teller = None,
     search: Search = None,
     flagged: Flagged = False,
+    where: Where = None,
 ) -> None:
     """Lijst van verhalen, met filters."""
     from verhalen.i18n import t
@@ -42,7 +52,7 @@ def list_(
 
     project = state(ctx).project()
     nl = project.lang == "nl"
-    stories = find_stories(project, _filter(group, session, storyteller, search, flagged))
+    stories = find_stories(project, _filter(group, session, storyteller, search, flagged, where))
     if not stories:
         out.print(t("no_stories", project.lang))
         return
@@ -78,9 +88,8 @@ def show(
     lang = project.lang
     nl = lang == "nl"
     story, answers, flags = get_story(project, story_id)
-    out.print(
-        f"[bold]{story.id}. {story.title or ('(zonder titel)' if nl else '(untitled)')}[/bold]"
-    )
+    untitled = "(zonder titel)" if nl else "(untitled)"
+    out.print(f"[bold]{story.id}. {story.shown_title or untitled}[/bold]")
     teller = story.storyteller_id or ("onbekend" if nl else "unknown")
     if story.storyteller_name:
         teller += f" ({story.storyteller_name})"
@@ -93,7 +102,7 @@ def show(
         f"{'bron' if nl else 'source'}: {story.source_path}:{story.location or ''}", highlight=False
     )
     out.print()
-    out.print(story.text, markup=False, highlight=False)
+    out.print(story.shown_text, markup=False, highlight=False)
     if answers:
         out.print()
         table = Table(show_header=False, box=None, padding=(0, 2))
@@ -103,16 +112,14 @@ def show(
         out.print(table)
     if story.context:
         out.print()
-        out.print(f"[dim]context:[/dim]")
+        out.print("[dim]context:[/dim]")
         out.print(story.context, markup=False, highlight=False, style="dim")
     for flag in flags:
         other = flag["other_id"] if flag["story_id"] == story.id else flag["story_id"]
         out.print(
-
-                f"[yellow]lijkt op verhaal {other} ({flag['score']:.0%} overlap)[/yellow]"
-                if nl
-                else f"[yellow]resembles story {other} ({flag['score']:.0%} overlap)[/yellow]"
-
+            f"[yellow]lijkt op verhaal {other} ({flag['score']:.0%} overlap)[/yellow]"
+            if nl
+            else f"[yellow]resembles story {other} ({flag['score']:.0%} overlap)[/yellow]"
         )
 
 
@@ -128,13 +135,16 @@ def export(
     storyteller: Teller = None,
     search: Search = None,
     flagged: Flagged = False,
+    where: Where = None,
+    original: Annotated[
+        bool, typer.Option("--original", help="Oorspronkelijke tekst, niet gepseudonimiseerd.")
+    ] = False,
 ) -> None:
     """Schrijf verhalen met antwoorden naar csv, xlsx of json, één rij per verhaal."""
     from verhalen.i18n import t
     from verhalen.stories import export_stories
 
     project = state(ctx).project()
-    n = export_stories(
-        project, out_path, fmt, _filter(group, session, storyteller, search, flagged)
-    )
+    where_ = _filter(group, session, storyteller, search, flagged, where)
+    n = export_stories(project, out_path, fmt, where_, original)
     out.print(t("exported", project.lang, n=n, path=out_path))

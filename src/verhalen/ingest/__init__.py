@@ -352,32 +352,44 @@ def _write_rejects(path: Path, problems: list[Problem]) -> None:
 def _write(
     store: Store, batch: _Batch, report: IngestReport, form: StoryForm, threshold: float
 ) -> None:
-    """Everything the batch brings, in one transaction."""
-    existing = store.story_texts()
+    """Everything the batch brings, in one transaction; nothing at all when nothing is new."""
+    known = {r["id"]: r["name"] for r in store.storytellers()}
+    known_answers = store.storyteller_answers()
+    tellers = {
+        teller_id: (raw, answers)
+        for teller_id, (raw, answers) in batch.storytellers.items()
+        if teller_id not in known
+        or (raw.name is not None and raw.name != known[teller_id])
+        or any(known_answers.get(teller_id, {}).get(q) != v for q, v in answers.items())
+    }
+    if not (tellers or batch.sources or batch.stories):
+        return
+    existing = store.story_texts() if batch.stories else []
     with store.transaction():
-        for teller_id, (raw, answers) in batch.storytellers.items():
-            group = _storyteller_group(form, answers)
-            store.upsert_storyteller(teller_id, raw.name, group, answers)
-        report.storytellers = len(batch.storytellers)
+        for teller_id, (raw, answers) in tellers.items():
+            store.upsert_storyteller(
+                teller_id, raw.name, _storyteller_group(form, answers), answers
+            )
+        report.storytellers = len(tellers)
         source_ids = {
             display: store.add_source(display, digest, fmt, size)
             for display, digest, fmt, size in batch.sources
         }
         for raw, story in batch.stories:
             report.stored.append(store.add_story(story, source_ids[raw.path]))
-        new = [
-            (sid, story.text) for sid, (_, story) in zip(report.stored, batch.stories, strict=True)
-        ]
-        report.near_duplicates = near_duplicates(existing, new, threshold)
-        for story_id, other_id, score in report.near_duplicates:
-            store.add_flag(story_id, "near_duplicate", other_id, score)
-        if report.stored or report.storytellers:
-            store.log(
-                "ingest",
-                None,
-                {
-                    "files": [s[0] for s in batch.sources],
-                    "stories": len(report.stored),
-                    "storytellers": report.storytellers,
-                },
-            )
+        if batch.stories:
+            new = [
+                (sid, st.text) for sid, (_, st) in zip(report.stored, batch.stories, strict=True)
+            ]
+            report.near_duplicates = near_duplicates(existing, new, threshold)
+            for story_id, other_id, score in report.near_duplicates:
+                store.add_flag(story_id, "near_duplicate", other_id, score)
+        store.log(
+            "ingest",
+            None,
+            {
+                "files": [s[0] for s in batch.sources],
+                "stories": len(report.stored),
+                "storytellers": report.storytellers,
+            },
+        )

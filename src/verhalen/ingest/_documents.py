@@ -32,10 +32,13 @@ def docx_paragraphs(path: Path, lang: str) -> list[Paragraph]:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise ReadError(t("unreadable", lang, why=f"not a valid .docx ({exc})")) from None
+    # Style names looked up once: python-docx's para.style scans all styles per paragraph.
+    names = {s.style_id: s.name or "" for s in document.styles}
     out = []
     for number, para in enumerate(document.paragraphs, 1):
-        style = para.style.name if para.style is not None else ""
-        m = HEADING_STYLE.match(style or "")
+        p_pr = para._p.pPr
+        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+        m = HEADING_STYLE.match(names.get(style_id, "") if style_id else "")
         level = (int(m.group(2)) if m.group(2) else 0) if m else None
         out.append(Paragraph(number, para.text, level))
     return out

@@ -55,12 +55,14 @@ def read_rows(path: Path, options: ReadOptions) -> list[tuple[int, list[str]]]:
 
 
 def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
-    sample = text[:20_000]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    """Rows of a CSV as Excel writes it (doubled quotes); the delimiter is read off the header.
+
+    csv.Sniffer also guesses quoting and gets it wrong when a quoted story holds a comma, so we
+    only choose the delimiter: whichever of , ; and tab the header line uses most.
+    """
+    header = next((line for line in text.split("\n") if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=header.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     out = []
     try:
         for cells in reader:

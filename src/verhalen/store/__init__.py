@@ -52,6 +52,17 @@ class StoryRow:
     location: str | None
     context: str | None
     words: int
+    pseudonymised: str | None = None
+    pseudonymised_title: str | None = None
+
+    @property
+    def shown_text(self) -> str:
+        """The text people see in reports, exports and workshop material: pseudonymised if done."""
+        return self.pseudonymised or self.text
+
+    @property
+    def shown_title(self) -> str | None:
+        return self.pseudonymised_title or self.title
 
 
 @dataclass(frozen=True)
@@ -213,6 +224,91 @@ class Store:
             (story_id, kind, other_id, score),
         )
 
+    def set_answer(
+        self, story_id: int, question_id: str, value: Any, source: str = "manual"
+    ) -> Any:
+        """Set (or with value None, clear) one answer; logs old and new. Returns the old value."""
+        old = self.answer(story_id, question_id)
+        if value is None:
+            self.db.execute(
+                "DELETE FROM answers WHERE story_id = ? AND question_id = ?",
+                (story_id, question_id),
+            )
+        else:
+            self.db.execute(
+                """INSERT INTO answers (story_id, question_id, value, source) VALUES (?, ?, ?, ?)
+                   ON CONFLICT DO UPDATE SET value = excluded.value, source = excluded.source""",
+                (story_id, question_id, json.dumps(value, ensure_ascii=False), source),
+            )
+        if old != value:
+            self.log(
+                "answer" if value is not None else "answer_cleared",
+                f"story:{story_id}",
+                {"question": question_id, "old": old, "new": value, "source": source},
+            )
+        return old
+
+    def set_storyteller_answer(
+        self,
+        storyteller_id: str,
+        question_id: str,
+        value: Any,
+        group_question: str | None,
+        source: str = "manual",
+    ) -> Any:
+        old = self.storyteller_answers().get(storyteller_id, {}).get(question_id)
+        if value is None:
+            self.db.execute(
+                "DELETE FROM storyteller_answers WHERE storyteller_id = ? AND question_id = ?",
+                (storyteller_id, question_id),
+            )
+        else:
+            self.upsert_storyteller(storyteller_id, None, None, {question_id: value})
+        if question_id == group_question:
+            self.db.execute(
+                "UPDATE storytellers SET grp = ? WHERE id = ?",
+                (None if value is None else str(value), storyteller_id),
+            )
+        if old != value:
+            self.log(
+                "storyteller_answer",
+                f"storyteller:{storyteller_id}",
+                {"question": question_id, "old": old, "new": value, "source": source},
+            )
+        return old
+
+    def set_tags(self, story_id: int, tags: dict[str, Any], source: str = "auto") -> None:
+        self.db.execute("DELETE FROM tags WHERE story_id = ? AND source = ?", (story_id, source))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO tags (story_id, name, value, source) VALUES (?, ?, ?, ?)",
+            [(story_id, k, json.dumps(v, ensure_ascii=False), source) for k, v in tags.items()],
+        )
+
+    def set_language(self, story_id: int, language: str | None) -> None:
+        self.db.execute("UPDATE stories SET language = ? WHERE id = ?", (language, story_id))
+
+    def set_pseudonymised(
+        self, story_id: int, text: str, title: str | None, replace_text: bool
+    ) -> None:
+        """Store the pseudonymised text; with `replace_text` the identifying text is dropped."""
+        self.db.execute(
+            "UPDATE stories SET pseudonymised = ?, pseudonymised_title = ? WHERE id = ?",
+            (text, title, story_id),
+        )
+        if replace_text:
+            self.db.execute(
+                "UPDATE stories SET text = ?, title = COALESCE(?, title), original = NULL,"
+                " context = NULL WHERE id = ?",
+                (text, title, story_id),
+            )
+
+    def replace_pseudonyms(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """The project's whole term list: (term, kind, placeholder, decision)."""
+        self.db.execute("DELETE FROM pseudonyms")
+        self.db.executemany(
+            "INSERT INTO pseudonyms (term, kind, placeholder, decision) VALUES (?, ?, ?, ?)", rows
+        )
+
     # -- reading --------------------------------------------------------------------------------
 
     def source_known(self, path: str, sha256: str) -> bool:
@@ -246,7 +342,7 @@ class Store:
         SELECT s.id, s.uid, s.title, s.text, s.original, s.language, s.storyteller_id,
                p.name AS storyteller_name, p.grp AS grp, se.name AS session,
                src.path AS source_path, src.format AS source_format,
-               s.location, s.context, s.words
+               s.location, s.context, s.words, s.pseudonymised, s.pseudonymised_title
         FROM stories s
         LEFT JOIN storytellers p ON p.id = s.storyteller_id
         LEFT JOIN sessions se ON se.id = s.session_id
@@ -294,6 +390,47 @@ class Store:
         for r in self.db.execute("SELECT story_id, question_id, value FROM answers"):
             if story_ids is None or r[0] in story_ids:
                 out.setdefault(r[0], {})[r[1]] = json.loads(r[2])
+        return out
+
+    def answer(self, story_id: int, question_id: str) -> Any:
+        row = self.db.execute(
+            "SELECT value FROM answers WHERE story_id = ? AND question_id = ?",
+            (story_id, question_id),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def tags(self) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        for r in self.db.execute("SELECT story_id, name, value FROM tags ORDER BY story_id, name"):
+            out.setdefault(r[0], {})[r[1]] = json.loads(r[2])
+        return out
+
+    def pseudonyms(self) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                "SELECT term, kind, placeholder, decision FROM pseudonyms"
+                " ORDER BY kind, placeholder"
+            )
+        )
+
+    def pseudonymised_texts(self) -> dict[int, str]:
+        return {
+            r[0]: r[1]
+            for r in self.db.execute(
+                "SELECT id, pseudonymised FROM stories WHERE pseudonymised IS NOT NULL"
+            )
+        }
+
+    def history(self, target: str | None = None) -> list[sqlite3.Row]:
+        sql = "SELECT id, at, who, action, target, detail FROM changes"
+        if target:
+            return list(self.db.execute(sql + " WHERE target = ? ORDER BY id", (target,)))
+        return list(self.db.execute(sql + " ORDER BY id"))
+
+    def story_ids_by_title(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for r in self.db.execute("SELECT id, title FROM stories WHERE title IS NOT NULL"):
+            out.setdefault(r[1], []).append(r[0])
         return out
 
     def flags(self, story_id: int | None = None) -> list[sqlite3.Row]:

@@ -72,6 +72,24 @@ MIGRATIONS: list[str] = [
         detail TEXT
     );
     """,
+    # 2: automatic tags, pseudonymisation
+    """
+    CREATE TABLE tags (
+        story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        name     TEXT NOT NULL,
+        value    TEXT NOT NULL,
+        source   TEXT NOT NULL DEFAULT 'auto',
+        PRIMARY KEY (story_id, name)
+    );
+    ALTER TABLE stories ADD COLUMN pseudonymised TEXT;
+    ALTER TABLE stories ADD COLUMN pseudonymised_title TEXT;
+    CREATE TABLE pseudonyms (
+        term        TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        placeholder TEXT NOT NULL,
+        decision    TEXT NOT NULL DEFAULT 'auto'
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,163 @@
+"""`verhalen tag import|set|clear|auto|summary|history`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from verhalen.cli._common import err, out, state
+
+app = typer.Typer(help="Antwoorden en kenmerken van verhalen.", no_args_is_help=True)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="Antwoorden (xlsx of csv), per verhaal een rij.")],
+) -> None:
+    """Lees antwoorden in, gekoppeld op verhaal-id of titel (vertellers op id). Alles of niets."""
+    from verhalen.answers import import_answers
+    from verhalen.errors import RejectedBatch
+
+    project = state(ctx).project()
+    nl = project.lang == "nl"
+    try:
+        report = import_answers(project, path)
+    except RejectedBatch as exc:
+        for problem in exc.problems:
+            err.print(str(problem), markup=False, highlight=False)
+        err.print(
+            (
+                f"{len(exc.problems)} problemen; niets ingelezen"
+                if nl
+                else f"{len(exc.problems)} problems; nothing imported"
+            ),
+            style="red",
+        )
+        raise typer.Exit(1) from None
+    out.print(
+        f"{report.rows} rijen: {report.changed} antwoorden gezet, {report.unchanged} waren al zo"
+        if nl
+        else f"{report.rows} rows: {report.changed} answers set, {report.unchanged} already were"
+    )
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    target: Annotated[
+        str, typer.Argument(help="Verhaalnummer (of verteller-id bij vertellervragen).")
+    ],
+    question: Annotated[str, typer.Argument(help="Vraag-id.")],
+    value: Annotated[str, typer.Argument(help="Antwoord; meer keuzes met ; ertussen.")],
+) -> None:
+    """Zet één antwoord met de hand; de oude waarde blijft in de geschiedenis."""
+    from verhalen.answers import set_answer
+    from verhalen.stories import format_answer
+
+    project = state(ctx).project()
+    old, new = set_answer(project, target, question, value)
+    lang = project.lang
+    out.print(
+        f"{target} · {question}: {format_answer(old, lang) or '—'} → {format_answer(new, lang)}",
+        highlight=False,
+    )
+
+
+@app.command("clear")
+def clear(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(help="Verhaalnummer of verteller-id.")],
+    question: Annotated[str, typer.Argument(help="Vraag-id.")],
+) -> None:
+    """Wis één antwoord; de oude waarde blijft in de geschiedenis."""
+    from verhalen.answers import set_answer
+    from verhalen.stories import format_answer
+
+    project = state(ctx).project()
+    old, _ = set_answer(project, target, question, None)
+    out.print(
+        f"{target} · {question}: {format_answer(old, project.lang) or '—'} → —", highlight=False
+    )
+
+
+@app.command("history")
+def history(
+    ctx: typer.Context,
+    story: Annotated[int | None, typer.Argument(help="Alleen dit verhaal.")] = None,
+) -> None:
+    """Wie veranderde wat en wanneer."""
+    import json
+
+    from verhalen.answers import history as get_history
+
+    project = state(ctx).project()
+    nl = project.lang == "nl"
+    table = Table(
+        *(
+            ("wanneer", "wie", "wat", "waarop", "details")
+            if nl
+            else ("when", "who", "what", "target", "details")
+        )
+    )
+    for c in get_history(project, story):
+        table.add_row(
+            c.at, c.who, c.action, c.target or "", json.dumps(c.detail, ensure_ascii=False)
+        )
+    out.print(table)
+
+
+@app.command("auto")
+def auto(ctx: typer.Context) -> None:
+    """Bepaal automatische kenmerken: taal, lengte, leestijd, kernwoorden, groep."""
+    from verhalen.autotag import auto_tag
+    from verhalen.progress import progress_bar
+
+    project = state(ctx).project()
+    nl = project.lang == "nl"
+    with progress_bar(project.lang, "kenmerken" if nl else "tagging") as advance:
+        report = auto_tag(project, progress=advance)
+    langs = ", ".join(f"{k}: {v}" for k, v in report.languages.items())
+    out.print(
+        f"{report.stories} verhalen gekenmerkt (talen: {langs})"
+        if nl
+        else f"{report.stories} stories tagged (languages: {langs})"
+    )
+
+
+@app.command("summary")
+def summary(ctx: typer.Context) -> None:
+    """Per vraag hoe de antwoorden verdeeld zijn, met balkjes."""
+    from verhalen.i18n import number
+    from verhalen.variables import distribution, records
+
+    project = state(ctx).project()
+    lang = project.lang
+    nl = lang == "nl"
+    recs = records(project)
+    for q in project.form.questions:
+        d = distribution(q, recs, lang)
+        missing = f"{d.missing} zonder antwoord" if nl else f"{d.missing} unanswered"
+        out.print(
+            f"\n[bold]{q.label(lang)}[/bold] [dim]({q.id}; {d.answered} "
+            f"{'antwoorden' if nl else 'answers'}, {missing})[/dim]"
+        )
+        rows = d.counts or d.bins
+        if q.type == "text":
+            continue
+        top = max((n for _, n in rows), default=0) or 1
+        table = Table(show_header=False, box=None, padding=(0, 1))
+        for label, n in rows:
+            table.add_row(label, "█" * round(30 * n / top) or ("·" if n == 0 else "▏"), str(n))
+        out.print(table)
+        if d.numbers:
+            m = d.numbers
+            out.print(
+                f"  {'gemiddeld' if nl else 'mean'} {number(m['mean'], lang, 1)} · "
+                f"{'mediaan' if nl else 'median'} {number(m['median'], lang, 1)} · "
+                f"sd {number(m['sd'], lang, 1)}",
+                highlight=False,
+            )

@@ -1,0 +1,134 @@
+"""Language-aware text processing: spaCy pipelines per language, built offline.
+
+No trained spaCy model for Dutch can be installed here, and none is needed: `spacy.blank` with
+the lookup lemmatizer from spacy-lookups-data lemmatises well, and spaCy ships the stop words.
+Transcribed speech adds fillers ("nou", "eh", "zeg maar") that say nothing about a story's
+subject, so they count as stop words too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+SPOKEN_FILLERS = {
+    "nl": {
+        "eh",
+        "ehm",
+        "uh",
+        "uhm",
+        "hm",
+        "mm",
+        "nou",
+        "ja",
+        "nee",
+        "hè",
+        "he",
+        "zeg",
+        "maar",
+        "gewoon",
+        "eigenlijk",
+        "echt",
+        "weet",
+        "hoor",
+        "toch",
+        "dus",
+        "natuurlijk",
+        "enzo",
+        "ofzo",
+        "zo'n",
+        "best",
+        "even",
+        "ergens",
+        "beetje",
+        "heel",
+        "haha",
+        "oké",
+        "ok",
+        "zeggen",
+        "gaan",
+        "komen",
+        "doen",
+        "zitten",
+        "staan",
+        "krijgen",
+        "vinden",
+        "denken",
+        "weten",
+        "willen",
+        "moeten",
+        "kunnen",
+        "zien",
+        "keer",
+        "iets",
+        "iemand",
+        "mens",
+    },
+    "en": {
+        "uh",
+        "um",
+        "er",
+        "erm",
+        "hmm",
+        "yeah",
+        "well",
+        "like",
+        "just",
+        "really",
+        "actually",
+        "basically",
+        "okay",
+        "ok",
+        "know",
+        "mean",
+        "get",
+        "got",
+        "go",
+        "went",
+        "say",
+        "said",
+        "thing",
+        "things",
+        "lot",
+        "kind",
+        "sort",
+    },
+}
+SUPPORTED = ("nl", "en")
+
+
+@cache
+def pipeline(lang: str) -> Any:
+    """A blank spaCy pipeline with the lookup lemmatizer (Dutch for anything unsupported)."""
+    import spacy
+
+    nlp = spacy.blank(lang if lang in SUPPORTED else "nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words for `lang` plus spoken-language fillers."""
+    lang = lang if lang in SUPPORTED else "nl"
+    return frozenset(pipeline(lang).Defaults.stop_words) | SPOKEN_FILLERS[lang]
+
+
+def lemmas(
+    texts: Iterable[str], lang: str = "nl", keep_stop_words: bool = False
+) -> list[list[str]]:
+    """Content-word lemmas per text, lower case, for key terms and topic labels."""
+    stops = stop_words(lang)
+    out = []
+    for doc in pipeline(lang).pipe(texts, batch_size=64):
+        words = []
+        for token in doc:
+            if not token.is_alpha or len(token.text) < 3:
+                continue
+            lemma = (token.lemma_ or token.text).lower()
+            if keep_stop_words or (lemma not in stops and token.lower_ not in stops):
+                words.append(lemma)
+        out.append(words)
+    return out

@@ -1,0 +1,147 @@
+"""Helpers shared by the tests: build input files with the real libraries, read the store back."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from verhalen.errors import RejectedBatch
+from verhalen.ingest import IngestReport, ingest
+from verhalen.project import STORE_NAME, Project
+from verhalen.store import StoryRow
+
+# -- building input files ---------------------------------------------------------------------
+
+
+def write_docx(path: Path, items: list[tuple[str, str]]) -> Path:
+    """A Word file from (kind, text) items; kind is 'h1', 'h2', 'title' or 'p'."""
+    import docx
+
+    document = docx.Document()
+    for kind, text in items:
+        if kind == "title":
+            document.add_heading(text, level=0)
+        elif kind.startswith("h"):
+            document.add_heading(text, level=int(kind[1:]))
+        else:
+            document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def write_odt(path: Path, items: list[tuple[str, str]]) -> Path:
+    """An OpenDocument text from (kind, text) items; kind is 'h1', 'h2' or 'p'."""
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, P
+
+    document = OpenDocumentText()
+    for kind, text in items:
+        if kind.startswith("h"):
+            document.text.addElement(H(outlinelevel=int(kind[1:]), text=text))
+        else:
+            document.text.addElement(P(text=text))
+    document.save(str(path))
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[Any]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def write_narrafirma_storyform(spec_form: Any, path: Path) -> Path:
+    """A storyform.yaml holding the questions of a form read from a NarraFirma form CSV."""
+    questions = []
+    for q in spec_form.questions:
+        item: dict[str, Any] = {
+            "id": q.id,
+            "type": q.type,
+            "about": q.about,
+            "short": dict(q.short),
+            "text": dict(q.text),
+        }
+        if q.options:
+            item["options"] = list(q.options)
+        if q.min is not None:
+            item["min"] = q.min
+        if q.max is not None:
+            item["max"] = q.max
+        if q.labels:
+            item["labels"] = list(q.labels)
+        questions.append(item)
+    data = {"title": spec_form.title, "language": spec_form.language, "questions": questions}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# -- running ingest -----------------------------------------------------------------------------
+
+
+def ingest_ok(project: Project, paths: list[Path], **kwargs: Any) -> IngestReport:
+    """Ingest that must succeed: a rejected batch fails the test with its problem lines."""
+    try:
+        return ingest(project, paths, **kwargs)
+    except RejectedBatch as exc:  # pragma: no cover - only when a test is about to fail
+        raise AssertionError("batch rejected:\n" + str(exc)) from None
+
+
+def rejected(project: Project, paths: list[Path], **kwargs: Any) -> list[str]:
+    """Ingest that must be rejected: the `path:row: reason` lines, sorted as reported."""
+    try:
+        ingest(project, paths, **kwargs)
+    except RejectedBatch as exc:
+        return [str(p) for p in exc.problems]
+    raise AssertionError("the batch was accepted, but it should have been rejected")
+
+
+# -- reading the store back ---------------------------------------------------------------------
+
+
+def stories(project: Project) -> list[StoryRow]:
+    with project.store() as store:
+        return store.stories()
+
+
+def by_title(project: Project) -> dict[str | None, StoryRow]:
+    return {s.title: s for s in stories(project)}
+
+
+def answers(project: Project) -> dict[int, dict[str, Any]]:
+    with project.store() as store:
+        return store.answers()
+
+
+def teller_answers(project: Project) -> dict[str, dict[str, Any]]:
+    with project.store() as store:
+        return store.storyteller_answers()
+
+
+def count(project: Project, table: str) -> int:
+    with project.store() as store:
+        return store.count(table)
+
+
+def store_snapshot(project: Project) -> tuple[bytes, bytes | None, list[str]]:
+    """The store's bytes on disk (main file and WAL, if any) and a full SQL dump.
+
+    Call only when no connection is open, so the WAL has been checkpointed.
+    """
+    path = project.root / STORE_NAME
+    wal = path.with_name(path.name + "-wal")
+    main = path.read_bytes()
+    wal_bytes = wal.read_bytes() if wal.exists() else None
+    db = sqlite3.connect(path)
+    try:
+        dump = list(db.iterdump())
+    finally:
+        db.close()
+    return main, wal_bytes, dump
