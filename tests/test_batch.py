@@ -251,7 +251,7 @@ LEESCLUB = (
 )
 
 
-def test_near_duplicate_is_stored_and_flagged(project, cli):
+def test_near_duplicate_is_stored_and_flagged(project):
     _write(project.root / "tafel-1.txt", "Titel: Het hek\n\n" + HEK)
     ingest_ok(project, [project.root / "tafel-1.txt"])
     _write(
@@ -275,7 +275,19 @@ def test_near_duplicate_is_stored_and_flagged(project, cli):
     assert flags[0]["kind"] == "near_duplicate"
     assert 0.8 <= flags[0]["score"] < 1
 
+
+def test_stories_list_flagged_shows_the_near_duplicate(project, cli):
+    _write(project.root / "tafel-1.txt", "Titel: Het hek\n\n" + HEK)
+    ingest_ok(project, [project.root / "tafel-1.txt"])
+    _write(
+        project.root / "tafel-2.txt",
+        "Titel: Hek bij het sportpark\n\n" + HEK_AGAIN,
+        "Titel: De leesclub\n\n" + LEESCLUB,
+    )
+    ingest_ok(project, [project.root / "tafel-2.txt"])
+
     result = cli("stories", "list", "--flagged")
+
     assert result.exit_code == 0, result.output
     assert "Hek bij het sportpark" in result.stdout
     assert "De leesclub" not in result.stdout

@@ -51,13 +51,29 @@ def _csv_rows(path):
         return list(csv.reader(fh))
 
 
-def test_csv_columns_and_values(filled, cli, tmp_path):
+def test_cli_export_writes_each_format(filled, cli, tmp_path):
+    for suffix in ("csv", "xlsx", "json"):
+        out = tmp_path / f"x.{suffix}"
+
+        result = cli("stories", "export", "--out", out)
+
+        assert result.exit_code == 0, result.output
+        assert "2 verhalen geschreven naar" in result.stdout
+        if suffix == "csv":
+            assert _csv_rows(out)[0] == FIXED + QUESTIONS
+        elif suffix == "xlsx":
+            assert [c.value for c in next(load_workbook(out).active.iter_rows())] == (
+                FIXED + QUESTIONS
+            )
+        else:
+            assert list(json.loads(out.read_text(encoding="utf-8"))[0]) == FIXED + QUESTIONS
+
+
+def test_csv_columns_and_values(filled, tmp_path):
     out = tmp_path / "x.csv"
 
-    result = cli("stories", "export", "--out", out)
+    assert export_stories(filled, out) == 2
 
-    assert result.exit_code == 0, result.output
-    assert "2 verhalen geschreven naar" in result.stdout
     header, brug, som = _csv_rows(out)
     assert header == FIXED + QUESTIONS
     row = dict(zip(header, brug, strict=True))
@@ -74,9 +90,9 @@ def test_csv_columns_and_values(filled, cli, tmp_path):
     assert dict(zip(header, som, strict=True))["training"] == "nee"
 
 
-def test_csv_formula_gets_a_leading_quote(filled, cli, tmp_path):
+def test_csv_formula_gets_a_leading_quote(filled, tmp_path):
     out = tmp_path / "x.csv"
-    cli("stories", "export", "--out", out)
+    export_stories(filled, out)
 
     header, _, som = _csv_rows(out)
 
@@ -84,12 +100,11 @@ def test_csv_formula_gets_a_leading_quote(filled, cli, tmp_path):
     assert text == f"'{FORMULA} stond er in de cel."
 
 
-def test_xlsx_columns_and_formula_stays_a_string(filled, cli, tmp_path):
+def test_xlsx_columns_and_formula_stays_a_string(filled, tmp_path):
     out = tmp_path / "x.xlsx"
 
-    result = cli("stories", "export", "--out", out)
+    assert export_stories(filled, out) == 2
 
-    assert result.exit_code == 0, result.output
     sheet = load_workbook(out).active
     rows = list(sheet.iter_rows())
     assert [c.value for c in rows[0]] == FIXED + QUESTIONS
@@ -103,13 +118,13 @@ def test_xlsx_columns_and_formula_stays_a_string(filled, cli, tmp_path):
     assert all(c.data_type != "f" for row in rows for c in row)
 
 
-def test_xlsx_title_that_looks_like_a_formula(project, cli, tmp_path):
+def test_xlsx_title_that_looks_like_a_formula(project, tmp_path):
     path = project.root / "a.txt"
     path.write_text('Titel: =HYPERLINK("http://x")\n\n@Iedereen: lees dit.\n', encoding="utf-8")
     ingest_ok(project, [path])
     out = tmp_path / "x.xlsx"
 
-    cli("stories", "export", "--out", out)
+    export_stories(project, out)
 
     row = list(load_workbook(out).active.iter_rows())[1]
     assert [(c.value, c.data_type) for c in row[1:3]] == [
@@ -118,12 +133,11 @@ def test_xlsx_title_that_looks_like_a_formula(project, cli, tmp_path):
     ]
 
 
-def test_json_columns_and_values(filled, cli, tmp_path):
+def test_json_columns_and_values(filled, tmp_path):
     out = tmp_path / "x.json"
 
-    result = cli("stories", "export", "--out", out)
+    assert export_stories(filled, out) == 2
 
-    assert result.exit_code == 0, result.output
     records = json.loads(out.read_text(encoding="utf-8"))
     assert [list(r) for r in records] == [FIXED + QUESTIONS] * 2
     assert records[0]["betrokkenen"] == ["inwoners", "ambtenaren"]
@@ -144,11 +158,6 @@ def test_export_unknown_format(filled, tmp_path):
         export_stories(filled, tmp_path / "x.pdf")
 
 
-@pytest.mark.xfail(
-    reason="BUG: CSV export turns numbers into text before the formula guard, so a negative "
-    "answer is written as '-20 and the export no longer reads back in",
-    strict=True,
-)
 def test_csv_negative_number_stays_a_number(tmp_path):
     root = tmp_path / "neg"
     root.mkdir()

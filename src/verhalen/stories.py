@@ -30,10 +30,14 @@ class StoryFilter:
     storyteller: str | None = None
     search: str | None = None
     flagged: bool = False
+    where: tuple[str, ...] = ()  # conditions on answers and tags: "rol=inwoner", "gevoel>=70"
 
 
 def find_stories(project: Project, where: StoryFilter | None = None) -> list[StoryRow]:
+    from verhalen.variables import filter_ids
+
     where = where or StoryFilter()
+    ids = filter_ids(project, list(where.where))
     with project.store() as store:
         return store.stories(
             group=where.group,
@@ -41,6 +45,7 @@ def find_stories(project: Project, where: StoryFilter | None = None) -> list[Sto
             storyteller=where.storyteller,
             search=where.search,
             flagged=where.flagged,
+            ids=sorted(ids) if ids is not None else None,
         )
 
 
@@ -86,8 +91,8 @@ def story_table(
         rows.append(
             [
                 s.id,
-                s.title or "",
-                s.text,
+                (s.title if original else s.shown_title) or "",
+                s.text if original else s.shown_text,
                 s.storyteller_id or "",
                 s.group or "",
                 s.session or "",
@@ -118,21 +123,29 @@ def export_stories(
             writer = csv.writer(fh)
             writer.writerow(columns)
             for row in rows:
-                writer.writerow([csv_value(format_answer(v, project.lang)) for v in row])
+                writer.writerow([_csv_cell(v, project.lang) for v in row])
     else:
         _write_xlsx(out, columns, rows, project.lang)
     return len(rows)
 
 
+def _csv_cell(value: Any, lang: str) -> Any:
+    """Numbers stay numbers; only text can be mistaken for a formula."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return csv_value(format_answer(value, lang))
+
+
 def _write_xlsx(out: Path, columns: list[str], rows: list[list[Any]], lang: str) -> None:
     from openpyxl import Workbook
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
     sheet.title = "verhalen" if lang == "nl" else "stories"
     for c, name in enumerate(columns, 1):
-        set_xlsx_cell(sheet, 1, c, name).font = sheet.cell(1, c).font.copy(bold=True)
+        set_xlsx_cell(sheet, 1, c, name).font = Font(bold=True)
     for r, row in enumerate(rows, 2):
         for c, value in enumerate(row, 1):
             shown = (

@@ -309,6 +309,100 @@ class Store:
             "INSERT INTO pseudonyms (term, kind, placeholder, decision) VALUES (?, ?, ?, ?)", rows
         )
 
+    def save_embeddings(self, embedder: str, rows: list[tuple[str, Any]]) -> None:
+        import numpy as np
+
+        self.db.executemany(
+            "INSERT OR REPLACE INTO embeddings (text_hash, embedder, vector) VALUES (?, ?, ?)",
+            [(key, embedder, np.asarray(v, dtype="<f4").tobytes()) for key, v in rows],
+        )
+
+    def add_run(
+        self,
+        seed: int,
+        embedder: str,
+        config: Any,
+        versions: Any,
+        metrics: Any,
+        model_path: str | None,
+    ) -> int:
+        cur = self.db.execute(
+            """INSERT INTO runs (created_at, seed, embedder, config, versions, metrics, model_path)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (
+                now(),
+                seed,
+                embedder,
+                json.dumps(config, sort_keys=True),
+                json.dumps(versions, sort_keys=True),
+                json.dumps(metrics, sort_keys=True),
+                model_path,
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def set_active_run(self, run_id: int) -> None:
+        self.db.execute("UPDATE runs SET active = (id = ?)", (run_id,))
+
+    def save_perspective(
+        self,
+        run_id: int,
+        number: int,
+        label: str,
+        terms: list[str],
+        exemplars: list[int],
+        stability: float | None,
+        name: str | None = None,
+        description: str | None = None,
+        origin: str = "model",
+    ) -> None:
+        self.db.execute(
+            """INSERT OR REPLACE INTO perspectives
+               (run_id, number, label, name, description, terms, exemplars, stability, origin)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                run_id,
+                number,
+                label,
+                name,
+                description,
+                json.dumps(terms, ensure_ascii=False),
+                json.dumps(exemplars),
+                stability,
+                origin,
+            ),
+        )
+
+    def update_perspective(self, run_id: int, number: int, **fields: Any) -> None:
+        allowed = {"label", "name", "description", "terms", "exemplars", "stability", "origin"}
+        assert set(fields) <= allowed
+        for key, value in fields.items():
+            if key in ("terms", "exemplars"):
+                value = json.dumps(value, ensure_ascii=False)
+            self.db.execute(
+                f"UPDATE perspectives SET {key} = ? WHERE run_id = ? AND number = ?",
+                (value, run_id, number),
+            )
+
+    def delete_perspective(self, run_id: int, number: int) -> None:
+        self.db.execute(
+            "DELETE FROM perspectives WHERE run_id = ? AND number = ?", (run_id, number)
+        )
+
+    def assign(self, run_id: int, rows: list[tuple[int, int, int, float | None]]) -> None:
+        """(story id, perspective number, model's number, similarity) for a run."""
+        self.db.executemany(
+            """INSERT INTO assignments (run_id, story_id, number, model_number, similarity)
+               VALUES (?, ?, ?, ?, ?)""",
+            [(run_id, *row) for row in rows],
+        )
+
+    def move(self, run_id: int, story_ids: list[int], number: int) -> None:
+        self.db.executemany(
+            "UPDATE assignments SET number = ? WHERE run_id = ? AND story_id = ?",
+            [(number, run_id, sid) for sid in story_ids],
+        )
+
     # -- reading --------------------------------------------------------------------------------
 
     def source_known(self, path: str, sha256: str) -> bool:
@@ -432,6 +526,47 @@ class Store:
         for r in self.db.execute("SELECT id, title FROM stories WHERE title IS NOT NULL"):
             out.setdefault(r[1], []).append(r[0])
         return out
+
+    def embeddings(self, embedder: str, keys: list[str]) -> dict[str, Any]:
+        import numpy as np
+
+        wanted = set(keys)
+        out = {}
+        for key, blob in self.db.execute(
+            "SELECT text_hash, vector FROM embeddings WHERE embedder = ?", (embedder,)
+        ):
+            if key in wanted:
+                out[key] = np.frombuffer(blob, dtype="<f4").copy()
+        return out
+
+    def text_hashes(self) -> dict[int, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, text_hash FROM stories")}
+
+    def runs(self) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                """SELECT r.*, (SELECT COUNT(*) FROM perspectives p WHERE p.run_id = r.id
+                            AND p.number > 0) AS perspectives
+               FROM runs r ORDER BY r.id"""
+            )
+        )
+
+    def active_run(self) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM runs WHERE active = 1").fetchone()
+
+    def perspectives(self, run_id: int) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                "SELECT * FROM perspectives WHERE run_id = ? ORDER BY number", (run_id,)
+            )
+        )
+
+    def assignments(self, run_id: int) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                "SELECT * FROM assignments WHERE run_id = ? ORDER BY story_id", (run_id,)
+            )
+        )
 
     def flags(self, story_id: int | None = None) -> list[sqlite3.Row]:
         sql = "SELECT story_id, kind, other_id, score FROM flags WHERE resolved = 0"

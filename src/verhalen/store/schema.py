@@ -90,6 +90,46 @@ MIGRATIONS: list[str] = [
         decision    TEXT NOT NULL DEFAULT 'auto'
     );
     """,
+    # 3: embeddings cache, clustering runs, perspectives and assignments
+    """
+    CREATE TABLE embeddings (
+        text_hash TEXT NOT NULL,
+        embedder  TEXT NOT NULL,
+        vector    BLOB NOT NULL,
+        PRIMARY KEY (text_hash, embedder)
+    );
+    CREATE TABLE runs (
+        id         INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        seed       INTEGER NOT NULL,
+        embedder   TEXT NOT NULL,
+        config     TEXT NOT NULL,
+        versions   TEXT NOT NULL,
+        metrics    TEXT,
+        model_path TEXT,
+        active     INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE perspectives (
+        run_id      INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        number      INTEGER NOT NULL,
+        label       TEXT NOT NULL,
+        name        TEXT,
+        description TEXT,
+        terms       TEXT NOT NULL,
+        exemplars   TEXT NOT NULL,
+        stability   REAL,
+        origin      TEXT NOT NULL DEFAULT 'model',
+        PRIMARY KEY (run_id, number)
+    );
+    CREATE TABLE assignments (
+        run_id       INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        story_id     INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        number       INTEGER NOT NULL,
+        model_number INTEGER NOT NULL,
+        similarity   REAL,
+        PRIMARY KEY (run_id, story_id)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,482 @@
+"""Perspectives in a project: clustering runs and the facilitator's edits to them.
+
+Every `verhalen cluster` is stored as a run (configuration, embedder, versions, seed, the model's
+assignments, labels); one run is active. Facilitators rename, describe, merge, split, move and
+delete perspectives of the active run. Every edit is logged, and the model's own assignment stays
+beside the edited one, so a report shows the facilitator's perspectives and can still say what the
+model proposed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from verhalen.cluster import (
+    EXEMPLARS,
+    KEY_TERMS,
+    LABEL_TERMS,
+    UNASSIGNED,
+    ClusterConfig,
+    ClusterResult,
+    Progress,
+    _pick_terms,
+    cluster_embeddings,
+    config_record,
+    stability,
+    versions,
+)
+from verhalen.embed import embed_cached, select_embedder
+from verhalen.errors import VerhalenError
+from verhalen.project import Project
+from verhalen.store import Store
+
+MODELS_DIR = "modellen"
+
+
+def _msg(lang: str, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def collection(project: Project, config: ClusterConfig, progress: Progress | None = None):
+    """(story ids, texts, lemmatised docs, embeddings, embedder) for the whole project."""
+    from verhalen.text import lemmas
+
+    with project.store() as store:
+        stories = store.stories()
+        hashes = store.text_hashes()
+        ids = [s.id for s in stories]
+        texts = [s.text for s in stories]
+        embedder = select_embedder(config.embedder, config.lang, config.seed)
+        vectors = embed_cached(store, embedder, texts, [hashes[i] for i in ids], progress)
+    docs = [" ".join(words) for words in lemmas(texts, config.lang)]
+    return ids, texts, docs, vectors, embedder
+
+
+def run_cluster(
+    project: Project,
+    config: ClusterConfig,
+    progress: Progress | None = None,
+    save_model: bool = True,
+) -> tuple[int, ClusterResult]:
+    """Cluster the project's stories, store the run and make it the active one."""
+    ids, _texts, docs, vectors, embedder = collection(project, config, progress)
+    result = cluster_embeddings(ids, docs, vectors, config, embedder, progress)
+    if config.stability_runs:
+        scores = stability(vectors, result.labels, config, progress)
+        for p in result.perspectives:
+            p.stability = scores.get(p.number)
+    with project.store() as store:
+        with store.transaction():
+            run_id = store.add_run(
+                config.seed,
+                config.embedder,
+                config_record(config),
+                versions(),
+                result.metrics,
+                None,
+            )
+            for p in result.perspectives:
+                store.save_perspective(
+                    run_id, p.number, p.label, p.terms, p.exemplars, p.stability, name=p.name
+                )
+            store.assign(
+                run_id,
+                [
+                    (sid, label, label if model != -1 else UNASSIGNED, round(sim, 4))
+                    for sid, label, model, sim in zip(
+                        ids, result.labels, result.model_labels, result.similarity, strict=True
+                    )
+                ],
+            )
+            store.set_active_run(run_id)
+            store.log(
+                "cluster",
+                f"run:{run_id}",
+                {"config": config_record(config), "metrics": result.metrics},
+            )
+        if save_model and result.model is not None:
+            path = project.root / MODELS_DIR / f"run-{run_id}"
+            _save_model(result.model, path, config.embedder)
+            with store.transaction():
+                store.db.execute(
+                    "UPDATE runs SET model_path = ? WHERE id = ?", (project.relative(path), run_id)
+                )
+    return run_id, result
+
+
+def _save_model(model: Any, path: Path, embedder: str) -> None:
+    """BERTopic's safetensors format: safe to load (never pickle)."""
+    import warnings
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.save(
+            str(path),
+            serialization="safetensors",
+            save_ctfidf=True,
+            save_embedding_model=f"verhalen:{embedder}",
+        )
+
+
+def load_model(project: Project, run_id: int | None = None) -> Any:
+    """The saved BERTopic model of a run, with our own embedder as its backend."""
+    from bertopic import BERTopic
+
+    with project.store() as store:
+        run = _run(store, run_id, project.lang)
+    if not run["model_path"]:
+        raise VerhalenError(f"run {run['id']} has no saved model")
+    config = json.loads(run["config"])
+    embedder = select_embedder(config["embedder"], config.get("lang", "nl"), config["seed"])
+    from verhalen.cluster import _Backend
+
+    return BERTopic.load(str(project.root / run["model_path"]), embedding_model=_Backend(embedder))
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PerspectiveView:
+    number: int
+    label: str
+    name: str | None
+    description: str | None
+    terms: list[str]
+    exemplars: list[int]
+    stability: float | None
+    story_ids: list[int]
+    origin: str
+
+    def title(self, lang: str = "nl") -> str:
+        if self.number == UNASSIGNED:
+            return _msg(lang, "Past nergens bij", "Fits nowhere")
+        return self.name or self.label
+
+
+def _run(store: Store, run_id: int | None, lang: str):
+    run = (
+        store.active_run()
+        if run_id is None
+        else next((r for r in store.runs() if r["id"] == run_id), None)
+    )
+    if run is None:
+        raise VerhalenError(
+            _msg(
+                lang,
+                "nog geen perspectieven: voer eerst 'verhalen cluster' uit",
+                "no perspectives yet: run 'verhalen cluster' first",
+            )
+            if run_id is None
+            else _msg(lang, f"run {run_id} bestaat niet", f"run {run_id} does not exist")
+        )
+    return run
+
+
+def perspectives(project: Project, run_id: int | None = None) -> list[PerspectiveView]:
+    """The perspectives of the active (or given) run, as the facilitator left them."""
+    with project.store() as store:
+        run = _run(store, run_id, project.lang)
+        members: dict[int, list[int]] = {}
+        for a in store.assignments(run["id"]):
+            members.setdefault(a["number"], []).append(a["story_id"])
+        out = []
+        for p in store.perspectives(run["id"]):
+            out.append(
+                PerspectiveView(
+                    p["number"],
+                    p["label"],
+                    p["name"],
+                    p["description"],
+                    json.loads(p["terms"]),
+                    json.loads(p["exemplars"]),
+                    p["stability"],
+                    members.get(p["number"], []),
+                    p["origin"],
+                )
+            )
+    order = [v for v in out if v.number != UNASSIGNED] + [v for v in out if v.number == UNASSIGNED]
+    return [v for v in order if v.story_ids or v.number != UNASSIGNED]
+
+
+def get(project: Project, number: int) -> PerspectiveView:
+    for view in perspectives(project):
+        if view.number == number:
+            return view
+    raise VerhalenError(
+        _msg(
+            project.lang,
+            f"perspectief {number} bestaat niet",
+            f"perspective {number} does not exist",
+        )
+    )
+
+
+def runs(project: Project) -> list[dict[str, Any]]:
+    with project.store() as store:
+        return [dict(r) for r in store.runs()]
+
+
+def assignment(project: Project) -> dict[int, int]:
+    """Story id -> perspective number in the active run (empty when there is none)."""
+    with project.store() as store:
+        run = store.active_run()
+        if run is None:
+            return {}
+        return {a["story_id"]: a["number"] for a in store.assignments(run["id"])}
+
+
+def activate(project: Project, run_id: int) -> None:
+    with project.store() as store:
+        _run(store, run_id, project.lang)
+        with store.transaction():
+            store.set_active_run(run_id)
+            store.log("activate", f"run:{run_id}", {})
+
+
+# -- edits -----------------------------------------------------------------------------------
+
+
+def _edit(project: Project):
+    store = project.store()
+    run = _run(store, None, project.lang)
+    return store, run["id"]
+
+
+def _check(store: Store, run_id: int, number: int, lang: str) -> None:
+    if not any(p["number"] == number for p in store.perspectives(run_id)):
+        raise VerhalenError(
+            _msg(lang, f"perspectief {number} bestaat niet", f"perspective {number} does not exist")
+        )
+
+
+def rename(project: Project, number: int, name: str) -> None:
+    store, run_id = _edit(project)
+    with store:
+        _check(store, run_id, number, project.lang)
+        old = next(p for p in store.perspectives(run_id) if p["number"] == number)
+        with store.transaction():
+            store.update_perspective(run_id, number, name=name.strip() or None)
+            store.log(
+                "rename", f"run:{run_id}", {"perspective": number, "old": old["name"], "new": name}
+            )
+
+
+def describe(project: Project, number: int, text: str) -> None:
+    store, run_id = _edit(project)
+    with store:
+        _check(store, run_id, number, project.lang)
+        old = next(p for p in store.perspectives(run_id) if p["number"] == number)
+        with store.transaction():
+            store.update_perspective(run_id, number, description=text.strip() or None)
+            store.log(
+                "describe",
+                f"run:{run_id}",
+                {"perspective": number, "old": old["description"], "new": text},
+            )
+
+
+def move(project: Project, story_id: int, number: int) -> int:
+    """Move one story to perspective `number` (0: past nergens bij). Returns where it was."""
+    store, run_id = _edit(project)
+    with store:
+        current = {a["story_id"]: a["number"] for a in store.assignments(run_id)}
+        if story_id not in current:
+            raise VerhalenError(
+                _msg(
+                    project.lang,
+                    f"verhaal {story_id} zit niet in deze run",
+                    f"story {story_id} is not in this run",
+                )
+            )
+        if number != UNASSIGNED:
+            _check(store, run_id, number, project.lang)
+        with store.transaction():
+            if number == UNASSIGNED and not any(
+                p["number"] == UNASSIGNED for p in store.perspectives(run_id)
+            ):
+                store.save_perspective(run_id, UNASSIGNED, "", [], [], None)
+            store.move(run_id, [story_id], number)
+            store.log(
+                "move",
+                f"run:{run_id}",
+                {"story": story_id, "from": current[story_id], "to": number},
+            )
+        _refresh(project, store, run_id, [current[story_id], number])
+    return current[story_id]
+
+
+def merge(project: Project, keep: int, other: int) -> None:
+    """Merge perspective `other` into `keep`; `other` disappears."""
+    if keep == other or UNASSIGNED in (keep, other):
+        raise VerhalenError(
+            _msg(
+                project.lang,
+                "kies twee verschillende perspectieven",
+                "choose two different perspectives",
+            )
+        )
+    store, run_id = _edit(project)
+    with store:
+        _check(store, run_id, keep, project.lang)
+        _check(store, run_id, other, project.lang)
+        moving = [a["story_id"] for a in store.assignments(run_id) if a["number"] == other]
+        with store.transaction():
+            store.move(run_id, moving, keep)
+            store.delete_perspective(run_id, other)
+            store.update_perspective(run_id, keep, origin="edited")
+            store.log("merge", f"run:{run_id}", {"keep": keep, "merged": other, "stories": moving})
+        _refresh(project, store, run_id, [keep])
+
+
+def delete(project: Project, number: int) -> None:
+    """Dissolve a perspective: its stories go to 'past nergens bij'."""
+    move_all = []
+    store, run_id = _edit(project)
+    with store:
+        _check(store, run_id, number, project.lang)
+        if number == UNASSIGNED:
+            raise VerhalenError(
+                _msg(
+                    project.lang,
+                    "'past nergens bij' kan niet weg",
+                    "'fits nowhere' cannot be deleted",
+                )
+            )
+        move_all = [a["story_id"] for a in store.assignments(run_id) if a["number"] == number]
+        with store.transaction():
+            if not any(p["number"] == UNASSIGNED for p in store.perspectives(run_id)):
+                store.save_perspective(run_id, UNASSIGNED, "", [], [], None)
+            store.move(run_id, move_all, UNASSIGNED)
+            store.delete_perspective(run_id, number)
+            store.log("delete", f"run:{run_id}", {"perspective": number, "stories": move_all})
+
+
+def split(project: Project, number: int, parts: int = 2) -> list[int]:
+    """Split a perspective in `parts` by clustering its own stories again (k-means on their
+    embeddings). Returns the new perspective numbers (the first keeps `number`)."""
+    from sklearn.cluster import KMeans
+
+    store, run_id = _edit(project)
+    with store:
+        _check(store, run_id, number, project.lang)
+        run = _run(store, run_id, project.lang)
+        config = json.loads(run["config"])
+        members = [a["story_id"] for a in store.assignments(run_id) if a["number"] == number]
+        if len(members) < 2 * parts:
+            raise VerhalenError(
+                _msg(
+                    project.lang,
+                    f"perspectief {number} heeft te weinig verhalen om te splitsen",
+                    f"perspective {number} has too few stories to split",
+                )
+            )
+    cfg = ClusterConfig(
+        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
+    )
+    ids, _texts, _docs, vectors, _ = collection(project, cfg)
+    index = {sid: i for i, sid in enumerate(ids)}
+    sub = vectors[[index[s] for s in members]]
+    labels = KMeans(parts, random_state=cfg.seed, n_init=20).fit_predict(sub)
+    # the largest part keeps the number
+    sizes = np.bincount(labels, minlength=parts)
+    order = sorted(range(parts), key=lambda k: (-sizes[k], k))
+    with project.store() as store:
+        existing = [p["number"] for p in store.perspectives(run_id)]
+        new_numbers = [number] + [max(existing) + i for i in range(1, parts)]
+        with store.transaction():
+            for rank, part in enumerate(order):
+                target = new_numbers[rank]
+                story_ids = [members[i] for i in range(len(members)) if labels[i] == part]
+                if target != number:
+                    store.save_perspective(run_id, target, "", [], [], None, origin="split")
+                store.move(run_id, story_ids, target)
+            store.update_perspective(run_id, number, origin="split", name=None)
+            store.log("split", f"run:{run_id}", {"perspective": number, "into": new_numbers})
+        _refresh(project, store, run_id, new_numbers)
+    return new_numbers
+
+
+def _refresh(project: Project, store: Store, run_id: int, numbers: list[int]) -> None:
+    """New key terms, label and exemplars for perspectives whose stories changed.
+
+    Terms come from class TF-IDF over all perspectives' lemmatised stories (as BERTopic's
+    c-TF-IDF); a facilitator's own name and description are kept.
+    """
+    from verhalen.text import lemmas
+
+    numbers = [n for n in set(numbers) if n != UNASSIGNED]
+    if not numbers:
+        return
+    run = _run(store, run_id, project.lang)
+    config = json.loads(run["config"])
+    members: dict[int, list[int]] = {}
+    for a in store.assignments(run_id):
+        members.setdefault(a["number"], []).append(a["story_id"])
+    stories = {s.id: s.text for s in store.stories()}
+    groups = sorted(n for n in members if n != UNASSIGNED)
+    docs = {
+        n: [
+            w
+            for words in lemmas([stories[s] for s in members[n]], config.get("lang", "nl"))
+            for w in words
+        ]
+        for n in groups
+    }
+    terms = class_terms(docs)
+    cfg = ClusterConfig(
+        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
+    )
+    ids, _t, _d, vectors, _e = collection(project, cfg)
+    index = {sid: i for i, sid in enumerate(ids)}
+    with store.transaction():
+        for n in numbers:
+            if n not in members:
+                continue
+            sub = vectors[[index[s] for s in members[n]]]
+            centroid = sub.mean(0)
+            centroid /= np.linalg.norm(centroid) or 1.0
+            ranked = [members[n][j] for j in np.argsort(-(sub @ centroid), kind="stable")]
+            chosen = terms.get(n, [])
+            store.update_perspective(
+                run_id,
+                n,
+                terms=chosen,
+                label=" · ".join(chosen[:LABEL_TERMS]),
+                exemplars=ranked[:EXEMPLARS],
+            )
+
+
+def class_terms(docs: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Distinctive terms per group: BERTopic's class-based TF-IDF over the groups' lemmas."""
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    keys = sorted(docs)
+    if not keys:
+        return {}
+    vectorizer = CountVectorizer(analyzer=lambda words: words)
+    counts = vectorizer.fit_transform([docs[k] for k in keys])
+    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
+    vocab = vectorizer.get_feature_names_out()
+    out = {}
+    for row, key in enumerate(keys):
+        order = np.lexsort((vocab, -weights[row]))
+        out[key] = _pick_terms([str(vocab[i]) for i in order[: KEY_TERMS * 3]], KEY_TERMS)
+    return out
+
+
+def history(project: Project) -> list[dict[str, Any]]:
+    """Every clustering and edit, oldest first."""
+    with project.store() as store:
+        return [
+            dict(r) | {"detail": json.loads(r["detail"] or "{}")}
+            for r in store.history()
+            if (r["target"] or "").startswith("run:")
+        ]
