@@ -148,12 +148,6 @@ def test_key_terms_are_lemmas_without_stop_words_or_fillers(tagged_project):
     assert tags["Kort"].get("key_terms", []) == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: 'mens' is a spoken filler (text.py SPOKEN_FILLERS) but the lookup lemmatizer "
-    "has no lemma for 'mensen', and text.lemmas only checks the lemma and the word itself, so "
-    "the plural 'mensen' comes out as a key term",
-    strict=True,
-)
 def test_the_filler_mens_is_dropped_in_the_plural_too(project):
     texts = [
         "Die mensen daar, de mensen hier, alle mensen wilden een speeltuin bij het kanaal.",

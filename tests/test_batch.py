@@ -137,11 +137,6 @@ def test_skip_invalid_rejects_path_can_be_chosen(project, tmp_path):
     assert not (project.root / "afgewezen.csv").exists()
 
 
-@pytest.mark.xfail(
-    reason="BUG: --skip-invalid records the file as ingested, so its rejected stories can "
-    "never be ingested once fixed (the file is 'unchanged')",
-    strict=True,
-)
 def test_story_rejected_by_skip_invalid_can_be_ingested_after_the_fix(project, tellers_csv):
     path = _write(project.root / "c.txt", "Verteller: Wim\n\n" + BIEB, BRUG)
     ingest(project, [path], skip_invalid=True)
@@ -208,24 +203,19 @@ def test_exact_duplicate_inside_one_batch_is_stored_once(project):
     assert [s.text for s in stories(project)] == [BRUG, PLEIN]
     assert len(report.stored) == 2
     assert len(report.exact_duplicates) == 1
-    assert report.exact_duplicates[0].startswith("in/b.txt:3: al aanwezig als verhaal ")
+    assert (
+        report.exact_duplicates[0] == "in/b.txt:3: hetzelfde verhaal als in/a.txt:1, overgeslagen"
+    )
 
 
-@pytest.mark.xfail(
-    reason="BUG: a duplicate inside one batch is reported as 'al aanwezig als verhaal -1', "
-    "a story number that does not exist",
-    strict=True,
-)
-def test_duplicate_inside_one_batch_names_the_stored_story(project):
+def test_duplicate_inside_one_batch_names_where_it_was_first(project):
     _write(project.root / "in" / "a.txt", BRUG)
     _write(project.root / "in" / "b.txt", BRUG)
 
     report = ingest_ok(project, [project.root / "in"])
 
-    [stored_id] = report.stored
-    assert report.exact_duplicates == [
-        f"in/b.txt:1: al aanwezig als verhaal {stored_id} (''), overgeslagen"
-    ]
+    assert len(report.stored) == 1
+    assert report.exact_duplicates == ["in/b.txt:1: hetzelfde verhaal als in/a.txt:1, overgeslagen"]
 
 
 # -- near duplicates ------------------------------------------------------------------------------

@@ -174,10 +174,6 @@ def test_messages_in_english_for_an_english_project(tmp_path):
 # -- the storytellers table ----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="BUG: ingest() drops the problems read_storytellers() reports (rows without an id)",
-    strict=True,
-)
 def test_storyteller_row_without_id_is_reported(project, tellers_csv):
     path = tellers_csv([("V01", "Anja", "inwoner", "", ""), ("", "Zonder id", "inwoner", "", "")])
 
@@ -186,10 +182,6 @@ def test_storyteller_row_without_id_is_reported(project, tellers_csv):
     assert lines == ["vertellers.csv:3: verteller zonder id"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: an unreadable or missing storytellers file is accepted without a problem",
-    strict=True,
-)
 def test_unreadable_storytellers_file_is_reported(project):
     (project.root / "story.txt").write_text("Een verhaal.\n", encoding="utf-8")
     (project.root / "vertellers.csv").write_bytes(b"\x00\x01\x02" * 100)
@@ -203,11 +195,6 @@ def test_unreadable_storytellers_file_is_reported(project):
         assert store.count("stories") == 0
 
 
-@pytest.mark.xfail(
-    reason="BUG: a CSV row with more cells than the header (an unquoted comma in a one-column "
-    "table) silently loses the text after the comma",
-    strict=True,
-)
 def test_row_with_more_cells_than_the_header_is_not_cut_short(project):
     path = project.root / "lijst.csv"
     path.write_text("tekst\nDe brug was kapot, echt waar.\nHet plein.\n", encoding="utf-8")

@@ -368,11 +368,6 @@ def test_form_check_fails_with_every_mistake_on_a_broken_form(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="BUG: cli/app.py main() prints errors with rich's err.print, which hard-wraps at 80 "
-    "columns when stderr is not a terminal, so one `file: question: reason` line is split in two",
-    strict=True,
-)
 def test_form_check_problem_lines_are_not_broken_when_piped(tmp_path):
     project = init_project(tmp_path / "p")
     project.form_path.write_text(BROKEN_FORM, encoding="utf-8")

@@ -273,11 +273,6 @@ def test_export_with_original_holds_the_original_text(demo, truth, tmp_path):
     assert all(v in exported for v in contact_values(truth))
 
 
-@pytest.mark.xfail(
-    reason="BUG: autotag.auto_tag computes key terms from s.text (the original), and the demo "
-    "tags before it pseudonymises, so names removed from the text stay in the kernwoorden tag",
-    strict=True,
-)
 def test_key_terms_hold_no_names_that_were_pseudonymised(demo, truth):
     texts = " ".join(s.text for s in stories(demo.project))
     surnames = {

@@ -7,11 +7,20 @@ always tell what people said about their story from what the software computed.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from verhalen.project import Project
+
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*-\d+\]")
+
+
+def strip_placeholders(text: str) -> str:
+    """Text without [PERSOON-1]-style placeholders, which are no words of the story."""
+    return PLACEHOLDER.sub(" ", text)
+
 
 LANGUAGES = ("nl", "en", "de", "fr", "tr", "ar", "pl", "es", "it", "pt")
 WORDS_PER_MINUTE = 200
@@ -85,7 +94,9 @@ def auto_tag(
     """Compute and store automatic tags for every story, replacing earlier automatic tags."""
     with project.store() as store:
         stories = store.stories()
-        texts = [s.text for s in stories]
+        # Key terms from what people will read: a pseudonymised name must not return as a tag.
+        texts = [strip_placeholders(s.shown_text) for s in stories]
+
         langs = []
         for i, s in enumerate(stories, 1):
             langs.append(detect_language(s.text))

@@ -89,8 +89,9 @@ def make_demo(
     if answers.exists():
         result.answers = import_answers(project, answers)
         result.steps.append("tag import")
-    result.tags = auto_tag(project, progress=progress)
-    result.steps.append("tag auto")
     result.pseudonyms = pseudonymize(project, progress=progress)
     result.steps.append("anonymize")
+    result.tags = auto_tag(project, progress=progress)  # key terms from pseudonymised text
+    result.steps.append("tag auto")
+
     return result

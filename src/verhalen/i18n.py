@@ -51,44 +51,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_boolean": {"nl": "'{value}' is geen ja/nee", "en": "'{value}' is not yes/no"},
     # ingest outcome
     "ingest_done": {
-        "nl": "{new} verhalen ingelezen uit {files} bestanden",
-        "en": "{new} stories ingested from {files} files",
+        "nl": "{stories} ingelezen uit {files}",
+        "en": "{stories} ingested from {files}",
     },
     "ingest_dry": {
-        "nl": "proef: {new} verhalen zouden worden ingelezen uit {files} bestanden",
-        "en": "dry run: {new} stories would be ingested from {files} files",
+        "nl": "proef: {stories} zouden worden ingelezen uit {files}",
+        "en": "dry run: {stories} would be ingested from {files}",
     },
     "ingest_unchanged": {
-        "nl": "{n} bestanden waren al ingelezen en zijn niet veranderd",
-        "en": "{n} files were already ingested and have not changed",
+        "nl": "{files} al ingelezen en niet veranderd",
+        "en": "{files} already ingested and unchanged",
     },
     "ingest_nothing": {"nl": "niets veranderd", "en": "nothing changed"},
     "ingest_exact_dup": {
-        "nl": "{n} verhalen stonden er al precies zo in en zijn overgeslagen",
-        "en": "{n} stories were already present word for word and were skipped",
+        "nl": "{stories} stonden er al precies zo in en zijn overgeslagen",
+        "en": "{stories} were already present word for word and were skipped",
+    },
+    "ingest_exact_dup_one": {
+        "nl": "{stories} stond er al precies zo in en is overgeslagen",
+        "en": "{stories} was already present word for word and was skipped",
     },
     "exact_dup_line": {
         "nl": "{where}: al aanwezig als verhaal {id} ('{title}'), overgeslagen",
         "en": "{where}: already present as story {id} ('{title}'), skipped",
     },
+    "batch_dup_line": {
+        "nl": "{where}: hetzelfde verhaal als {first}, overgeslagen",
+        "en": "{where}: the same story as {first}, skipped",
+    },
     "ingest_near_dup": {
-        "nl": "{n} verhalen lijken sterk op een ander verhaal: bekijk ze met "
+        "nl": "{stories} lijken sterk op een ander verhaal: bekijk ze met "
         "'verhalen stories list --flagged'",
-        "en": "{n} stories closely resemble another story: review them with "
+        "en": "{stories} closely resemble another story: review them with "
+        "'verhalen stories list --flagged'",
+    },
+    "ingest_near_dup_one": {
+        "nl": "{stories} lijkt sterk op een ander verhaal: bekijk het met "
+        "'verhalen stories list --flagged'",
+        "en": "{stories} closely resembles another story: review it with "
         "'verhalen stories list --flagged'",
     },
     "ingest_storytellers": {
-        "nl": "{n} vertellers bijgewerkt",
-        "en": "{n} storytellers updated",
+        "nl": "{storytellers} bijgewerkt",
+        "en": "{storytellers} updated",
     },
     "ingest_rejected": {
-        "nl": "{n} problemen gevonden; niets ingelezen (gebruik --skip-invalid om de rest wel in "
+        "nl": "{problems} gevonden; niets ingelezen (gebruik --skip-invalid om de rest wel in "
         "te lezen)",
-        "en": "{n} problems found; nothing ingested (use --skip-invalid to ingest the rest)",
+        "en": "{problems} found; nothing ingested (use --skip-invalid to ingest the rest)",
     },
     "ingest_skipped_invalid": {
-        "nl": "{n} problemen overgeslagen; afgewezen invoer staat in {path}",
-        "en": "{n} problems skipped; rejected input is listed in {path}",
+        "nl": "{problems} overgeslagen; afgewezen invoer staat in {path}",
+        "en": "{problems} skipped; rejected input is listed in {path}",
     },
     # project
     "no_project": {
@@ -109,10 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # stories
     "story_not_found": {"nl": "verhaal {id} bestaat niet", "en": "story {id} does not exist"},
     "no_stories": {"nl": "geen verhalen gevonden", "en": "no stories found"},
-    "exported": {
-        "nl": "{n} verhalen geschreven naar {path}",
-        "en": "{n} stories written to {path}",
-    },
+    "exported": {"nl": "{stories} geschreven naar {path}", "en": "{stories} written to {path}"},
     "bad_format": {"nl": "onbekend formaat '{fmt}'", "en": "unknown format '{fmt}'"},
 }
 
@@ -145,6 +156,25 @@ def plural(word: str, n: int, lang: str = "nl") -> str:
     return word + "en"
 
 
+NOUNS = {
+    "story": ("verhaal", "verhalen", "story", "stories"),
+    "file": ("bestand", "bestanden", "file", "files"),
+    "problem": ("probleem", "problemen", "problem", "problems"),
+    "storyteller": ("verteller", "vertellers", "storyteller", "storytellers"),
+    "session": ("sessie", "sessies", "session", "sessions"),
+    "question": ("vraag", "vragen", "question", "questions"),
+    "perspective": ("perspectief", "perspectieven", "perspective", "perspectives"),
+}
+
+
+def count(n: int, noun: str, lang: str = "nl") -> str:
+    """'1 verhaal', '3 verhalen', '1 story', '3 stories'."""
+    one_nl, many_nl, one_en, many_en = NOUNS[noun]
+    if lang == "nl":
+        return f"{n} {one_nl if n == 1 else many_nl}"
+    return f"{n} {one_en if n == 1 else many_en}"
+
+
 def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """A number as people in `lang` write it: 25.274 and 159,5 in Dutch; 25,274 and 159.5 in
     English."""
@@ -155,6 +185,11 @@ def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
 
 
 def t(key: str, lang: str = "nl", /, **values: object) -> str:
-    """The message `key` in `lang` (falls back to Dutch), filled with `values`."""
+    """The message `key` in `lang` (falls back to Dutch), filled with `values`.
+
+    With `n=1` among the values, the singular variant `key_one` is used where there is one.
+    """
+    if values.get("n") == 1 and f"{key}_one" in MESSAGES:
+        key = f"{key}_one"
     texts = MESSAGES[key]
     return texts.get(lang, texts["nl"]).format(**values)

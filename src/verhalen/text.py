@@ -64,6 +64,10 @@ SPOKEN_FILLERS = {
         "iets",
         "iemand",
         "mens",
+        "mensen",
+        "ding",
+        "dingen",
+        "keren",
     },
     "en": {
         "uh",

@@ -12,8 +12,9 @@ from rich.console import Console
 if TYPE_CHECKING:
     from verhalen.project import Project
 
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: a `path:row: reason` line stays one line in logs and pipes, whatever the width.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @dataclass

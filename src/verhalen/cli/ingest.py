@@ -55,7 +55,7 @@ def ingest(
 ) -> None:
     """Lees verhalen in uit .txt .md .docx .odt .vtt .srt .csv .xlsx, alles of niets."""
     from verhalen.errors import RejectedBatch
-    from verhalen.i18n import t
+    from verhalen.i18n import count, t
     from verhalen.ingest import ingest as run_ingest
     from verhalen.ingest import read_options
     from verhalen.progress import progress_bar
@@ -81,7 +81,10 @@ def ingest(
     except RejectedBatch as exc:
         for problem in exc.problems:
             err.print(str(problem), markup=False, highlight=False)
-        err.print(t("ingest_rejected", lang, n=len(exc.problems)), style="red")
+        err.print(
+            t("ingest_rejected", lang, problems=count(len(exc.problems), "problem", lang)),
+            style="red",
+        )
         raise typer.Exit(1) from None
 
     for line in report.exact_duplicates:
@@ -89,15 +92,43 @@ def ingest(
     new = report.would_store if report.dry_run else len(report.stored)
     files = report.files - report.unchanged
     if new or files:
-        out.print(t("ingest_dry" if dry_run else "ingest_done", lang, new=new, files=files))
+        out.print(
+            t(
+                "ingest_dry" if dry_run else "ingest_done",
+                lang,
+                stories=count(new, "story", lang),
+                files=count(files, "file", lang),
+            )
+        )
     if report.storytellers:
-        out.print(t("ingest_storytellers", lang, n=report.storytellers))
+        out.print(
+            t(
+                "ingest_storytellers",
+                lang,
+                storytellers=count(report.storytellers, "storyteller", lang),
+            )
+        )
     if report.unchanged:
-        out.print(t("ingest_unchanged", lang, n=report.unchanged))
+        out.print(t("ingest_unchanged", lang, files=count(report.unchanged, "file", lang)))
     if report.exact_duplicates:
-        out.print(t("ingest_exact_dup", lang, n=len(report.exact_duplicates)))
+        out.print(
+            t(
+                "ingest_exact_dup",
+                lang,
+                n=len(report.exact_duplicates),
+                stories=count(len(report.exact_duplicates), "story", lang),
+            )
+        )
     if report.near_duplicates:
-        out.print(t("ingest_near_dup", lang, n=len(report.near_duplicates)), style="yellow")
+        out.print(
+            t(
+                "ingest_near_dup",
+                lang,
+                n=len(report.near_duplicates),
+                stories=count(len(report.near_duplicates), "story", lang),
+            ),
+            style="yellow",
+        )
     if not new and not report.storytellers and not report.problems:
         out.print(t("ingest_nothing", lang))
     if report.problems:
@@ -105,6 +136,12 @@ def ingest(
             err.print(str(problem), markup=False, highlight=False)
         where = report.rejects_path if not dry_run else "-"
         err.print(
-            t("ingest_skipped_invalid", lang, n=len(report.problems), path=where), style="yellow"
+            t(
+                "ingest_skipped_invalid",
+                lang,
+                problems=count(len(report.problems), "problem", lang),
+                path=where,
+            ),
+            style="yellow",
         )
         sys.exit(1)

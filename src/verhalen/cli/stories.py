@@ -141,10 +141,10 @@ def export(
     ] = False,
 ) -> None:
     """Schrijf verhalen met antwoorden naar csv, xlsx of json, één rij per verhaal."""
-    from verhalen.i18n import t
+    from verhalen.i18n import count, t
     from verhalen.stories import export_stories
 
     project = state(ctx).project()
     where_ = _filter(group, session, storyteller, search, flagged, where)
     n = export_stories(project, out_path, fmt, where_, original)
-    out.print(t("exported", project.lang, n=n, path=out_path))
+    out.print(t("exported", project.lang, stories=count(n, "story", project.lang), path=out_path))

@@ -135,6 +135,7 @@ class _Batch:
     stories: list[tuple[RawStory, NewStory]] = field(default_factory=list)
     storytellers: dict[str, tuple[RawStoryteller, dict[str, Any]]] = field(default_factory=dict)
     sources: list[tuple[str, str, str, int]] = field(default_factory=list)
+    partial: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -227,6 +228,7 @@ def ingest(
         if storytellers_file is not None:
             display = project.relative(storytellers_file)
             result = read_storytellers(storytellers_file, display, form, options)
+            batch.problems += [Problem(display, row, reason) for row, reason in result.problems]
             _add_storytellers(result, display, form, tellers, batch, lang)
         results: list[tuple[str, ReadResult]] = []
         for number, path in enumerate(files, 1):
@@ -255,22 +257,31 @@ def ingest(
             results.append((display, result))
 
         hashes = store.story_hashes()
+        in_batch: dict[str, str] = {}  # dedup key -> where this batch had it first
         keep_original = bool(project.config["privacy"]["keep_original"])
         for display, result in results:
+            problems_before = len(batch.problems)
             batch.problems += [Problem(display, row, reason) for row, reason in result.problems]
             for raw in result.stories:
                 story = _check_story(raw, form, tellers, batch, lang, keep_original)
                 if story is None:
                     continue
+                where = f"{raw.path}:{raw.row}"
                 if story.text_hash in hashes:
                     other_id, other_title = hashes[story.text_hash]
-                    where = f"{raw.path}:{raw.row}"
                     report.exact_duplicates.append(
                         t("exact_dup_line", lang, where=where, id=other_id, title=other_title or "")
                     )
                     continue
-                hashes[story.text_hash] = (-len(batch.stories) - 1, story.title)
+                if story.text_hash in in_batch:
+                    report.exact_duplicates.append(
+                        t("batch_dup_line", lang, where=where, first=in_batch[story.text_hash])
+                    )
+                    continue
+                in_batch[story.text_hash] = where
                 batch.stories.append((raw, story))
+            if len(batch.problems) > problems_before:
+                batch.partial.add(display)  # read again next time, once the problem is fixed
 
         if batch.problems and not skip_invalid:
             raise RejectedBatch(batch.problems)
@@ -372,9 +383,10 @@ def _write(
             )
         report.storytellers = len(tellers)
         source_ids = {
-            display: store.add_source(display, digest, fmt, size)
+            display: store.add_source(display, digest, fmt, size, display not in batch.partial)
             for display, digest, fmt, size in batch.sources
         }
+
         for raw, story in batch.stories:
             report.stored.append(store.add_story(story, source_ids[raw.path]))
         if batch.stories:

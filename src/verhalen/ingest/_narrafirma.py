@@ -32,6 +32,7 @@ class NFQuestion:
     column: str
     kind: str
     question: Question
+    writein: Question | None = None  # free text people wrote instead of choosing ("Other")
 
 
 @dataclass
@@ -47,9 +48,12 @@ class NFSpec:
 
     @property
     def form(self) -> StoryForm:
-        return StoryForm(
-            title="NarraFirma", language="en", questions=tuple(q.question for q in self.questions)
-        )
+        questions = []
+        for q in self.questions:
+            questions.append(q.question)
+            if q.writein is not None:
+                questions.append(q.writein)
+        return StoryForm(title="NarraFirma", language="en", questions=tuple(questions))
 
 
 def slug(name: str) -> str:
@@ -70,7 +74,8 @@ def read_form(path: Path, options: ReadOptions) -> NFSpec:
         answers = [c.strip() for c in cells[6:] if c.strip()]
         kind_f, about_f = fold(kind), fold(about)
         if about_f == "import":
-            spec.settings[kind_f] = [c.strip() for c in cells[6:]]
+            # Values keep their spaces: the Q-A separator ": " is significant.
+            spec.settings[kind_f] = [c for c in cells[6:]]
             continue
         if about_f not in ABOUT or not column:
             continue  # form texts (titles, CSS) and unknown rows are not data
@@ -80,8 +85,12 @@ def read_form(path: Path, options: ReadOptions) -> NFSpec:
         used.add(qid)
         text = {"en": long_ or short or column}
         short_names = {"en": short or column}
+        settings = dict(part.split("=", 1) for part in cells[5].split("|") if "=" in part)
+        writein_label = settings.get("writeInTextBoxLabel", "").strip()
         if kind_f in CHOICE_TYPES or kind_f in MULTI_TYPES:
             options_ = tuple(dict.fromkeys(a.split("|")[0].strip() for a in answers))
+            if writein_label and writein_label not in options_:
+                options_ = (*options_, writein_label)
             question = Question(
                 qid,
                 "multiple" if kind_f in MULTI_TYPES else "single",
@@ -111,7 +120,17 @@ def read_form(path: Path, options: ReadOptions) -> NFSpec:
             question = Question(qid, "text", ABOUT[about_f], text, short_names)
         else:
             raise ReadError(f"{display}:{number}: question type '{kind}' is not supported")
-        spec.questions.append(NFQuestion(column, kind_f, question))
+        writein = None
+        if writein_label and question.type in ("single", "multiple"):
+            writein = Question(
+                f"{qid}_writein",
+                "text",
+                question.about,
+                {"en": f"{text['en']} ({writein_label})"},
+                {"en": f"{short_names['en']} ({writein_label})"},
+            )
+            used.add(writein.id)
+        spec.questions.append(NFQuestion(column, kind_f, question, writein))
     scale_range = [*(spec.settings.get("scale range") or []), "", ""]
     lo, hi = scale_range[0] or "0", scale_range[1] or "100"
     for nf in spec.questions:
@@ -156,6 +175,11 @@ def read_stories(path: Path, display: str, spec: NFSpec, options: ReadOptions) -
         attributes: dict[str, object] = {}
         for nf in spec.questions:
             value = _decode(nf, header, cells, yes, qa_sep, qa_end, delimiter)
+            if nf.writein is not None:
+                value, written = _split_writein(nf, value, header, cells)
+                if written:
+                    target = attributes if nf.question.about == "storyteller" else answers
+                    target[nf.writein.id] = written
             if value not in (None, "", []):
                 (attributes if nf.question.about == "storyteller" else answers)[nf.question.id] = (
                     value
@@ -188,15 +212,15 @@ def _decode(
     delimiter: str,
 ) -> object:
     q = nf.question
-    same = [i for i, h in enumerate(header) if fold(h) == fold(nf.column)]
+    same = [i for i, h in enumerate(header) if _bare(h) == _bare(nf.column)]
     if nf.kind == "multi-choice multi-column texts":
         return [cells[i].strip() for i in same if cells[i].strip()]
     if nf.kind == "multi-choice multi-column yes/no":
         chosen = []
         for option in q.options:
-            name = fold(f"{nf.column}{qa_sep}{option}{qa_end}")
+            name = _bare(f"{nf.column}{qa_sep}{option}{qa_end}")
             for i, h in enumerate(header):
-                if fold(h) == name and fold(cells[i]) == yes:
+                if _bare(h) == name and fold(cells[i]) == yes:
                     chosen.append(option)
         return chosen
     if not same:
@@ -217,3 +241,40 @@ def _indexed(q: Question, raw: str) -> str:
     if raw.isdigit() and 1 <= int(raw) <= len(q.options):
         return q.options[int(raw) - 1]
     return raw
+
+
+def _bare(header: str) -> str:
+    """Headers compared without case or spaces: NarraFirma trims around its separators."""
+    return "".join(fold(header).split())
+
+
+def _split_writein(
+    nf: NFQuestion, value: object, header: list[str], cells: list[str]
+) -> tuple[object, str]:
+    """Answers outside the options become the write-in option plus the text people wrote.
+
+    NarraFirma keeps write-ins in the choice column (writeInTextsAreInSeparateColumn=no) or in
+    a separate WRITEIN_ column.
+    """
+    q = nf.question
+    label = q.options[-1]
+    known = {fold(o) for o in q.options}
+    written: list[str] = []
+    if isinstance(value, list):
+        kept = [v for v in value if fold(str(v)) in known]
+        written += [str(v) for v in value if fold(str(v)) not in known]
+        if written and label not in kept:
+            kept.append(label)
+        value = kept
+    elif isinstance(value, str) and value and fold(value) not in known:
+        written.append(value)
+        value = label
+    column = _bare(f"WRITEIN_{nf.column}")
+    for i, h in enumerate(header):
+        if _bare(h) == column and cells[i].strip():
+            written.append(cells[i].strip())
+            if isinstance(value, list) and label not in value:
+                value = [*value, label]
+            elif value in (None, ""):
+                value = [label] if q.type == "multiple" else label
+    return value, "; ".join(written)

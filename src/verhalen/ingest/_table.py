@@ -160,7 +160,19 @@ def read_table(path: Path, display: str, form: StoryForm, options: ReadOptions) 
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
     for number, cells in body:
+        extra = [c for c in cells[len(header) :] if c.strip()]
+        if extra:
+            reason = (
+                f"{len(cells)} cellen maar {len(header)} kolommen: staat er een komma of "
+                "puntkomma in tekst zonder aanhalingstekens?"
+                if options.lang == "nl"
+                else f"{len(cells)} cells but {len(header)} columns: a comma or semicolon in "
+                "unquoted text?"
+            )
+            result.problems.append((number, reason))
+            continue
         answers = {q: get(cells, i) for q, i in questions.items() if q not in teller_questions}
+
         attributes = {q: get(cells, i) for q, i in questions.items() if q in teller_questions}
         teller = get(cells, mapping.get("storyteller")) or options.storyteller
         if any(attributes.values()):

@@ -158,12 +158,17 @@ class Store:
             ),
         )
 
-    def add_source(self, path: str, sha256: str, fmt: str, size: int) -> int:
-        cur = self.db.execute(
-            "INSERT INTO sources (path, sha256, format, size, ingested_at) VALUES (?, ?, ?, ?, ?)",
-            (path, sha256, fmt, size, now()),
-        )
-        return int(cur.lastrowid or 0)
+    def add_source(self, path: str, sha256: str, fmt: str, size: int, complete: bool = True) -> int:
+        """Record a read file. An incomplete one (some stories rejected) is read again next
+        time; its stories already stored are then recognised as exact duplicates."""
+        return self.db.execute(
+            """INSERT INTO sources (path, sha256, format, size, ingested_at, complete)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (path, sha256) DO UPDATE SET complete = excluded.complete,
+                                                       ingested_at = excluded.ingested_at
+               RETURNING id""",
+            (path, sha256, fmt, size, now(), int(complete)),
+        ).fetchone()[0]
 
     def upsert_storyteller(
         self, storyteller_id: str, name: str | None, group: str | None, answers: dict[str, Any]
@@ -407,7 +412,7 @@ class Store:
 
     def source_known(self, path: str, sha256: str) -> bool:
         row = self.db.execute(
-            "SELECT 1 FROM sources WHERE path = ? AND sha256 = ?", (path, sha256)
+            "SELECT 1 FROM sources WHERE path = ? AND sha256 = ? AND complete = 1", (path, sha256)
         ).fetchone()
         return row is not None
 

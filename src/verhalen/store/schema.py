@@ -92,7 +92,9 @@ MIGRATIONS: list[str] = [
     """,
     # 3: embeddings cache, clustering runs, perspectives and assignments
     """
+    ALTER TABLE sources ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
     CREATE TABLE embeddings (
+
         text_hash TEXT NOT NULL,
         embedder  TEXT NOT NULL,
         vector    BLOB NOT NULL,
