@@ -6,8 +6,14 @@ cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
+# BERTopic needs torch (through sentence-transformers). Pin the CPU build: an unpinned torch
+# pulls the newest CUDA build, several GB. On this kind of machine the wheel lies in
+# /opt/wheels (pip's find-links); elsewhere pip fetches the same version from PyPI.
+.venv/bin/python -m pip install --quiet "torch==2.13.0"
 .venv/bin/python -m pip install --quiet -e ".[test]"
 # deduce (pseudonymisation) builds its name lookup tables on first use, about two minutes once;
 # do it now rather than in the middle of someone's first 'verhalen anonymize'.
 .venv/bin/python -c "from deduce import Deduce; Deduce()" 2>/dev/null
+# UMAP compiles its numba kernels on first use (~20 s); verhalen keeps them in a disk cache.
+.venv/bin/python -c "from verhalen._numba import enable_cache; enable_cache(); import numpy, umap; umap.UMAP(n_neighbors=5, n_components=2, metric='cosine', random_state=1, n_jobs=1).fit_transform(numpy.random.default_rng(0).normal(size=(30, 8)))" 2>/dev/null
 echo "verhalen is installed: activate with 'source .venv/bin/activate', then run 'verhalen --help'"

@@ -455,11 +455,6 @@ def test_without_keep_original_the_identifying_text_leaves_the_stories(private_p
     assert "heeft de sleutel van het buurthuis" in sleutel.text
 
 
-@pytest.mark.xfail(
-    reason="BUG: with keep_original = false the pseudonyms table still holds every term "
-    "(name, phone, e-mail) next to its placeholder, so the store can be re-identified",
-    strict=True,
-)
 def test_without_keep_original_no_identifying_text_is_left_in_the_store(private_project):
     pseudonymize(private_project)
 

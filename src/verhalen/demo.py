@@ -15,8 +15,10 @@ from pathlib import Path
 
 from verhalen.answers import ImportReport, import_answers
 from verhalen.autotag import AutoTagReport, auto_tag
+from verhalen.cluster import ClusterConfig, ClusterResult
 from verhalen.errors import VerhalenError
 from verhalen.ingest import IngestReport, ingest, read_options
+from verhalen.perspectives import run_cluster
 from verhalen.project import FORM_NAME, Project, init_project
 from verhalen.pseudonymize import PseudonymReport, pseudonymize
 
@@ -47,6 +49,8 @@ class DemoResult:
     answers: ImportReport | None = None
     tags: AutoTagReport | None = None
     pseudonyms: PseudonymReport | None = None
+    run_id: int | None = None
+    clustering: ClusterResult | None = None
 
 
 def make_demo(
@@ -93,5 +97,8 @@ def make_demo(
     result.steps.append("anonymize")
     result.tags = auto_tag(project, progress=progress)  # key terms from pseudonymised text
     result.steps.append("tag auto")
-
+    result.run_id, result.clustering = run_cluster(
+        project, ClusterConfig(lang=project.form.language), progress=progress
+    )
+    result.steps.append("cluster")
     return result

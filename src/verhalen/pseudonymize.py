@@ -10,6 +10,8 @@ false alarms or adds missed terms, and the reviewed sheet is applied.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -160,11 +162,43 @@ def _term_spans(text: str, terms: dict[str, str]) -> list[Span]:
     return spans
 
 
-def _resolve(spans: list[Span], rejected: set[str]) -> list[Span]:
+class _Keyer:
+    """How a term is remembered in the store: as itself, or as a keyed hash.
+
+    Without `keep_original` nothing identifying may stay in the store, not even the list of
+    names that were replaced; a salted hash still recognises a term when it comes back.
+    """
+
+    def __init__(self, salt: str | None):
+        self.salt = salt
+
+    def __call__(self, term: str) -> str:
+        folded = fold(term)
+        if self.salt is None:
+            return folded
+        digest = hmac.new(self.salt.encode(), folded.encode("utf-8"), hashlib.sha256)
+        return "h:" + digest.hexdigest()[:32]
+
+
+def _keyed_spans(text: str, keys: dict[str, str], keyer: _Keyer) -> list[Span]:
+    """Find terms known only by their hash: every run of one to four words is tried."""
+    if not keys:
+        return []
+    words = list(re.finditer(r"[\w'-]+", text))
+    spans = []
+    for i in range(len(words)):
+        for j in range(i, min(i + 4, len(words))):
+            term = text[words[i].start() : words[j].end()]
+            if keyer(term) in keys:
+                spans.append(Span(words[i].start(), words[j].end(), keys[keyer(term)], term))
+    return spans
+
+
+def _resolve(spans: list[Span], rejected: set[str], keyer: _Keyer) -> list[Span]:
     """Non-overlapping spans, longest first; rejected terms are left in the text."""
     chosen: list[Span] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.kind)):
-        if fold(span.term) in rejected:
+        if keyer(span.term) in rejected:
             continue
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
@@ -194,8 +228,9 @@ class PseudonymReport:
 class _Placeholders:
     """Term -> placeholder, stable across runs, numbered per kind in order of first sight."""
 
-    def __init__(self, rows: list[Any], lang: str):
+    def __init__(self, rows: list[Any], lang: str, keyer: _Keyer):
         self.lang = lang
+        self.key = keyer
         self.by_term: dict[str, tuple[str, str]] = {}
         self.count: dict[str, int] = {}
         for row in rows:
@@ -205,10 +240,10 @@ class _Placeholders:
                 self.count[row["kind"]] = max(self.count.get(row["kind"], 0), number)
 
     def get(self, term: str, kind: str, alias_of: str | None = None) -> str:
-        key = fold(term)
+        key = self.key(term)
         if key not in self.by_term:
-            if alias_of and fold(alias_of) in self.by_term:
-                self.by_term[key] = self.by_term[fold(alias_of)]
+            if alias_of and self.key(alias_of) in self.by_term:
+                self.by_term[key] = self.by_term[self.key(alias_of)]
             else:
                 self.count[kind] = self.count.get(kind, 0) + 1
                 label = LABELS.get(self.lang, LABELS["nl"])[kind]
@@ -253,18 +288,24 @@ def pseudonymize(
     privacy = project.config["privacy"]
     replace_text = not bool(privacy.get("keep_original", True))
     with project.store() as store:
+        keyer = _Keyer(_salt(store) if replace_text else None)
         existing = store.pseudonyms()
         rejected = {r["term"] for r in existing if r["decision"] == "rejected"}
         added = {r["term"]: r["kind"] for r in existing if r["decision"] == "added"}
-        if review is not None:
-            more_rejected, more_added = read_review(review, lang)
-            rejected |= more_rejected
-            added.update(more_added)
-            rejected -= set(added)
         terms = {fold(t): "term" for t in privacy.get("terms", [])}
         terms.update({fold(r["name"]): "person" for r in store.storytellers() if r["name"]})
-        terms.update(added)
-        names = _Placeholders([r for r in existing if r["term"] not in rejected], lang)
+        if review is not None:
+            more_rejected, more_added = read_review(review, lang)
+            rejected |= {keyer(t) for t in more_rejected}
+            added.update({keyer(t): kind for t, kind in more_added.items()})
+            terms.update(more_added)  # plain text, for this run
+            rejected -= set(added)
+        if keyer.salt is None:
+            terms.update(added)
+            hashed: dict[str, str] = {}
+        else:
+            hashed = added  # known by hash only: found by trying word runs
+        names = _Placeholders([r for r in existing if r["term"] not in rejected], lang, keyer)
         stories = store.stories()
         common = frozenset(w for s in stories for w in re.findall(r"\b[a-zà-ÿ][\w'-]*", s.text))
         report = PseudonymReport(stories=len(stories), changed=0)
@@ -276,8 +317,12 @@ def pseudonymize(
             new_texts = {}
             for name, text in (("text", source), ("title", s.title or "")):
                 spans = _resolve(
-                    _deduce_spans(text, common) + _pattern_spans(text) + _term_spans(text, terms),
+                    _deduce_spans(text, common)
+                    + _pattern_spans(text)
+                    + _term_spans(text, terms)
+                    + _keyed_spans(text, hashed, keyer),
                     rejected,
+                    keyer,
                 )
                 new, done = _apply(text, spans, names)
                 new_texts[name] = new
@@ -302,7 +347,8 @@ def pseudonymize(
                 store.set_pseudonymised(s.id, new["text"], title, replace_text)
             decisions = {t: "rejected" for t in rejected}
             decisions.update({t: "added" for t in added})
-            seen = {fold(o.term) for o in report.occurrences} | set(added)
+            seen = {keyer(o.term) for o in report.occurrences} | set(added)
+
             rows = [
                 (term, kind, ph, decisions.get(term, "auto"))
                 for term, (kind, ph) in sorted(names.by_term.items())
@@ -439,3 +485,15 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
     if problems:
         raise VerhalenError("\n".join(problems))
     return rejected, added
+
+
+def _salt(store: Any) -> str:
+    """The project's secret for keyed term hashes, made once."""
+    import secrets
+
+    salt = store.meta("pseudonym_salt")
+    if salt is None:
+        salt = secrets.token_hex(16)
+        with store.transaction():
+            store.set_meta("pseudonym_salt", salt)
+    return salt

@@ -84,7 +84,13 @@ def story_table(
     with project.store() as store:
         answers = store.answers()
         teller_answers = store.storyteller_answers()
+    from verhalen.perspectives import assignment, perspectives
+
+    assigned = assignment(project)
+    titles = {p.number: p.title(project.lang) for p in perspectives(project)} if assigned else {}
     columns = [*FIXED_COLUMNS, *(q.id for q in questions)]
+    if assigned:
+        columns.append("perspective")
     rows = []
     for s in stories:
         mine = {**teller_answers.get(s.storyteller_id or "", {}), **answers.get(s.id, {})}
@@ -99,6 +105,9 @@ def story_table(
                 *(mine.get(q.id) for q in questions),
             ]
         )
+        if assigned:
+            number = assigned.get(s.id)
+            rows[-1].append(f"{number}. {titles[number]}" if number in titles else "")
     return columns, rows
 
 

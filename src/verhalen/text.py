@@ -120,19 +120,45 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(pipeline(lang).Defaults.stop_words) | SPOKEN_FILLERS[lang]
 
 
+@cache
+def _lookup(lang: str) -> Any:
+    return pipeline(lang).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@cache
+def lemma(word: str, lang: str = "nl") -> str:
+    """The lemma of a lower-case word: spaCy's lookup table, else simplemma.
+
+    spaCy's Dutch table misses many everyday forms (zat, stond, kinderen, verhalen, gedaan);
+    simplemma's dictionary has them. Applied until stable: stonden -> stond -> staan.
+    """
+    import simplemma
+
+    lang = lang if lang in SUPPORTED else "nl"
+    found = _lookup(lang).get(word)
+    if found:
+        return str(found).lower()
+    for _ in range(3):
+        following = simplemma.lemmatize(word, lang=lang).lower()
+        if following == word:
+            break
+        word = following
+    return word
+
+
 def lemmas(
     texts: Iterable[str], lang: str = "nl", keep_stop_words: bool = False
 ) -> list[list[str]]:
     """Content-word lemmas per text, lower case, for key terms and topic labels."""
     stops = stop_words(lang)
     out = []
-    for doc in pipeline(lang).pipe(texts, batch_size=64):
+    for doc in pipeline(lang).tokenizer.pipe(texts, batch_size=64):
         words = []
         for token in doc:
             if not token.is_alpha or len(token.text) < 3:
                 continue
-            lemma = (token.lemma_ or token.text).lower()
-            if keep_stop_words or (lemma not in stops and token.lower_ not in stops):
-                words.append(lemma)
+            base = lemma(token.lower_, lang)
+            if keep_stop_words or (base not in stops and token.lower_ not in stops):
+                words.append(base)
         out.append(words)
     return out

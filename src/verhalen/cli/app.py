@@ -8,7 +8,18 @@ from typing import Annotated
 
 import typer
 
-from verhalen.cli import _common, anonymize, demo, form, ingest, init, status, stories, tag
+from verhalen.cli import (
+    _common,
+    anonymize,
+    cluster,
+    demo,
+    form,
+    ingest,
+    init,
+    status,
+    stories,
+    tag,
+)
 
 app = typer.Typer(
     name="verhalen",
@@ -38,6 +49,8 @@ app.command("demo")(demo.demo)
 app.command("ingest")(ingest.ingest)
 app.command("status")(status.status)
 app.command("anonymize")(anonymize.anonymize)
+app.command("cluster")(cluster.cluster)
+app.add_typer(cluster.app, name="perspectives")
 app.add_typer(stories.app, name="stories")
 app.add_typer(form.app, name="form")
 app.add_typer(tag.app, name="tag")

@@ -50,6 +50,15 @@ def demo(
             else f"pseudonymised: {p.changed} stories, {len(p.occurrences)} replacements "
             f"(review {p.review_path.name})"
         )
+    if result.clustering:
+        c = result.clustering
+        out.print(
+            f"perspectieven: {c.metrics['perspectives']} kandidaten, "
+            f"{c.unassigned_share:.0%} past nergens bij"
+            if nl
+            else f"perspectives: {c.metrics['perspectives']} candidates, "
+            f"{c.unassigned_share:.0%} fit nowhere"
+        )
     out.print(headline(overview(result.project), lang, result.project.form.language) + ".")
     out.print()
     out.print("[bold]Verder:[/bold]" if nl else "[bold]Next:[/bold]")
@@ -57,10 +66,13 @@ def demo(
         f"cd {path}",
         "verhalen status",
         "verhalen stories list --group ambtenaar" if nl else "verhalen stories list",
+        "verhalen perspectives list",
+        "verhalen perspectives show 1",
         "verhalen stories show 1",
         "verhalen tag summary",
         'verhalen stories list --where "rol=inwoner" --where "gevoel>=70"',
         "verhalen stories export --out verhalen.xlsx",
     ]
+
     for step in steps:
         out.print(f"  {step}", highlight=False)

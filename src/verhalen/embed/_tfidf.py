@@ -15,6 +15,8 @@ DIMENSIONS = 100
 class TfidfEmbedder(Embedder):
     name = "tfidf"
     corpus_dependent = True
+    min_df: int | float = 1
+    max_df: int | float = 1.0
 
     def __init__(self, lang: str = "nl", seed: int = 42):
         self.lang = lang
@@ -27,7 +29,10 @@ class TfidfEmbedder(Embedder):
         from verhalen.text import lemmas
 
         tokens = lemmas(texts, self.lang)
-        self._vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1)
+        min_df = self.min_df if len(texts) >= 20 else 1
+        self._vectorizer = TfidfVectorizer(
+            analyzer=_identity, sublinear_tf=True, min_df=min_df, max_df=self.max_df
+        )
         matrix = self._vectorizer.fit_transform(tokens)
         k = max(1, min(DIMENSIONS, matrix.shape[0] - 1, matrix.shape[1] - 1))
         self._svd = TruncatedSVD(n_components=k, random_state=self.seed)

@@ -65,8 +65,11 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     out = []
     try:
+        start = 1
         for cells in reader:
-            out.append((reader.line_num, cells))
+            out.append((start, cells))  # the line a record starts on, as an editor shows it
+            start = reader.line_num + 1
+
     except csv.Error as exc:
         raise ReadError(f"not valid CSV ({exc})", row=reader.line_num) from None
     return out

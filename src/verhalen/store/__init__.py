@@ -282,6 +282,9 @@ class Store:
             )
         return old
 
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
     def set_tags(self, story_id: int, tags: dict[str, Any], source: str = "auto") -> None:
         self.db.execute("DELETE FROM tags WHERE story_id = ? AND source = ?", (story_id, source))
         self.db.executemany(
@@ -544,7 +547,12 @@ class Store:
                 out[key] = np.frombuffer(blob, dtype="<f4").copy()
         return out
 
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
     def text_hashes(self) -> dict[int, str]:
+
         return {r[0]: r[1] for r in self.db.execute("SELECT id, text_hash FROM stories")}
 
     def runs(self) -> list[sqlite3.Row]:

@@ -93,6 +93,11 @@ MIGRATIONS: list[str] = [
     # 3: embeddings cache, clustering runs, perspectives and assignments
     """
     ALTER TABLE sources ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+
     CREATE TABLE embeddings (
 
         text_hash TEXT NOT NULL,
