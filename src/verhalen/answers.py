@@ -13,14 +13,11 @@ from typing import Any
 
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.form import AnswerError, Question
+from verhalen.i18n import say
 from verhalen.ingest import read_options
 from verhalen.ingest._model import ReadError
 from verhalen.ingest._table import map_columns, read_rows
 from verhalen.project import Project
-
-
-def _msg(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
 
 
 @dataclass
@@ -53,7 +50,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
             Problem(
                 display,
                 header_row,
-                _msg(
+                say(
                     lang,
                     "geen kolom id, titel of verteller om de rijen aan verhalen te koppelen",
                     "no id, title or storyteller column to match rows to stories",
@@ -65,7 +62,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
             Problem(
                 display,
                 header_row,
-                _msg(
+                say(
                     lang,
                     "geen kolom hoort bij een vraag uit het verhalenformulier",
                     "no column matches a question of the story form",
@@ -102,7 +99,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
                     Problem(
                         display,
                         number,
-                        _msg(
+                        say(
                             lang,
                             f"onbekende verteller '{teller}'",
                             f"unknown storyteller '{teller}'",
@@ -132,7 +129,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
                         Problem(
                             display,
                             number,
-                            _msg(
+                            say(
                                 lang,
                                 f"{qid}: geen verteller bij deze rij",
                                 f"{qid}: no storyteller",
@@ -171,7 +168,7 @@ def _find_story(
             Problem(
                 display,
                 number,
-                _msg(lang, f"verhaal {raw_id} bestaat niet", f"story {raw_id} does not exist"),
+                say(lang, f"verhaal {raw_id} bestaat niet", f"story {raw_id} does not exist"),
             )
         )
         return None
@@ -185,7 +182,7 @@ def _find_story(
             Problem(
                 display,
                 number,
-                _msg(
+                say(
                     lang,
                     f"titel '{title}' "
                     + ("bestaat niet" if not found else "komt vaker voor; gebruik id"),
@@ -204,7 +201,7 @@ def set_answer(project: Project, target: str, question_id: str, raw: str | None)
     if question is None:
         known = ", ".join(q.id for q in project.form.questions)
         raise VerhalenError(
-            _msg(
+            say(
                 lang,
                 f"vraag '{question_id}' staat niet in het formulier ({known})",
                 f"question '{question_id}' is not in the form ({known})",
@@ -218,14 +215,14 @@ def set_answer(project: Project, target: str, question_id: str, raw: str | None)
         if question.about == "story":
             if not target.isdigit() or store.story(int(target)) is None:
                 raise VerhalenError(
-                    _msg(lang, f"verhaal {target} bestaat niet", f"story {target} does not exist")
+                    say(lang, f"verhaal {target} bestaat niet", f"story {target} does not exist")
                 )
             old = store.set_answer(int(target), question_id, value)
         else:
             ids = {r["id"].casefold(): r["id"] for r in store.storytellers()}
             if target.casefold() not in ids:
                 raise VerhalenError(
-                    _msg(
+                    say(
                         lang,
                         f"verteller {target} bestaat niet",
                         f"storyteller {target} does not exist",

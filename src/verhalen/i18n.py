@@ -184,6 +184,11 @@ def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     return text
 
 
+def say(lang: str, nl: str, en: str) -> str:
+    """A one-off message in the project's language (Dutch unless English is asked for)."""
+    return en if lang == "en" else nl
+
+
 def t(key: str, lang: str = "nl", /, **values: object) -> str:
     """The message `key` in `lang` (falls back to Dutch), filled with `values`.
 

@@ -32,14 +32,11 @@ from verhalen.cluster import (
 )
 from verhalen.embed import embed_cached, select_embedder
 from verhalen.errors import VerhalenError
+from verhalen.i18n import say
 from verhalen.project import Project
 from verhalen.store import Store
 
 MODELS_DIR = "modellen"
-
-
-def _msg(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
 
 
 def collection(project: Project, config: ClusterConfig, progress: Progress | None = None):
@@ -156,7 +153,7 @@ class PerspectiveView:
 
     def title(self, lang: str = "nl") -> str:
         if self.number == UNASSIGNED:
-            return _msg(lang, "Past nergens bij", "Fits nowhere")
+            return say(lang, "Past nergens bij", "Fits nowhere")
         return self.name or self.label
 
 
@@ -168,13 +165,13 @@ def _run(store: Store, run_id: int | None, lang: str):
     )
     if run is None:
         raise VerhalenError(
-            _msg(
+            say(
                 lang,
                 "nog geen perspectieven: voer eerst 'verhalen cluster' uit",
                 "no perspectives yet: run 'verhalen cluster' first",
             )
             if run_id is None
-            else _msg(lang, f"run {run_id} bestaat niet", f"run {run_id} does not exist")
+            else say(lang, f"run {run_id} bestaat niet", f"run {run_id} does not exist")
         )
     return run
 
@@ -210,7 +207,7 @@ def get(project: Project, number: int) -> PerspectiveView:
         if view.number == number:
             return view
     raise VerhalenError(
-        _msg(
+        say(
             project.lang,
             f"perspectief {number} bestaat niet",
             f"perspective {number} does not exist",
@@ -252,34 +249,30 @@ def _edit(project: Project):
 def _check(store: Store, run_id: int, number: int, lang: str) -> None:
     if not any(p["number"] == number for p in store.perspectives(run_id)):
         raise VerhalenError(
-            _msg(lang, f"perspectief {number} bestaat niet", f"perspective {number} does not exist")
+            say(lang, f"perspectief {number} bestaat niet", f"perspective {number} does not exist")
         )
 
 
-def rename(project: Project, number: int, name: str) -> None:
+def _set_text(project: Project, number: int, field: str, value: str) -> None:
+    """Set a perspective's own name or description; the old value goes into the history."""
     store, run_id = _edit(project)
     with store:
         _check(store, run_id, number, project.lang)
         old = next(p for p in store.perspectives(run_id) if p["number"] == number)
         with store.transaction():
-            store.update_perspective(run_id, number, name=name.strip() or None)
+            store.update_perspective(run_id, number, **{field: value.strip() or None})
+            action = "rename" if field == "name" else "describe"
             store.log(
-                "rename", f"run:{run_id}", {"perspective": number, "old": old["name"], "new": name}
+                action, f"run:{run_id}", {"perspective": number, "old": old[field], "new": value}
             )
+
+
+def rename(project: Project, number: int, name: str) -> None:
+    _set_text(project, number, "name", name)
 
 
 def describe(project: Project, number: int, text: str) -> None:
-    store, run_id = _edit(project)
-    with store:
-        _check(store, run_id, number, project.lang)
-        old = next(p for p in store.perspectives(run_id) if p["number"] == number)
-        with store.transaction():
-            store.update_perspective(run_id, number, description=text.strip() or None)
-            store.log(
-                "describe",
-                f"run:{run_id}",
-                {"perspective": number, "old": old["description"], "new": text},
-            )
+    _set_text(project, number, "description", text)
 
 
 def move(project: Project, story_id: int, number: int) -> int:
@@ -289,7 +282,7 @@ def move(project: Project, story_id: int, number: int) -> int:
         current = {a["story_id"]: a["number"] for a in store.assignments(run_id)}
         if story_id not in current:
             raise VerhalenError(
-                _msg(
+                say(
                     project.lang,
                     f"verhaal {story_id} zit niet in deze run",
                     f"story {story_id} is not in this run",
@@ -316,7 +309,7 @@ def merge(project: Project, keep: int, other: int) -> None:
     """Merge perspective `other` into `keep`; `other` disappears."""
     if keep == other or UNASSIGNED in (keep, other):
         raise VerhalenError(
-            _msg(
+            say(
                 project.lang,
                 "kies twee verschillende perspectieven",
                 "choose two different perspectives",
@@ -343,7 +336,7 @@ def delete(project: Project, number: int) -> None:
         _check(store, run_id, number, project.lang)
         if number == UNASSIGNED:
             raise VerhalenError(
-                _msg(
+                say(
                     project.lang,
                     "'past nergens bij' kan niet weg",
                     "'fits nowhere' cannot be deleted",
@@ -371,7 +364,7 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
         members = [a["story_id"] for a in store.assignments(run_id) if a["number"] == number]
         if len(members) < 2 * parts:
             raise VerhalenError(
-                _msg(
+                say(
                     project.lang,
                     f"perspectief {number} heeft te weinig verhalen om te splitsen",
                     f"perspective {number} has too few stories to split",
