@@ -148,33 +148,28 @@ def quiet_logging() -> None:
 # -- measuring --------------------------------------------------------------------------------
 
 
-@dataclass
-class Measured:
-    value: Any
-    seconds: float
-    peak_mib: float | None
-
-
 def timed(step: Callable[[], T]) -> tuple[T, float]:
     start = time.perf_counter()
     value = step()
     return value, time.perf_counter() - start
 
 
-def traced_peak(step: Callable[[], Any]) -> float:
-    """Peak Python/numpy memory allocated during `step`, in MiB, as tracemalloc sees it.
+def traced_peak(step: Callable[[], T]) -> tuple[T, float]:
+    """`step`'s value and the peak Python/numpy memory allocated during it, in MiB, as
+    tracemalloc sees it.
 
     Native allocations outside Python's and numpy's allocators (numba, BLAS, torch) are not
-    seen, so this is a lower bound on the real peak.
+    seen, so this is a lower bound on the real peak. Tracing slows Python code down, so time a
+    step in a separate, untraced run.
     """
     tracemalloc.start()
     tracemalloc.reset_peak()
     try:
-        step()
+        value = step()
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    return peak / 2**20
+    return value, peak / 2**20
 
 
 def warm_up() -> None:

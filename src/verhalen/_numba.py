@@ -32,7 +32,12 @@ def enable_cache() -> None:
             os.environ["NUMBA_CACHE_DIR"] = str(cache_dir())
         except OSError:
             pass  # no writable home: numba falls back to __pycache__ or compiles each time
-    import umap  # noqa: F401 - loads the kernels we switch caching on for
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ImportWarning)  # "Tensorflow not installed"
+        import umap  # noqa: F401 - loads the kernels we switch caching on for
+
     from numba.core.registry import CPUDispatcher
 
     for name, module in list(sys.modules.items()):

@@ -185,10 +185,6 @@ def cluster_embeddings(
 
     enable_cache()  # before BERTopic imports UMAP
     from bertopic import BERTopic
-
-    # BERTopic warns about our own topic list after outlier reduction; that is the design here.
-    logging.getLogger("BERTopic").setLevel(logging.ERROR)
-
     from bertopic.vectorizers import ClassTfidfTransformer
 
     n = len(story_ids)
@@ -209,6 +205,7 @@ def cluster_embeddings(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         topics, _ = model.fit_transform(docs, embeddings=embeddings)
+
     topics = [int(t) for t in topics]
     model_topics = list(topics)
     if progress:
@@ -233,6 +230,9 @@ def cluster_embeddings(
             threshold=min(threshold, 1.0),
         )
         topics = [int(t) for t in reduced]
+        # BERTopic warns that our own topic list may clash with topic reduction; we reduce
+        # nothing afterwards. (Its logger is reset inside fit_transform, so quiet it here.)
+        logging.getLogger("BERTopic").setLevel(logging.ERROR)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model.update_topics(

@@ -98,10 +98,18 @@ class Span:
 @cache
 def _deduce() -> Any:
     import gc
+    import logging
 
+    # deduce calls logging.basicConfig(stream=stdout, level=DEBUG) on import, which would pour
+    # every library's debug output (numba's, for one) into the user's terminal. Undo that.
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
     from deduce import Deduce
 
+    root.setLevel(level)
+    root.handlers[:] = handlers
     deduce = Deduce()
+
     # deduce's lookup tables are millions of objects; without freezing them the garbage
     # collector walks them again and again, and the process takes ~13 s to exit.
     gc.freeze()

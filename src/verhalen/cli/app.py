@@ -16,6 +16,7 @@ from verhalen.cli import (
     form,
     ingest,
     init,
+    patterns,
     status,
     stories,
     tag,
@@ -54,6 +55,7 @@ app.add_typer(cluster.app, name="perspectives")
 app.add_typer(stories.app, name="stories")
 app.add_typer(form.app, name="form")
 app.add_typer(tag.app, name="tag")
+app.add_typer(patterns.app, name="patterns")
 
 
 def main() -> None:

@@ -1,0 +1,412 @@
+"""Catalysis: the facilitator's observations about patterns, each with competing interpretations.
+
+In PNI the facilitator does not conclude; for every observation ("raadsleden vertellen vaker over
+regels") they write several interpretations that pull different ways ("dit kan betekenen dat …
+maar ook dat …"), so a sensemaking workshop starts from questions instead of answers. They live in
+`catalyse.yaml` in the project, written by hand; this module reads and checks that file, and writes
+a commented starting point that lists the project's own pattern ids and perspectives.
+
+Keys can be Dutch or English:
+
+    observaties:                    # or: waarnemingen, observations
+      - id: regels
+        patronen: [afloop~rol]      # or: patroon, patterns, pattern
+        tekst: Raadsleden …         # or: waarneming, text, observation
+        interpretaties:             # or: interpretations
+          - tekst: Dit kan betekenen dat …
+            perspectief: 2          # a perspective number, or the name of a new perspective
+          - Maar ook dat …          # a plain line: an interpretation without a perspective
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from verhalen.errors import Problem, RejectedBatch, VerhalenError
+from verhalen.i18n import say
+
+FILE_NAMES = ("catalyse.yaml", "catalysis.yaml")
+LIST_KEYS = ("observaties", "waarnemingen", "observations")
+ID_KEYS = ("id",)
+PATTERN_KEYS = ("patronen", "patroon", "patterns", "pattern")
+TEXT_KEYS = ("tekst", "waarneming", "text", "observation")
+INTERPRETATION_KEYS = ("interpretaties", "interpretations")
+INTERPRETATION_TEXT_KEYS = ("tekst", "interpretatie", "text", "interpretation")
+PERSPECTIVE_KEYS = ("perspectief", "perspective")
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    text: str
+    perspective: int | str | None = None  # a number in the active run, or a new perspective's name
+
+
+@dataclass(frozen=True)
+class Observation:
+    id: str
+    patterns: tuple[str, ...]
+    text: str
+    interpretations: tuple[Interpretation, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Catalysis:
+    path: Path | None
+    observations: tuple[Observation, ...] = ()
+
+    def new_perspectives(self) -> list[str]:
+        """Names of perspectives the facilitator proposes that clustering did not find."""
+        seen: dict[str, None] = {}
+        for o in self.observations:
+            for i in o.interpretations:
+                if isinstance(i.perspective, str):
+                    seen.setdefault(i.perspective)
+        return list(seen)
+
+
+def find_file(root: Path) -> Path | None:
+    """The project's catalysis file, if there is one (the Dutch name first)."""
+    for name in FILE_NAMES:
+        if (root / name).is_file():
+            return root / name
+    return None
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+class _Mapping(dict):
+    """A YAML mapping that remembers its line, so a problem can point into the file."""
+
+    line: int | None = None
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
+    out = _Mapping(loader.construct_mapping(node, deep=True))
+    out.line = node.start_mark.line + 1
+    return out
+
+
+class _Sequence(list):
+    """A YAML list that remembers the line of each item."""
+
+    lines: tuple[int, ...] = ()
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _Sequence:
+    out = _Sequence(loader.construct_sequence(node, deep=True))
+    out.lines = tuple(n.start_mark.line + 1 for n in node.value)
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _pick(item: dict, keys: Sequence[str]) -> tuple[bool, Any]:
+    for key in keys:
+        if key in item:
+            return True, item[key]
+    return False, None
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return " ".join(str(value).split())
+
+
+def load_catalysis(
+    path: Path | None,
+    pattern_ids: Collection[str],
+    perspective_numbers: Collection[int],
+    lang: str = "nl",
+) -> Catalysis:
+    """Read and check a catalysis file; every mistake is reported at once, one line each.
+
+    `pattern_ids` are the ids of the project's patterns (`a~b` also finds `b~a`, as people do not
+    know the order); references are stored in their canonical form.
+    """
+    if path is None or not path.is_file():
+        return Catalysis(None)
+    name = path.name
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RejectedBatch(
+            [
+                Problem(
+                    name,
+                    mark.line + 1 if mark else None,
+                    say(lang, "geen geldige YAML", "not valid YAML")
+                    + f" ({getattr(exc, 'problem', None) or exc})",
+                )
+            ]
+        ) from None
+    except OSError as exc:
+        raise VerhalenError(f"{path}: {exc.strerror or exc}") from None
+    problems: list[Problem] = []
+    items: Any = data
+    if isinstance(data, dict):
+        unknown = [k for k in data if k not in LIST_KEYS]
+        for key in unknown:
+            problems.append(
+                Problem(
+                    name,
+                    getattr(data, "line", None),
+                    say(
+                        lang,
+                        f"onbekende sleutel '{key}' (gebruik 'observaties')",
+                        f"unknown key '{key}' (use 'observations')",
+                    ),
+                )
+            )
+        items = _pick(data, LIST_KEYS)[1]
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise RejectedBatch(
+            [
+                Problem(
+                    name,
+                    None,
+                    say(
+                        lang,
+                        "verwacht een lijst 'observaties' met id, patronen, tekst en "
+                        "interpretaties",
+                        "expected a list 'observations' with id, patterns, text and "
+                        "interpretations",
+                    ),
+                )
+            ]
+        )
+    canonical = _canonical(pattern_ids)
+    observations = []
+    seen: set[str] = set()
+    for index, item in enumerate(items, 1):
+        lines = getattr(items, "lines", ())
+        line = lines[index - 1] if index <= len(lines) else None
+        obs = _observation(
+            item, index, line, name, canonical, set(perspective_numbers), seen, problems, lang
+        )
+        if obs is not None:
+            observations.append(obs)
+    if problems:
+        raise RejectedBatch(problems)
+    return Catalysis(path, tuple(observations))
+
+
+def _canonical(pattern_ids: Collection[str]) -> dict[str, str]:
+    out = {}
+    for pid in pattern_ids:
+        out[pid] = pid
+        if "~" in pid:
+            a, b = pid.split("~", 1)
+            out.setdefault(f"{b}~{a}", pid)
+    return out
+
+
+def _observation(
+    item: Any,
+    index: int,
+    line: int | None,
+    name: str,
+    canonical: dict[str, str],
+    numbers: set[int],
+    seen: set[str],
+    problems: list[Problem],
+    lang: str,
+) -> Observation | None:
+    if not isinstance(item, dict):
+        problems.append(
+            Problem(
+                name,
+                line,
+                say(
+                    lang,
+                    f"observatie {index}: verwacht id, patronen, tekst en interpretaties",
+                    f"observation {index}: expected id, patterns, text and interpretations",
+                ),
+            )
+        )
+        return None
+    raw_id = _pick(item, ID_KEYS)[1]
+    oid = _text(raw_id)
+    label = (
+        say(lang, f"observatie '{oid}'", f"observation '{oid}'")
+        if oid
+        else say(lang, f"observatie {index}", f"observation {index}")
+    )
+
+    def problem(nl: str, en: str, at: int | None = None) -> None:
+        problems.append(Problem(name, at or line, f"{label}: {say(lang, nl, en)}"))
+
+    if not oid:
+        problem("id ontbreekt", "missing id")
+    elif oid in seen:
+        problem("dit id komt al eerder voor", "this id is used before")
+    seen.add(oid)
+    known = set(ID_KEYS + PATTERN_KEYS + TEXT_KEYS + INTERPRETATION_KEYS)
+    for key in item:
+        if key not in known:
+            problem(f"onbekende sleutel '{key}'", f"unknown key '{key}'")
+    text = _text(_pick(item, TEXT_KEYS)[1])
+    if not text:
+        problem("tekst ontbreekt", "missing text")
+    raw_patterns = _pick(item, PATTERN_KEYS)[1]
+    if raw_patterns is None:
+        raw_patterns = []
+    if isinstance(raw_patterns, str):
+        raw_patterns = [p for p in raw_patterns.replace(",", " ").split() if p]
+    patterns: list[str] = []
+    if not isinstance(raw_patterns, list):
+        problem("patronen: verwacht een lijst van ids", "patterns: expected a list of ids")
+        raw_patterns = []
+    for raw in raw_patterns:
+        pid = _text(raw).replace(" ~ ", "~")
+        if pid in canonical:
+            patterns.append(canonical[pid])
+        else:
+            problem(
+                f"onbekend patroon '{pid}' (de ids staan op het blad 'patronen' van het "
+                "rapport-XLSX)",
+                f"unknown pattern '{pid}' (the ids are on the sheet 'patterns' of the report XLSX)",
+            )
+    raw_interpretations = _pick(item, INTERPRETATION_KEYS)[1] or []
+    if isinstance(raw_interpretations, str | dict):
+        raw_interpretations = [raw_interpretations]
+    if not isinstance(raw_interpretations, list):
+        problem("interpretaties: verwacht een lijst", "interpretations: expected a list")
+        raw_interpretations = []
+    interpretations = []
+    lines = getattr(raw_interpretations, "lines", ())
+    for k, raw in enumerate(raw_interpretations, 1):
+        where = say(lang, f"interpretatie {k}", f"interpretation {k}")
+        at = lines[k - 1] if k <= len(lines) else None
+        if isinstance(raw, dict):
+            extra = [key for key in raw if key not in INTERPRETATION_TEXT_KEYS + PERSPECTIVE_KEYS]
+            for key in extra:
+                problem(f"{where}: onbekende sleutel '{key}'", f"{where}: unknown key '{key}'", at)
+            itext = _text(_pick(raw, INTERPRETATION_TEXT_KEYS)[1])
+            perspective = _perspective(_pick(raw, PERSPECTIVE_KEYS)[1])
+        else:
+            itext, perspective = _text(raw), None
+        if not itext:
+            problem(f"{where}: tekst ontbreekt", f"{where}: missing text", at)
+        if isinstance(perspective, int) and perspective not in numbers:
+            known_numbers = ", ".join(str(n) for n in sorted(numbers)) or "-"
+            problem(
+                f"{where}: perspectief {perspective} bestaat niet (wel: {known_numbers})",
+                f"{where}: perspective {perspective} does not exist (known: {known_numbers})",
+                at,
+            )
+        interpretations.append(Interpretation(itext, perspective))
+    return Observation(oid, tuple(patterns), text, tuple(interpretations), line)
+
+
+def _perspective(value: Any) -> int | str | None:
+    """2 or "2" is a perspective of the active run; any other text names a new perspective."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = _text(value)
+    if text.isdigit():
+        return int(text)
+    return text or None
+
+
+# -- the starting point ------------------------------------------------------------------------
+
+
+def template(
+    patterns: Sequence[tuple[str, str]],
+    perspectives: Sequence[tuple[int, str]],
+    lang: str = "nl",
+    listed: int = 40,
+) -> str:
+    """A commented catalyse.yaml: how to write observations, with this project's own ids.
+
+    `patterns` are (id, sentence), strongest first; `perspectives` are (number, title).
+    Everything is a comment, so the file is valid and empty until the facilitator writes.
+    """
+    nl = lang == "nl"
+    first = patterns[0][0] if patterns else "afloop~rol"
+    second = patterns[1][0] if len(patterns) > 1 else first
+    number = perspectives[0][0] if perspectives else 1
+    if nl:
+        head = [
+            "# Catalyse: waarnemingen bij de patronen, elk met interpretaties die elkaar",
+            "# tegenspreken ('dit kan betekenen dat … maar ook dat …'). Zo begint de",
+            "# duidingsbijeenkomst met vragen in plaats van conclusies.",
+            "#",
+            "# Haal het # weg voor de regels van het voorbeeld hieronder en schrijf je eigen",
+            "# waarnemingen. 'verhalen report' zet ze in het rapport en controleert ze:",
+            "# een onbekend patroon of perspectief wordt gemeld met de regel waar het staat.",
+            "#",
+            "# - id: een kort eigen woord, uniek",
+            "# - patronen: ids uit de lijst onderaan (of het blad 'patronen' in het XLSX)",
+            "# - perspectief: het nummer van een perspectief uit 'verhalen perspectives list',",
+            "#   of de naam van een nieuw perspectief dat je in de verhalen ziet",
+            "",
+            "observaties:",
+            "#  - id: voorbeeld",
+            f"#    patronen: [{first}, {second}]",
+            "#    tekst: Wat je ziet in het patroon, zonder uitleg.",
+            "#    interpretaties:",
+            "#      - tekst: Dit kan betekenen dat …",
+            f"#        perspectief: {number}",
+            "#      - tekst: Maar ook dat …",
+            "#        perspectief: Een nieuw perspectief",
+            "#      - Of dat …",
+        ]
+        patterns_head = "# Patronen, sterkste eerst (id: zin):"
+        perspectives_head = "# Perspectieven (nummer: titel):"
+        more = "# … en meer: alle ids staan op het blad 'patronen' van het rapport-XLSX."
+    else:
+        head = [
+            "# Catalysis: observations about the patterns, each with interpretations that",
+            "# compete ('this may mean that … but also that …'), so the sensemaking workshop",
+            "# starts from questions rather than conclusions.",
+            "#",
+            "# Remove the # before the lines of the example below and write your own",
+            "# observations. 'verhalen report' puts them in the report and checks them:",
+            "# an unknown pattern or perspective is reported with the line where it is.",
+            "#",
+            "# - id: a short word of your own, unique",
+            "# - patterns: ids from the list at the bottom (or the sheet 'patterns' of the XLSX)",
+            "# - perspective: the number of a perspective in 'verhalen perspectives list',",
+            "#   or the name of a new perspective you see in the stories",
+            "",
+            "observations:",
+            "#  - id: example",
+            f"#    patterns: [{first}, {second}]",
+            "#    text: What you see in the pattern, without explaining it.",
+            "#    interpretations:",
+            "#      - text: This may mean that …",
+            f"#        perspective: {number}",
+            "#      - text: But also that …",
+            "#        perspective: A new perspective",
+            "#      - Or that …",
+        ]
+        patterns_head = "# Patterns, strongest first (id: sentence):"
+        perspectives_head = "# Perspectives (number: title):"
+        more = "# … and more: every id is on the sheet 'patterns' of the report XLSX."
+    lines = [*head, "", perspectives_head]
+    lines += [f"#   {n}: {title}" for n, title in perspectives] or ["#   -"]
+    lines += ["", patterns_head]
+    lines += [f"#   {pid}: {sentence}" for pid, sentence in patterns[:listed]]
+    if len(patterns) > listed:
+        lines.append(more)
+    return "\n".join(lines) + "\n"
