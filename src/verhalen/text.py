@@ -116,6 +116,16 @@ SPOKEN_FILLERS = {
         "lot",
         "kind",
         "sort",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "hundred",
     },
 }
 SUPPORTED = ("nl", "en")
