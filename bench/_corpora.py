@@ -9,6 +9,7 @@ dedup key ingest uses (CSV corpora, where ingest skips exact duplicates).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import os
@@ -90,6 +91,9 @@ def _stories(project: Any) -> tuple[list[int], list[str], list[str | None], dict
 def _example(folder: Path) -> Corpus:
     from verhalen.demo import make_demo
 
+    with contextlib.suppress(ImportError):
+        import deduce  # noqa: F401 - its import turns DEBUG logging to stdout on: undo that first
+    quiet_logging()
     project = make_demo(folder).project  # also clusters once, filling the embedding cache
     quiet_logging()
     forget_embeddings(project)
@@ -278,6 +282,33 @@ def machine() -> str:
     return (
         f"{os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}"
+    )
+
+
+PIPELINE_FILES = ("src/verhalen/cluster.py", "src/verhalen/perspectives.py", "src/verhalen/text.py")
+PIPELINE_DIRS = ("src/verhalen/embed", "src/verhalen/ingest")
+
+
+def revision() -> str:
+    """The commit measured, and whether the clustering pipeline had uncommitted changes."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(
+                ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
+            )
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "commit unknown"
+    dirty = git("status", "--porcelain", "--", *PIPELINE_FILES, *PIPELINE_DIRS)
+    changed = [line[3:] for line in dirty.splitlines()]
+    return f"commit {commit}" + (
+        f" with uncommitted changes in {', '.join(changed)}" if changed else ""
     )
 
 

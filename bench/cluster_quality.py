@@ -56,6 +56,7 @@ from _corpora import (
     machine,
     mean_sd,
     quiet_logging,
+    revision,
     say,
     table,
     timed,
@@ -409,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     from verhalen.cluster import versions
 
     quiet_logging()
-    say(f"## Clustering quality ({datetime.date.today().isoformat()}, {machine()})")
+    say(f"## Clustering quality ({datetime.date.today().isoformat()}, {machine()}, {revision()})")
     say()
     say("Versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()))
     say(

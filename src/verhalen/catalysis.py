@@ -279,9 +279,8 @@ def _observation(
             patterns.append(canonical[pid])
         else:
             problem(
-                f"onbekend patroon '{pid}' (de ids staan op het blad 'patronen' van het "
-                "rapport-XLSX)",
-                f"unknown pattern '{pid}' (the ids are on the sheet 'patterns' of the report XLSX)",
+                f"onbekend patroon '{pid}' ('verhalen patterns list' toont alle ids)",
+                f"unknown pattern '{pid}' ('verhalen patterns list' shows every id)",
             )
     raw_interpretations = _pick(item, INTERPRETATION_KEYS)[1] or []
     if isinstance(raw_interpretations, str | dict):

@@ -214,6 +214,8 @@ class GroupStats:
 
 @dataclass(frozen=True)
 class Summary:
+    """One number variable at a glance."""
+
     n: int
     mean: float | None
     median: float | None
@@ -225,6 +227,12 @@ class Summary:
 
 @dataclass
 class Pattern:
+    """One pair of variables (or one variable alone): its test, effect and the view to read.
+
+    `significant` needs q below alpha, an effect of at least min_effect, and a real test: a
+    pair whose small categories leave less than two on a side is shown but never significant.
+    """
+
     id: str
     a: Variable | None
     b: Variable | None
@@ -266,7 +274,9 @@ def _tuple2(matrix: np.ndarray, cast: type) -> tuple[tuple, ...]:
     return tuple(tuple(cast(x) for x in row) for row in matrix)
 
 
-def _choice_choice(pid: str, a: Variable, b: Variable, pairs: list, seed: int) -> Pattern:
+def _choice_choice(
+    pid: str, a: Variable, b: Variable, pairs: list[tuple[object, object]], seed: int
+) -> Pattern:
     ri = {c: i for i, c in enumerate(a.categories)}
     ci = {c: i for i, c in enumerate(b.categories)}
     obs = np.zeros((len(ri), len(ci)), dtype=int)
@@ -329,7 +339,9 @@ def _choice_choice(pid: str, a: Variable, b: Variable, pairs: list, seed: int) -
     return pattern
 
 
-def _choice_scale(pid: str, a: Variable, b: Variable, pairs: list) -> Pattern:
+def _choice_scale(
+    pid: str, a: Variable, b: Variable, pairs: list[tuple[object, object]]
+) -> Pattern:
     """a, b in variables() order; one is the choice, the other the scale."""
     choice_first = a.kind == "choice"
     choice = a if choice_first else b
@@ -341,34 +353,27 @@ def _choice_scale(pid: str, a: Variable, b: Variable, pairs: list) -> Pattern:
     tested = [(c, v) for c, v in groups.items() if len(v) >= MIN_GROUP]
     small = tuple((choice.id, c) for c, v in groups.items() if 0 < len(v) < MIN_GROUP)
     pattern = Pattern(pid, a, b, "none", n=len(pairs), small=small, groups=view)
-    if len(tested) < 2:
-        pattern.effect_name = RANK_BISERIAL if len(groups) == 2 else EPSILON2
+    pattern.effect_name = RANK_BISERIAL if len(tested) == 2 else EPSILON2
+    if len(tested) < 2 or len({v for _, vs in tested for v in vs}) < 2:  # nothing to rank
         return pattern
     if len(tested) == 2:
         (_, x), (_, y) = tested
         mw = stats.mannwhitneyu(x, y, alternative="two-sided")
-        pattern.test, pattern.effect_name = "mannwhitney", RANK_BISERIAL
+        pattern.test = "mannwhitney"
         pattern.statistic, pattern.p = float(mw.statistic), float(mw.pvalue)
         pattern.effect = abs(1 - 2 * float(mw.statistic) / (len(x) * len(y)))
     else:
         size = sum(len(v) for _, v in tested)
-        pattern.effect_name = EPSILON2
-        try:
-            kw = stats.kruskal(*(v for _, v in tested))
-        except ValueError:  # every value the same: nothing to rank
-            return pattern
-        pattern.test, pattern.statistic, pattern.p = (
-            "kruskal",
-            float(kw.statistic),
-            float(kw.pvalue),
-        )
+        kw = stats.kruskal(*(v for _, v in tested))
+        pattern.test = "kruskal"
+        pattern.statistic, pattern.p = float(kw.statistic), float(kw.pvalue)
         pattern.effect = float(kw.statistic) * (size + 1) / (size**2 - 1)
     if math.isnan(pattern.p):
         pattern.test, pattern.statistic, pattern.p, pattern.effect = "none", None, None, None
     return pattern
 
 
-def _scale_scale(pid: str, a: Variable, b: Variable, pairs: list) -> Pattern:
+def _scale_scale(pid: str, a: Variable, b: Variable, pairs: list[tuple[object, object]]) -> Pattern:
     pattern = Pattern(pid, a, b, "none", n=len(pairs), pairs=tuple(pairs), effect_name=RHO)
     if len(pairs) < MIN_GROUP:
         return pattern
@@ -396,9 +401,23 @@ def _single(var: Variable, vals: dict[int, dict[str, object]]) -> Pattern:
     return pattern
 
 
-def _pair(a: Variable, b: Variable, vals: dict[int, dict[str, object]], seed: int) -> Pattern:
+def _pair(
+    a: Variable,
+    b: Variable,
+    vals: dict[int, dict[str, object]],
+    seed: int,
+    tellers: dict[int, str | None] | None = None,
+) -> Pattern:
+    """Test one pair. Two storyteller attributes are compared per storyteller, not per story:
+    a storyteller with eight stories is still one person of one age group."""
     pid = f"{a.id}~{b.id}"
-    pairs = [(v[a.id], v[b.id]) for _, v in sorted(vals.items()) if a.id in v and b.id in v]
+    rows = sorted(vals.items())
+    if tellers is not None and a.source == b.source == "storyteller":
+        once: dict[object, tuple[int, dict[str, object]]] = {}
+        for sid, v in rows:
+            once.setdefault(tellers.get(sid) or ("story", sid), (sid, v))
+        rows = sorted(once.values(), key=lambda item: item[0])
+    pairs = [(v[a.id], v[b.id]) for _, v in rows if a.id in v and b.id in v]
     if a.kind == "choice" and b.kind == "choice":
         return _choice_choice(pid, a, b, pairs, seed)
     if a.kind == "scale" and b.kind == "scale":
@@ -423,7 +442,12 @@ def compute_patterns(
         for key, value in story.items():
             seen[key].add(value)
     varying = [v for v in variables_ if len(seen[v.id]) > 1]  # one value compares nothing
-    pairs = [_pair(a, b, vals, seed) for a, b in combinations(varying, 2) if not _skip(a, b)]
+    with project.store() as store:
+        tellers = {s.id: s.storyteller_id for s in store.stories()}
+    pairs = [
+        _pair(a, b, vals, seed, tellers) for a, b in combinations(varying, 2) if not _skip(a, b)
+    ]
+
     tested = [p for p in pairs if p.tested]
     if tested:
         qs = stats.false_discovery_control([p.p for p in tested], method="bh")

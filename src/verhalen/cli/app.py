@@ -17,6 +17,7 @@ from verhalen.cli import (
     ingest,
     init,
     patterns,
+    report,
     status,
     stories,
     tag,
@@ -51,6 +52,7 @@ app.command("ingest")(ingest.ingest)
 app.command("status")(status.status)
 app.command("anonymize")(anonymize.anonymize)
 app.command("cluster")(cluster.cluster)
+app.command("report")(report.report)
 app.add_typer(cluster.app, name="perspectives")
 app.add_typer(stories.app, name="stories")
 app.add_typer(form.app, name="form")

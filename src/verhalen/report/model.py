@@ -22,7 +22,6 @@ class Bars:
     xlabel: str = ""
     stacked: bool = False
     percent: bool = False
-    notes: tuple[str, ...] = ()  # a small text at the end of each category's bar (e.g. "n = 12")
 
 
 @dataclass(frozen=True)

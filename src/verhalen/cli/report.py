@@ -1,0 +1,57 @@
+"""`verhalen report`: the catalysis report as PDF and XLSX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from verhalen.cli._common import out, state
+
+
+def report(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="pdf, xlsx of both (standaard: both).")
+    ] = "both",
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Taal van het rapport: nl of en.")
+    ] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Map voor het rapport (standaard: rapport/).")
+    ] = None,
+    alpha: Annotated[
+        float, typer.Option(help="Drempel voor de gecorrigeerde p (Benjamini-Hochberg).")
+    ] = 0.05,
+    min_effect: Annotated[
+        float, typer.Option("--min-effect", help="Kleinste effectgrootte die opvalt.")
+    ] = 0.0,
+    init_catalysis: Annotated[
+        bool,
+        typer.Option(
+            "--init-catalysis",
+            help="Schrijf een catalyse.yaml met uitleg en de ids van dit project, en stop.",
+        ),
+    ] = False,
+) -> None:
+    """Maak het catalyserapport: PDF om te lezen, XLSX om te sorteren en filteren."""
+    from verhalen.progress import progress_bar
+    from verhalen.report import FORMATS, make_report
+    from verhalen.report import init_catalysis as write_template
+    from verhalen.report.i18n import tr
+
+    if lang is not None and lang not in ("nl", "en"):
+        raise typer.BadParameter("nl or en", param_hint="--lang")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(", ".join(FORMATS), param_hint="--format")
+    project = state(ctx).project()
+    lang = lang or project.lang
+    if init_catalysis:
+        path = write_template(project, lang, alpha, min_effect)
+        out.print(str(path), markup=False, highlight=False)
+        return
+    with progress_bar(lang, tr("progress", lang)) as advance:
+        result = make_report(project, fmt, lang, out_dir, alpha, min_effect, progress=advance)
+    for path in result.paths:
+        out.print(str(path), markup=False, highlight=False)

@@ -1,0 +1,93 @@
+"""The appendix: every story, grouped by perspective, with the storyteller's own answers, so any
+number in the report can be traced back to the stories behind it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from verhalen.i18n import number
+from verhalen.report.data import ReportData
+from verhalen.report.i18n import tr
+from verhalen.report.model import Paragraph, Quote, Section
+from verhalen.report.perspective_chapters import story_source
+
+
+def answer_text(value: Any, lang: str) -> str:
+    if isinstance(value, bool):
+        return tr("yes" if value else "no", lang)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return number(value, lang, 0 if value.is_integer() else 1)
+    return str(value)
+
+
+def answers_line(data: ReportData, story_id: int, about: str = "story") -> str:
+    """'Gevoel: 70 · Afloop: goed · …': the answers about the story (open answers left out)."""
+    mine = data.answers.get(story_id, {})
+    return " · ".join(
+        f"{q.label(data.lang)}: {answer_text(mine[q.id], data.lang)}"
+        for q in data.questions
+        if q.about == about and mine.get(q.id) is not None
+    )
+
+
+def story_quote(data: ReportData, story: Any) -> Quote:
+    lang = data.lang
+    source = story_source(data, story) + " · " + tr("words", lang, n=number(story.words, lang))
+    return Quote(
+        story.shown_title or tr("story_untitled", lang, id=story.id),
+        story.shown_text,
+        source,
+        answers_line(data, story.id),
+        style="story",
+    )
+
+
+def appendix(data: ReportData) -> Section:
+    lang = data.lang
+    sections = []
+    if data.views:
+        placed: set[int] = set()
+        by_id = {s.id: s for s in data.stories}
+        for view in data.views:
+            members = [by_id[i] for i in sorted(view.story_ids) if i in by_id]
+            placed.update(s.id for s in members)
+            if not members:
+                continue
+            title = (
+                view.title(lang)
+                if view.number == 0
+                else tr("perspective_title", lang, number=view.number, title=view.title(lang))
+            )
+            sections.append(
+                Section(
+                    title,
+                    f"appendix-{view.number}",
+                    [story_quote(data, s) for s in members],
+                    new_page=False,
+                )
+            )
+        rest = [s for s in data.stories if s.id not in placed]
+        if rest:
+            sections.append(
+                Section(
+                    tr("not_in_run", lang),
+                    "appendix-rest",
+                    [story_quote(data, s) for s in rest],
+                    new_page=False,
+                )
+            )
+    else:
+        sections.append(
+            Section(
+                tr("appendix_all", lang),
+                "appendix-all",
+                [story_quote(data, s) for s in data.stories],
+                new_page=False,
+            )
+        )
+    return Section(
+        tr("appendix", lang), "appendix", [Paragraph(tr("appendix_intro", lang))], sections
+    )

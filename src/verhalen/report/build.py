@@ -1,0 +1,324 @@
+"""The report model built from the project: what the catalysis report says, in which order.
+
+Cover, the glance page, how the stories were collected and analysed, one chapter per perspective,
+the patterns, the facilitator's observations and interpretations, and every story as appendix.
+The sheets of the spreadsheet come from the same data (`sheets.py`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib.metadata import PackageNotFoundError, version
+
+from verhalen.cluster import UNASSIGNED
+from verhalen.i18n import count, number
+from verhalen.report.appendix import appendix
+from verhalen.report.data import ReportData
+from verhalen.report.i18n import long_date, percent, tr
+from verhalen.report.model import (
+    Bars,
+    Bullets,
+    Figure,
+    KeyFigures,
+    Panels,
+    Paragraph,
+    Report,
+    Section,
+)
+from verhalen.report.observation_chapter import observations_chapter
+from verhalen.report.pattern_chapter import patterns_chapter
+from verhalen.report.perspective_chapters import perspectives_chapter
+from verhalen.report.sheets import sheets
+from verhalen.status import headline
+
+STRONGEST = 3  # patterns named on the glance page
+
+
+def _version() -> str:
+    try:
+        return version("verhalen")
+    except PackageNotFoundError:  # pragma: no cover - running from a plain checkout
+        return "-"
+
+
+def build_report(data: ReportData) -> Report:
+    lang = data.lang
+    name = data.project.name
+    sections = [glance(data), method(data)]
+    if data.views:
+        sections.append(perspectives_chapter(data))
+    sections.append(patterns_chapter(data))
+    sections.append(observations_chapter(data))
+    sections.append(appendix(data))
+    return Report(
+        lang=lang,
+        title=name,
+        subtitle=tr("subtitle", lang),
+        date=tr("data_date", lang, date=long_date(data.date, lang)),
+        cover_lines=[
+            headline(data.overview, lang, data.values_lang) + ".",
+            tr("cover_note", lang),
+            tr("cover_made", lang, version=_version()),
+        ],
+        contents_title=tr("contents", lang),
+        sections=sections,
+        sheets=sheets(data),
+        footer=tr("footer", lang, name=name),
+        page_word=tr("page", lang),
+        meta={"title": f"{name}: {tr('subtitle', lang)}", "subject": tr("subtitle", lang)},
+    )
+
+
+# -- in één oogopslag ------------------------------------------------------------------------
+
+
+def glance(data: ReportData) -> Section:
+    """The numbers a commissioner quotes, and the strongest patterns in one sentence each."""
+    lang = data.lang
+    o = data.overview
+    perspectives = len(data.numbered_views)
+    figures = [
+        (number(o.storytellers, lang), tr("fig_storytellers", lang)),
+        (number(o.stories, lang), tr("fig_stories", lang)),
+        (number(o.sessions, lang), tr("fig_sessions", lang)),
+    ]
+    if data.views:
+        figures.append((number(perspectives, lang), tr("fig_perspectives", lang)))
+    figures.append((number(len(data.significant), lang), tr("fig_patterns", lang)))
+    median = number(o.median_words, lang, 0 if float(o.median_words).is_integer() else 1)
+    blocks: list = [
+        KeyFigures(tuple(figures)),
+        Paragraph(headline(o, lang, data.values_lang) + ".", "lead"),
+        Paragraph(tr("words_line", lang, words=number(o.words, lang), median=median)),
+    ]
+    if data.assigned:
+        nowhere = sum(1 for n in data.assigned.values() if n == UNASSIGNED)
+        blocks.append(
+            Paragraph(tr("unassigned_line", lang, share=percent(nowhere, len(data.assigned))))
+        )
+    panels = [(tr("panel_groups", lang), _group_bars(data))]
+    if data.views:
+        sizes = [(f"{v.number}. {v.title(lang)}", len(v.story_ids)) for v in data.numbered_views]
+        nowhere_view = data.view(UNASSIGNED)
+        if nowhere_view is not None:
+            sizes.append((nowhere_view.title(lang), len(nowhere_view.story_ids)))
+        panels.append(
+            (
+                tr("panel_perspectives", lang),
+                Bars(
+                    tuple(s for s, _ in sizes),
+                    (("", tuple(float(n) for _, n in sizes)),),
+                ),
+            )
+        )
+    blocks.append(Figure(Panels(tuple(panels))))
+    strongest = data.significant[:STRONGEST]
+    if strongest:
+        from verhalen.patterns import sentence
+
+        blocks.append(Paragraph(tr("strongest", lang), "subheading"))
+        blocks.append(Bullets(tuple(sentence(p, lang) + "." for p in strongest)))
+    return Section(tr("glance", lang), "glance", blocks)
+
+
+def _group_bars(data: ReportData) -> Bars:
+    o = data.overview
+    counts = {g: n for g, n in o.groups}
+    cats = tuple(data.group_name(g, counts.get(g, 0)) for g in data.groups if counts.get(g))
+    values = tuple(float(counts[g]) for g in data.groups if counts.get(g))
+    return Bars(cats, (("", values),))
+
+
+# -- hoe verzameld en geanalyseerd -----------------------------------------------------------
+
+
+def method(data: ReportData) -> Section:
+    lang = data.lang
+    o = data.overview
+    collected = [Paragraph(headline(o, lang, data.values_lang) + ".")]
+    if o.per_session:
+        listed = ", ".join(
+            f"{name or tr('no_session', lang)}: {number(n, lang)}" for name, n in o.per_session
+        )
+        collected.append(Paragraph(tr("sessions_line", lang, list=listed)))
+    if o.formats:
+        kinds = ", ".join(f"{fmt}: {number(n, lang)}" for fmt, n in o.formats)
+        files = _formats_word(len(o.formats), lang)
+        collected.append(Paragraph(tr("formats_line", lang, files=files, list=kinds)))
+    sections = [
+        Section(tr("collected", lang), "method-collected", collected, new_page=False),
+        Section(tr("form", lang), "method-form", _form_blocks(data), new_page=False),
+        Section(tr("privacy", lang), "method-privacy", [_privacy(data)], new_page=False),
+        Section(
+            tr("perspectives_method", lang),
+            "method-perspectives",
+            _run_blocks(data),
+            new_page=False,
+        ),
+        Section(
+            tr("patterns_method", lang),
+            "method-patterns",
+            _pattern_method(data),
+            new_page=False,
+        ),
+    ]
+    return Section(tr("method", lang), "method", [], sections)
+
+
+def _formats_word(n: int, lang: str) -> str:
+    if lang == "en":
+        return "one file format" if n == 1 else f"{n} file formats"
+    return "één bestandsvorm" if n == 1 else f"{n} bestandsvormen"
+
+
+def _form_blocks(data: ReportData) -> list:
+    lang = data.lang
+    form = data.project.form
+    if not form.questions:
+        return [Paragraph(tr("no_form", lang))]
+    blocks: list = [Paragraph(tr("form_intro", lang))]
+    for about, key in (("story", "about_story"), ("storyteller", "about_storyteller")):
+        questions = [q for q in form.questions if q.about == about]
+        if not questions:
+            continue
+        blocks.append(Paragraph(tr(key, lang), "subheading"))
+        blocks.append(
+            Bullets(
+                tuple(f"{q.question_text(lang)} ({_question_kind(q, lang)})" for q in questions)
+            )
+        )
+    return blocks
+
+
+def _question_kind(q, lang: str) -> str:
+    def plain(x: float | None) -> str:
+        if x is None:
+            return "?"
+        return number(x, lang, 0 if float(x).is_integer() else 1)
+
+    if q.type in ("single", "multiple"):
+        return tr(f"type_{q.type}", lang, options=", ".join(q.options))
+    if q.type == "scale":
+        if q.labels:
+            return tr(
+                "type_scale_labels",
+                lang,
+                lo=plain(q.min),
+                hi=plain(q.max),
+                low=q.labels[0],
+                high=q.labels[1],
+            )
+        return tr("type_scale", lang, lo=plain(q.min), hi=plain(q.max))
+    return tr(f"type_{q.type}", lang)
+
+
+def _privacy(data: ReportData) -> Paragraph:
+    lang = data.lang
+    changed = sum(1 for s in data.stories if s.pseudonymised)
+    if not changed:
+        return Paragraph(tr("privacy_todo", lang), "note")
+    values = {"changed": number(changed, lang), "stories": number(len(data.stories), lang)}
+    if data.open_questions:
+        names = ", ".join(q.label(lang) for q in data.open_questions)
+        return Paragraph(tr("privacy_done", lang, questions=names, **values))
+    return Paragraph(tr("privacy_done_short", lang, **values))
+
+
+def _run_blocks(data: ReportData) -> list:
+    lang = data.lang
+    run = data.run
+    if run is None:
+        return [Paragraph(tr("run_none", lang))]
+    config = run["config"]
+    made = str(run["created_at"])[:10]
+    from datetime import date
+
+    blocks: list = [
+        Paragraph(
+            tr(
+                "run_line",
+                lang,
+                date=long_date(date.fromisoformat(made), lang),
+                run=run["id"],
+                embedder=run["embedder"],
+                seed=run["seed"],
+                stability=config.get("stability_runs", 0),
+                perspectives=count(len(data.numbered_views), "perspective", lang),
+            )
+        )
+    ]
+    if config.get("perspectives"):
+        blocks.append(Paragraph(tr("run_fixed_k", lang, k=config["perspectives"])))
+    if config.get("guided"):
+        themes = ", ".join(str(t.get("naam", "")) for t in config["guided"])
+        blocks.append(Paragraph(tr("run_guided", lang, themes=themes)))
+    if data.assigned:
+        nowhere = sum(1 for n in data.assigned.values() if n == UNASSIGNED)
+        share = percent(nowhere, len(data.assigned))
+        model = run["metrics"].get("unassigned")
+        model_share = f"{round(100 * model)}%" if isinstance(model, int | float) else share
+        key = "run_unassigned" if model_share != share else "run_unassigned_same"
+        nowhere_title = data.view(UNASSIGNED).title(lang) if data.view(UNASSIGNED) else ""
+        blocks.append(
+            Paragraph(
+                tr(
+                    key,
+                    lang,
+                    share=share,
+                    model_share=model_share,
+                    nowhere=nowhere_title
+                    or ("past nergens bij" if lang == "nl" else "fits nowhere"),
+                )
+            )
+        )
+    if data.run_edits:
+        done = Counter(data.run_edits)
+        edits = ", ".join(
+            f"{tr('edit_' + action, lang)} ({n}×)"
+            for action, n in sorted(done.items(), key=lambda kv: (-kv[1], kv[0]))
+            if f"edit_{action}" in _EDIT_KEYS
+        )
+        if edits:
+            blocks.append(Paragraph(tr("run_edits", lang, edits=edits)))
+    versions = ", ".join(f"{k} {v}" for k, v in sorted(run["versions"].items()))
+    blocks.append(Paragraph(tr("run_versions", lang, versions=versions), "small"))
+    return blocks
+
+
+_EDIT_KEYS = {
+    "edit_rename",
+    "edit_describe",
+    "edit_merge",
+    "edit_split",
+    "edit_move",
+    "edit_delete",
+    "edit_activate",
+}
+
+
+def _pattern_method(data: ReportData) -> list:
+    from verhalen.patterns import MIN_GROUP
+
+    lang = data.lang
+    pairs = [p for p in data.patterns if p.b is not None]
+    tested = [p for p in pairs if p.tested]
+    effect = (
+        tr("patterns_min_effect", lang, effect=number(data.min_effect, lang, 2))
+        if data.min_effect
+        else ""
+    )
+    return [
+        Paragraph(
+            tr(
+                "patterns_method_text",
+                lang,
+                alpha=number(data.alpha, lang, 2),
+                effect=effect,
+                min_group=MIN_GROUP,
+                pairs=number(len(pairs), lang),
+                tested=number(len(tested), lang),
+                significant=number(len(data.significant), lang),
+            )
+        ),
+        Paragraph(tr("patterns_caution", lang), "note"),
+    ]

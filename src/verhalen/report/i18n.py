@@ -1,0 +1,468 @@
+"""Every fixed text of the report, in Dutch and English.
+
+One table keeps the two languages side by side, so a heading cannot exist in one and be missing in
+the other, and English cannot leak into the Dutch report through a forgotten literal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+TEXT: dict[str, tuple[str, str]] = {
+    # cover and frame
+    "subtitle": ("Catalyserapport", "Catalysis report"),
+    "data_date": ("Stand van de verhalen: {date}", "Stories as of {date}"),
+    "cover_note": (
+        "Materiaal voor de duidingsbijeenkomst: patronen en mogelijke interpretaties, geen "
+        "conclusies.",
+        "Material for the sensemaking workshop: patterns and possible interpretations, not "
+        "conclusions.",
+    ),
+    "cover_made": ("Gemaakt met verhalen {version}", "Made with verhalen {version}"),
+    "contents": ("Inhoud", "Contents"),
+    "page": ("pagina", "page"),
+    "footer": ("{name} · catalyserapport", "{name} · catalysis report"),
+    "file_pdf": ("catalysisrapport.pdf", "catalysis-report.pdf"),
+    "file_xlsx": ("catalysisrapport.xlsx", "catalysis-report.xlsx"),
+    # glance
+    "glance": ("In één oogopslag", "At a glance"),
+    "fig_storytellers": ("vertellers", "storytellers"),
+    "fig_stories": ("verhalen", "stories"),
+    "fig_sessions": ("sessies", "sessions"),
+    "fig_perspectives": ("perspectieven", "perspectives"),
+    "fig_patterns": ("opvallende patronen", "notable patterns"),
+    "words_line": (
+        "Samen {words} woorden; de helft van de verhalen telt meer dan {median} woorden.",
+        "Together {words} words; half of the stories are longer than {median} words.",
+    ),
+    "unassigned_line": (
+        "{share} van de verhalen past bij geen enkel perspectief.",
+        "{share} of the stories fit no perspective.",
+    ),
+    "strongest": ("De sterkste patronen", "The strongest patterns"),
+    "panel_groups": ("Vertellers per groep", "Storytellers per group"),
+    "panel_perspectives": ("Verhalen per perspectief", "Stories per perspective"),
+    "unknown_group": ("onbekend", "unknown"),
+    "no_session": ("zonder sessie", "no session"),
+    # method
+    "method": (
+        "Hoe de verhalen zijn verzameld en geanalyseerd",
+        "How the stories were collected and analysed",
+    ),
+    "collected": ("Verzamelen", "Collecting"),
+    "sessions_line": ("Verhalen per sessie: {list}.", "Stories per session: {list}."),
+    "formats_line": (
+        "De verhalen zijn ingelezen uit {files} ({list}).",
+        "The stories were read from {files} ({list}).",
+    ),
+    "form": ("Het verhalenformulier", "The story form"),
+    "form_intro": (
+        "Na elk verhaal beantwoordden de vertellers vragen over hun verhaal en over zichzelf. "
+        "Hun eigen antwoorden zeggen wat het verhaal voor hen betekende.",
+        "After each story the storytellers answered questions about their story and about "
+        "themselves. Their own answers say what the story meant to them.",
+    ),
+    "about_story": ("Over het verhaal", "About the story"),
+    "about_storyteller": ("Over de verteller", "About the storyteller"),
+    "type_single": ("één keuze uit: {options}", "one choice of: {options}"),
+    "type_multiple": ("meer keuzes uit: {options}", "several choices of: {options}"),
+    "type_scale": ("schaal {lo} tot {hi}", "scale {lo} to {hi}"),
+    "type_scale_labels": (
+        "schaal {lo} ({low}) tot {hi} ({high})",
+        "scale {lo} ({low}) to {hi} ({high})",
+    ),
+    "type_boolean": ("ja of nee", "yes or no"),
+    "type_number": ("een getal", "a number"),
+    "type_text": ("open antwoord", "open answer"),
+    "no_form": ("Het project heeft (nog) geen vragen.", "The project has no questions (yet)."),
+    "privacy": ("Privacy", "Privacy"),
+    "privacy_done": (
+        "Namen, e-mailadressen, telefoonnummers en adressen in de verhalen zijn vervangen door "
+        "plaatshouders zoals [PERSOON-1] ({changed} van de {stories} verhalen). Dit rapport "
+        "toont alleen die versie. Open antwoorden ({questions}) worden niet "
+        "gepseudonimiseerd en staan daarom niet in dit rapport.",
+        "Names, e-mail addresses, phone numbers and addresses in the stories were replaced by "
+        "placeholders such as [PERSON-1] ({changed} of the {stories} stories). This report "
+        "shows only that version. Open answers ({questions}) are not pseudonymised and are "
+        "therefore left out of this report.",
+    ),
+    "privacy_done_short": (
+        "Namen, e-mailadressen, telefoonnummers en adressen in de verhalen zijn vervangen door "
+        "plaatshouders zoals [PERSOON-1] ({changed} van de {stories} verhalen). Dit rapport "
+        "toont alleen die versie.",
+        "Names, e-mail addresses, phone numbers and addresses in the stories were replaced by "
+        "placeholders such as [PERSON-1] ({changed} of the {stories} stories). This report "
+        "shows only that version.",
+    ),
+    "privacy_todo": (
+        "Let op: de verhalen zijn nog niet gepseudonimiseerd. Voer 'verhalen anonymize' uit "
+        "voordat je dit rapport deelt.",
+        "Note: the stories have not been pseudonymised yet. Run 'verhalen anonymize' before "
+        "you share this report.",
+    ),
+    "perspectives_method": ("Perspectieven", "Perspectives"),
+    "run_line": (
+        "De verhalen zijn op {date} automatisch gegroepeerd in kandidaat-perspectieven "
+        "(BERTopic, run {run}): embeddings '{embedder}', startgetal (seed) {seed}, "
+        "{stability} herhalingen op steekproeven om de stabiliteit te meten. Dat gaf "
+        "{perspectives}.",
+        "On {date} the stories were grouped automatically into candidate perspectives "
+        "(BERTopic, run {run}): embeddings '{embedder}', seed {seed}, {stability} repetitions "
+        "on resamples to measure stability. That gave {perspectives}.",
+    ),
+    "run_fixed_k": (
+        "Er is om precies {k} perspectieven gevraagd.",
+        "Exactly {k} perspectives were asked for.",
+    ),
+    "run_guided": (
+        "De groepering is gestuurd met eigen thema's: {themes}.",
+        "The grouping was guided by own themes: {themes}.",
+    ),
+    "run_unassigned": (
+        "{share} van de verhalen past bij geen perspectief ('{nowhere}'); bij het clusteren was "
+        "dat {model_share}.",
+        "{share} of the stories fit no perspective ('{nowhere}'); at clustering it was "
+        "{model_share}.",
+    ),
+    "run_unassigned_same": (
+        "{share} van de verhalen past bij geen perspectief ('{nowhere}').",
+        "{share} of the stories fit no perspective ('{nowhere}').",
+    ),
+    "run_edits": (
+        "Daarna heeft de facilitator de perspectieven bewerkt: {edits}.",
+        "The facilitator then edited the perspectives: {edits}.",
+    ),
+    "run_versions": ("Versies: {versions}.", "Versions: {versions}."),
+    "run_none": (
+        "De verhalen zijn nog niet in perspectieven gegroepeerd ('verhalen cluster').",
+        "The stories have not been grouped into perspectives yet ('verhalen cluster').",
+    ),
+    "edit_rename": ("hernoemd", "renamed"),
+    "edit_describe": ("beschreven", "described"),
+    "edit_merge": ("samengevoegd", "merged"),
+    "edit_split": ("gesplitst", "split"),
+    "edit_move": ("verhaal verplaatst", "story moved"),
+    "edit_delete": ("opgeheven", "dissolved"),
+    "edit_activate": ("run gekozen", "run chosen"),
+    "patterns_method": ("Patronen", "Patterns"),
+    "patterns_method_text": (
+        "Elk paar van antwoorden, vertellerskenmerken, sessie, taal, lengte en perspectief is "
+        "getoetst met de toets die bij hun soort past: χ² of Fisher (keuze met keuze), "
+        "Mann-Whitney of Kruskal-Wallis (keuze met getal) en Spearman (getal met getal). Alle "
+        "p-waarden zijn samen gecorrigeerd voor het aantal toetsen (Benjamini-Hochberg); een "
+        "patroon heet opvallend bij een gecorrigeerde p onder {alpha}{effect}. Categorieën met "
+        "minder dan {min_group} verhalen staan in de tabellen maar doen niet mee in de toets. "
+        "Van de {pairs} paren zijn er {tested} getoetst; {significant} zijn opvallend.",
+        "Every pair of answers, storyteller attributes, session, language, length and "
+        "perspective was tested with the test that fits their kinds: χ² or Fisher (choice with "
+        "choice), Mann-Whitney or Kruskal-Wallis (choice with number) and Spearman (number with "
+        "number). All p-values were corrected together for the number of tests "
+        "(Benjamini-Hochberg); a pattern is called notable at a corrected p below "
+        "{alpha}{effect}. Categories with fewer than {min_group} stories are shown in the "
+        "tables but left out of the test. Of the {pairs} pairs, {tested} were tested; "
+        "{significant} are notable.",
+    ),
+    "patterns_min_effect": (
+        " en een effectgrootte van minstens {effect}",
+        " and an effect size of at least {effect}",
+    ),
+    "patterns_caution": (
+        "Een patroon zegt dat iets samen voorkomt, niet waarom. Wat het betekent, bepalen de "
+        "deelnemers van de duidingsbijeenkomst.",
+        "A pattern says that things go together, not why. What it means is for the "
+        "participants of the sensemaking workshop to decide.",
+    ),
+    # perspectives
+    "perspectives": ("Perspectieven", "Perspectives"),
+    "perspectives_intro": (
+        "Een perspectief is een groep verhalen die in woorden en betekenis op elkaar lijken, "
+        "automatisch gevonden en daarna door de facilitator nagelopen. Het is een voorstel om "
+        "over te praten, geen indeling die vastligt.",
+        "A perspective is a group of stories that are alike in wording and meaning, found "
+        "automatically and then reviewed by the facilitator. It is a proposal to talk about, "
+        "not a fixed classification.",
+    ),
+    "perspective_title": ("Perspectief {number}: {title}", "Perspective {number}: {title}"),
+    "perspective_size": (
+        "{stories} ({share} van alle verhalen), verteld door {storytellers}.",
+        "{stories} ({share} of all stories), told by {storytellers}.",
+    ),
+    "no_description": (
+        'Nog geen beschrijving (verhalen perspectives describe {number} "…").',
+        'No description yet (verhalen perspectives describe {number} "…").',
+    ),
+    "key_terms": ("Kernwoorden: {terms}.", "Key terms: {terms}."),
+    "model_label": ("Label van het model: {label}.", "The model's label: {label}."),
+    "stability_robust": (
+        "Stabiliteit {value}: stevig. Bij opnieuw groeperen van steekproeven uit de verhalen "
+        "komt deze groep steeds terug.",
+        "Stability {value}: robust. When samples of the stories are grouped again, this group "
+        "comes back every time.",
+    ),
+    "stability_fair": (
+        "Stabiliteit {value}: redelijk. Bij opnieuw groeperen van steekproeven komt deze groep "
+        "meestal terug, soms in een andere samenstelling.",
+        "Stability {value}: fair. When samples are grouped again, this group usually comes "
+        "back, sometimes with other stories.",
+    ),
+    "stability_shaky": (
+        "Stabiliteit {value}: wankel. Bij opnieuw groeperen van steekproeven valt deze groep "
+        "vaak anders uit; lees hem als een voorlopige groepering.",
+        "Stability {value}: shaky. When samples are grouped again, this group often turns out "
+        "differently; read it as a tentative grouping.",
+    ),
+    "stability_none": ("Stabiliteit: niet gemeten.", "Stability: not measured."),
+    "who_tells": ("Wie vertelt het?", "Who tells it?"),
+    "who_tells_caption": (
+        "Aandeel van de verhalen per {group}: in dit perspectief tegenover alle verhalen.",
+        "Share of the stories per {group}: in this perspective against all stories.",
+    ),
+    "this_perspective": ("dit perspectief", "this perspective"),
+    "all_stories": ("alle verhalen", "all stories"),
+    "share_of_stories": ("aandeel van de verhalen", "share of the stories"),
+    "group": ("groep", "group"),
+    "exemplars": ("Voorbeeldverhalen", "Example stories"),
+    "story_source": ("verhaal {id}", "story {id}"),
+    "story_untitled": ("Verhaal {id}", "Story {id}"),
+    "words": ("{n} woorden", "{n} words"),
+    "notable": ("Opvallend in dit perspectief", "Notable in this perspective"),
+    "notable_none": (
+        "Geen patronen die in dit perspectief duidelijk afwijken.",
+        "No patterns that clearly stand out in this perspective.",
+    ),
+    "cell_more": (
+        "{what}: {inside} in dit perspectief tegen {outside} in de andere verhalen",
+        "{what}: {inside} in this perspective against {outside} in the other stories",
+    ),
+    "cell_less": (
+        "{what}: {inside} in dit perspectief tegen {outside} in de andere verhalen (minder vaak)",
+        "{what}: {inside} in this perspective against {outside} in the other stories (less often)",
+    ),
+    "chosen": ("'{option}' gekozen bij {topic}", "'{option}' chosen for {topic}"),
+    "median_line": (
+        "{what}: mediaan {inside} in dit perspectief tegen {outside} in de andere verhalen",
+        "{what}: median {inside} in this perspective against {outside} in the other stories",
+    ),
+    "interpretations_here": (
+        "Interpretaties bij dit perspectief",
+        "Interpretations for this perspective",
+    ),
+    "unassigned_intro": (
+        "Deze verhalen lijken op geen van de perspectieven genoeg om erbij te horen. Juist zulke "
+        "verhalen kunnen een stem laten horen die weinig klinkt.",
+        "These stories are not close enough to any perspective to belong to it. Such stories "
+        "can carry a voice that is rarely heard.",
+    ),
+    # patterns
+    "patterns": ("Patronen", "Patterns"),
+    "patterns_intro": (
+        "De opvallende patronen, sterkste eerst. Bij elk patroon staan een zin, een grafiek en "
+        "de cijfers van de toets. Het id (grijs) gebruik je in catalyse.yaml.",
+        "The notable patterns, strongest first. Each has a sentence, a chart and the numbers "
+        "of its test. Use the id (grey) in catalyse.yaml.",
+    ),
+    "patterns_none": (
+        "Geen enkel verband is opvallend na correctie voor het aantal toetsen. Met meer "
+        "verhalen kan dat veranderen.",
+        "No relation is notable after correcting for the number of tests. With more stories "
+        "that may change.",
+    ),
+    "pattern_heading": ("{a} en {b}", "{a} and {b}"),
+    "pattern_more": ("Meer opvallende patronen", "More notable patterns"),
+    "pattern_more_intro": (
+        "Deze patronen zijn ook opvallend; hun grafieken en tabellen staan in het XLSX-bestand.",
+        "These patterns are notable too; their charts and tables are in the XLSX file.",
+    ),
+    "pattern_rest": (
+        "Verder zijn {tested} verbanden getoetst zonder duidelijk verband, en hadden {untested} "
+        "paren te weinig verhalen per groep om te toetsen. Alle cijfers staan op het blad "
+        "'{sheet}' van het XLSX-bestand.",
+        "Further, {tested} relations were tested without a clear result, and {untested} pairs "
+        "had too few stories per group to test. Every number is on the sheet '{sheet}' of the "
+        "XLSX file.",
+    ),
+    "answers_overview": ("De antwoorden op een rij", "The answers at a glance"),
+    "stats_line": (
+        "{test}; {statistic}; {p}; gecorrigeerde p {q}; {effect}; n = {n}",
+        "{test}; {statistic}; {p}; corrected p {q}; {effect}; n = {n}",
+    ),
+    "left_out": (
+        "Niet getoetst (minder dan {min} verhalen): {list}.",
+        "Not tested (fewer than {min} stories): {list}.",
+    ),
+    "test_chi2": ("χ²-toets", "χ² test"),
+    "test_fisher": ("exacte toets van Fisher", "Fisher's exact test"),
+    "test_mannwhitney": ("Mann-Whitney-toets", "Mann-Whitney test"),
+    "test_kruskal": ("Kruskal-Wallis-toets", "Kruskal-Wallis test"),
+    "test_spearman": ("Spearman-correlatie", "Spearman correlation"),
+    "test_describe": ("beschrijving", "description"),
+    "test_none": ("niet getoetst", "not tested"),
+    "percent_chosen": (
+        "% verhalen met '{option}' bij {topic}",
+        "% of stories with '{option}' for {topic}",
+    ),
+    "percent_yes": ("% verhalen met {label} = {yes}", "% of stories with {label} = {yes}"),
+    "col_rank": ("#", "#"),
+    "col_pattern": ("patroon", "pattern"),
+    "col_sentence": ("zin", "sentence"),
+    "col_q": ("gecorr. p", "corr. p"),
+    "col_effect": ("effect", "effect"),
+    # observations
+    "observations": ("Waarnemingen en interpretaties", "Observations and interpretations"),
+    "observations_intro": (
+        "Bij elke waarneming staan interpretaties die elkaar tegenspreken: dit kan betekenen "
+        "dat …, maar ook dat …. Ze zijn een begin voor het gesprek, geen uitkomst.",
+        "Each observation has interpretations that compete: this may mean that …, but also "
+        "that …. They are a start for the conversation, not an outcome.",
+    ),
+    "observations_none": (
+        "Er zijn nog geen waarnemingen vastgelegd. Schrijf ze in catalyse.yaml in de projectmap; "
+        "'verhalen report --init-catalysis' maakt een begin met de ids van dit project.",
+        "No observations have been written yet. Write them in catalyse.yaml in the project "
+        "folder; 'verhalen report --init-catalysis' starts one with this project's ids.",
+    ),
+    "observation": ("Waarneming {n}", "Observation {n}"),
+    "based_on": ("Bij de patronen", "Based on the patterns"),
+    "interpretations": ("Mogelijke interpretaties", "Possible interpretations"),
+    "interpretations_none": ("Nog geen interpretaties.", "No interpretations yet."),
+    "by_perspective": ("Interpretaties per perspectief", "Interpretations by perspective"),
+    "new_perspective": ("Nieuw perspectief: {name}", "New perspective: {name}"),
+    "no_perspective": ("Zonder perspectief", "Without a perspective"),
+    "from_observation": ("(waarneming {n})", "(observation {n})"),
+    # appendix
+    "appendix": ("Bijlage: alle verhalen", "Appendix: all stories"),
+    "appendix_intro": (
+        "Alle verhalen per perspectief, in de gepseudonimiseerde versie, met de antwoorden van "
+        "de vertellers.",
+        "All stories by perspective, in their pseudonymised version, with the storytellers' "
+        "answers.",
+    ),
+    "appendix_all": ("Alle verhalen", "All stories"),
+    "not_in_run": (
+        "Niet ingedeeld (toegevoegd na het groeperen)",
+        "Not grouped (added after clustering)",
+    ),
+    # spreadsheet
+    "sheet_stories": ("verhalen", "stories"),
+    "sheet_storytellers": ("vertellers", "storytellers"),
+    "sheet_perspectives": ("perspectieven", "perspectives"),
+    "sheet_patterns": ("patronen", "patterns"),
+    "sheet_tables": ("tabellen", "tables"),
+    "sheet_observations": ("waarnemingen", "observations"),
+    "sheet_config": ("configuratie", "configuration"),
+    "h_id": ("id", "id"),
+    "h_title": ("titel", "title"),
+    "h_text": ("tekst", "text"),
+    "h_storyteller": ("verteller", "storyteller"),
+    "h_group": ("groep", "group"),
+    "h_session": ("sessie", "session"),
+    "h_perspective": ("perspectief", "perspective"),
+    "h_perspective_title": ("perspectief (titel)", "perspective (title)"),
+    "h_language": ("taal", "language"),
+    "h_words": ("woorden", "words"),
+    "h_reading": ("leestijd (min)", "reading time (min)"),
+    "h_key_terms": ("kernwoorden", "key terms"),
+    "h_stories": ("verhalen", "stories"),
+    "h_perspectives": ("perspectieven", "perspectives"),
+    "h_number": ("nummer", "number"),
+    "h_label": ("label (model)", "label (model)"),
+    "h_description": ("beschrijving", "description"),
+    "h_share": ("aandeel", "share"),
+    "h_storytellers": ("vertellers", "storytellers"),
+    "h_stability": ("stabiliteit", "stability"),
+    "h_stability_word": ("stabiliteit in woorden", "stability in words"),
+    "h_exemplars": ("voorbeeldverhalen", "example stories"),
+    "h_origin": ("herkomst", "origin"),
+    "h_rank": ("rang", "rank"),
+    "h_variable_a": ("variabele A", "variable A"),
+    "h_variable_b": ("variabele B", "variable B"),
+    "h_test": ("toets", "test"),
+    "h_statistic": ("toetsgrootheid", "statistic"),
+    "h_p": ("p", "p"),
+    "h_q": ("gecorrigeerde p (BH)", "corrected p (BH)"),
+    "h_effect_name": ("effectmaat", "effect size measure"),
+    "h_effect": ("effectgrootte", "effect size"),
+    "h_n": ("n", "n"),
+    "h_significant": ("opvallend", "notable"),
+    "h_sentence": ("zin", "sentence"),
+    "h_observation": ("waarneming", "observation"),
+    "h_patterns": ("patronen", "patterns"),
+    "h_interpretation": ("interpretatie", "interpretation"),
+    "h_setting": ("instelling", "setting"),
+    "h_value": ("waarde", "value"),
+    "h_total": ("totaal", "total"),
+    "h_residuals": (
+        "Links van elke tabel de aantallen, rechts de aangepaste residuen (res.): buiten ±2 wijkt "
+        "een cel duidelijk af van wat toeval zou geven.",
+        "Left of each table the counts, right the adjusted residuals (res.): beyond ±2 a cell "
+        "differs clearly from what chance would give.",
+    ),
+    "h_residual": ("res.", "res."),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "stability_word_robust": ("stevig", "robust"),
+    "stability_word_fair": ("redelijk", "fair"),
+    "stability_word_shaky": ("wankel", "shaky"),
+    "cfg_project": ("project", "project"),
+    "cfg_date": ("stand van de verhalen", "stories as of"),
+    "cfg_language": ("taal van het rapport", "report language"),
+    "cfg_alpha": ("drempel gecorrigeerde p", "threshold corrected p"),
+    "cfg_min_effect": ("kleinste effectgrootte", "smallest effect size"),
+    "cfg_run": ("run", "run"),
+    "cfg_run_date": ("run gemaakt op", "run made on"),
+    "cfg_embedder": ("embeddings", "embedder"),
+    "cfg_seed": ("startgetal (seed)", "seed"),
+    "cfg_unassigned": ("past nergens bij (aandeel)", "fits nowhere (share)"),
+    "cfg_catalysis": ("catalysebestand", "catalysis file"),
+    "cfg_none": ("geen", "none"),
+    # progress
+    "progress": ("rapport maken", "making the report"),
+}
+
+MONTHS = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def tr(key: str, lang: str = "nl", /, **values: object) -> str:
+    """The fixed text `key` in `lang` (Dutch unless English is asked for), filled in."""
+    nl, en = TEXT[key]
+    text = en if lang == "en" else nl
+    return text.format(**values) if values else text
+
+
+def long_date(day: date, lang: str = "nl") -> str:
+    """'24 november 2025' / '24 November 2025'."""
+    return f"{day.day} {MONTHS['en' if lang == 'en' else 'nl'][day.month - 1]} {day.year}"
+
+
+def percent(part: float, whole: float) -> str:
+    """A share as a whole percentage: '12%' (the same in Dutch and English)."""
+    return f"{round(100 * part / whole) if whole else 0}%"

@@ -1,0 +1,258 @@
+"""One chapter per perspective: what it is about, who tells it, how steady it is, stories that
+show it, and what stands out in it, so workshop participants can recognise it and argue with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from verhalen.cluster import UNASSIGNED
+from verhalen.i18n import count, number
+from verhalen.report.data import ReportData
+from verhalen.report.i18n import percent, tr
+from verhalen.report.model import Bars, Bullets, Figure, Paragraph, Quote, Section
+from verhalen.report.pattern_chapter import cell_words, is_yes_no
+
+EXEMPLARS = 3
+EXCERPT_WORDS = 120
+NOTABLE_LINES = 8
+RESIDUAL = 2.0  # adjusted residual beyond which a cell is notable
+RANK_EFFECT = 0.3  # rank-biserial difference from the other stories that is worth a line
+
+
+def stability_text(value: float | None, lang: str) -> str:
+    if value is None:
+        return tr("stability_none", lang)
+    shown = number(value, lang, 2)
+    if value >= 0.7:
+        return tr("stability_robust", lang, value=shown)
+    if value >= 0.4:
+        return tr("stability_fair", lang, value=shown)
+    return tr("stability_shaky", lang, value=shown)
+
+
+def stability_word(value: float | None, lang: str) -> str:
+    if value is None:
+        return ""
+    key = "robust" if value >= 0.7 else "fair" if value >= 0.4 else "shaky"
+    return tr(f"stability_word_{key}", lang)
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    """The start of a story, cut at a sentence end when one is near (the whole story is in the
+    appendix)."""
+    parts = text.split()
+    if len(parts) <= words:
+        return text.strip()
+    cut = " ".join(parts[:words])
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if end > len(cut) * 0.6:
+        return cut[: end + 1] + " …"
+    return cut.rstrip(",;:") + " …"
+
+
+def story_source(data: ReportData, story: Any) -> str:
+    lang = data.lang
+    parts = [tr("story_source", lang, id=story.id)]
+    if story.group:
+        parts.append(data.group_name(story.group, 1))
+    if story.session:
+        parts.append(story.session)
+    return " · ".join(parts)
+
+
+def perspectives_chapter(data: ReportData) -> Section:
+    lang = data.lang
+    by_perspective = interpretations_by_perspective(data)
+    sections = [
+        perspective_section(data, view, by_perspective.get(view.number, [])) for view in data.views
+    ]
+    return Section(
+        tr("perspectives", lang),
+        "perspectives",
+        [Paragraph(tr("perspectives_intro", lang))],
+        sections,
+        new_page=True,
+    )
+
+
+def interpretations_by_perspective(data: ReportData) -> dict[int | str | None, list[str]]:
+    """Perspective (number, new name or None) -> '<interpretation> (waarneming n)' lines."""
+    out: dict[int | str | None, list[str]] = {}
+    for n, obs in enumerate(data.catalysis.observations, 1):
+        for i in obs.interpretations:
+            out.setdefault(i.perspective, []).append(
+                f"{i.text} {tr('from_observation', data.lang, n=n)}"
+            )
+    return out
+
+
+def perspective_section(data: ReportData, view: Any, interpretations: list[str]) -> Section:
+    lang = data.lang
+    stories = {s.id: s for s in data.stories}
+    members = [stories[i] for i in view.story_ids if i in stories]
+    if view.number == UNASSIGNED:
+        title = view.title(lang)
+    else:
+        title = tr("perspective_title", lang, number=view.number, title=view.title(lang))
+    tellers = {s.storyteller_id for s in members if s.storyteller_id}
+    blocks: list = []
+    if view.number == UNASSIGNED:
+        blocks.append(Paragraph(tr("unassigned_intro", lang), "lead"))
+    elif view.description:
+        blocks.append(Paragraph(view.description, "lead"))
+    else:
+        blocks.append(Paragraph(tr("no_description", lang, number=view.number), "note"))
+    blocks.append(
+        Paragraph(
+            tr(
+                "perspective_size",
+                lang,
+                stories=count(len(members), "story", lang),
+                share=percent(len(members), len(data.stories)),
+                storytellers=count(len(tellers), "storyteller", lang),
+            )
+        )
+    )
+    if view.number != UNASSIGNED:
+        if view.terms:
+            blocks.append(Paragraph(tr("key_terms", lang, terms=", ".join(view.terms))))
+        if view.name and view.label and view.label != view.name:
+            blocks.append(Paragraph(tr("model_label", lang, label=view.label), "small"))
+        blocks.append(Paragraph(stability_text(view.stability, lang)))
+    who = who_tells(data, members)
+    if who is not None:
+        blocks.append(Paragraph(tr("who_tells", lang), "subheading"))
+        blocks.append(who)
+    chosen = [i for i in view.exemplars if i in stories and i in set(view.story_ids)]
+    if view.number == UNASSIGNED:
+        chosen = []
+    if chosen:
+        blocks.append(Paragraph(tr("exemplars", lang), "subheading"))
+        for sid in chosen[:EXEMPLARS]:
+            s = stories[sid]
+            blocks.append(
+                Quote(
+                    s.shown_title or tr("story_untitled", lang, id=s.id),
+                    excerpt(s.shown_text),
+                    story_source(data, s),
+                )
+            )
+    if view.number != UNASSIGNED:
+        lines = notable_lines(data, view.number)
+        blocks.append(Paragraph(tr("notable", lang), "subheading"))
+        if lines:
+            blocks.append(Bullets(tuple(lines)))
+        else:
+            blocks.append(Paragraph(tr("notable_none", lang), "note"))
+    if interpretations:
+        blocks.append(Paragraph(tr("interpretations_here", lang), "subheading"))
+        blocks.append(Bullets(tuple(interpretations)))
+    return Section(title, f"perspective-{view.number}", blocks, new_page=True)
+
+
+def who_tells(data: ReportData, members: list[Any]) -> Figure | None:
+    """Share of the stories per storyteller group, here against all stories."""
+    lang = data.lang
+    if not data.groups or (len(data.groups) == 1 and data.groups[0] is None):
+        return None
+    here = Counter(s.group for s in members)
+    everywhere = Counter(s.group for s in data.stories)
+    cats = tuple(f"{data.group_name(g)} (n = {here.get(g, 0)})" for g in data.groups)
+    mine = tuple(100 * here.get(g, 0) / (len(members) or 1) for g in data.groups)
+    all_ = tuple(100 * everywhere.get(g, 0) / len(data.stories) for g in data.groups)
+    group_q = data.project.form.get(data.project.form.group_question or "")
+    group_word = group_q.label(lang).lower() if group_q is not None else tr("group", lang)
+    return Figure(
+        Bars(
+            cats,
+            ((tr("this_perspective", lang), mine), (tr("all_stories", lang), all_)),
+            xlabel=tr("share_of_stories", lang),
+            percent=True,
+        ),
+        caption=tr("who_tells_caption", lang, group=group_word),
+    )
+
+
+def notable_lines(data: ReportData, number_: int) -> list[str]:
+    """What stands out in this perspective in the notable patterns that involve perspectives:
+    cells far from chance (adjusted residual beyond ±2) and numbers that differ clearly."""
+    lang = data.lang
+    found: list[tuple[float, str]] = []
+    prefix = f"{number_}. "
+    for p in data.significant:
+        if p.b is None or "perspective" not in (p.a.id, p.b.id):
+            continue
+        if p.table is not None:
+            found += _cells(p, prefix, lang)
+        elif p.groups:
+            found += _groups(p, prefix, lang)
+    found.sort(key=lambda x: -x[0])
+    return [line for _, line in found[:NOTABLE_LINES]]
+
+
+def _cells(p: Any, prefix: str, lang: str) -> list[tuple[float, str]]:
+    t = p.table
+    on_rows = p.a.id == "perspective"
+    cats = t.rows if on_rows else t.cols
+    idx = next((i for i, c in enumerate(cats) if c.startswith(prefix)), None)
+    if idx is None or ("perspective", cats[idx]) in set(p.small):
+        return []
+    other = p.b if on_rows else p.a
+    other_cats = t.cols if on_rows else t.rows
+
+    def cell(j: int) -> tuple[int, float]:
+        if on_rows:
+            return t.observed[idx][j], t.residuals[idx][j]
+        return t.observed[j][idx], t.residuals[j][idx]
+
+    here_total = t.row_totals[idx] if on_rows else t.col_totals[idx]
+    other_totals = t.col_totals if on_rows else t.row_totals
+    n = sum(other_totals)
+    out = []
+    for j, cat in enumerate(other_cats):
+        if (other.id, cat) in set(p.small) or not other_totals[j]:
+            continue
+        if is_yes_no(other) and j != 0:
+            continue
+        observed, residual = cell(j)
+        if abs(residual) < RESIDUAL:
+            continue
+        inside = percent(observed, here_total)
+        outside = percent(other_totals[j] - observed, n - here_total)
+        key = "cell_more" if residual > 0 else "cell_less"
+        what = cell_words(other, cat, lang)
+        out.append((abs(residual), tr(key, lang, what=what, inside=inside, outside=outside)))
+    return out
+
+
+def _groups(p: Any, prefix: str, lang: str) -> list[tuple[float, str]]:
+    import numpy as np
+    from scipy import stats
+
+    from verhalen.patterns import MIN_GROUP
+
+    scale = p.b if p.a.id == "perspective" else p.a
+    small = set(p.small)
+    tested = [g for g in p.groups if g.n >= MIN_GROUP and ("perspective", g.category) not in small]
+    mine = next((g for g in tested if g.category.startswith(prefix)), None)
+    rest = [v for g in tested if g is not mine for v in g.values]
+    if mine is None or len(rest) < MIN_GROUP:
+        return []
+    u = stats.mannwhitneyu(mine.values, rest, alternative="two-sided").statistic
+    effect = abs(1 - 2 * float(u) / (len(mine.values) * len(rest)))
+    if effect < RANK_EFFECT:
+        return []
+
+    def plain(x: float) -> str:
+        return number(x, lang, 0 if float(x).is_integer() else 1)
+
+    line = tr(
+        "median_line",
+        lang,
+        what=scale.label,
+        inside=plain(float(np.median(mine.values))),
+        outside=plain(float(np.median(rest))),
+    )
+    return [(2 + 2 * effect, line)]

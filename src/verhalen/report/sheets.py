@@ -1,0 +1,318 @@
+"""The spreadsheet part of the report: the same data as the PDF, as rows to sort and filter.
+
+Stories (pseudonymised, with answers, tags and perspective), storytellers, perspectives, every
+pattern with its test, all contingency tables on one sheet, the observations, and the settings
+the report and the clustering run were made with.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from verhalen.cluster import UNASSIGNED
+from verhalen.report.data import ReportData
+from verhalen.report.i18n import tr
+from verhalen.report.model import Sheet
+from verhalen.report.pattern_chapter import oriented
+
+TEXT_WIDTH = 80
+P_FORMAT = "0.0000"
+SHARE_FORMAT = "0%"
+EFFECT_FORMAT = "0.00"
+
+
+def _value(value: Any, lang: str) -> Any:
+    """Numbers stay numbers; lists are joined; yes/no in the report's language."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return tr("yes" if value else "no", lang)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def sheets(data: ReportData) -> list[Sheet]:
+    out = [stories_sheet(data), storytellers_sheet(data)]
+    if data.views:
+        out.append(perspectives_sheet(data))
+    out += [patterns_sheet(data), tables_sheet(data)]
+    if data.catalysis.observations:
+        out.append(observations_sheet(data))
+    out.append(config_sheet(data))
+    return out
+
+
+def stories_sheet(data: ReportData) -> Sheet:
+    lang = data.lang
+    questions = data.questions
+    header = [
+        tr("h_id", lang),
+        tr("h_title", lang),
+        tr("h_text", lang),
+        tr("h_storyteller", lang),
+        tr("h_group", lang),
+        tr("h_session", lang),
+    ]
+    widths = [6, 30, TEXT_WIDTH, 11, 14, 12]
+    if data.views:
+        header += [tr("h_perspective", lang), tr("h_perspective_title", lang)]
+        widths += [11, 32]
+    header += [q.label(lang) for q in questions]
+    widths += [max(10, min(24, len(q.label(lang)) + 4)) for q in questions]
+    header += [tr("h_language", lang), tr("h_words", lang), tr("h_reading", lang)]
+    header.append(tr("h_key_terms", lang))
+    widths += [8, 9, 10, 36]
+    rows = []
+    for s in data.stories:
+        row: list[Any] = [
+            s.id,
+            s.shown_title or "",
+            s.shown_text,
+            s.storyteller_id or "",
+            s.group or "",
+            s.session or "",
+        ]
+        if data.views:
+            n = data.assigned.get(s.id)
+            row += [n, data.title(n) if n is not None else ""]
+        mine = data.answers.get(s.id, {})
+        row += [_value(mine.get(q.id), lang) for q in questions]
+        tags = data.tags.get(s.id, {})
+        row += [
+            tags.get("language"),
+            tags.get("words", s.words),
+            tags.get("reading_minutes"),
+            _value(tags.get("key_terms"), lang),
+        ]
+        rows.append(row)
+    return Sheet(tr("sheet_stories", lang), header, rows, widths, formats={})
+
+
+def storytellers_sheet(data: ReportData) -> Sheet:
+    """Storytellers by id and group, never by name: the report is shared beyond the team."""
+    lang = data.lang
+    questions = [q for q in data.questions if q.about == "storyteller"]
+    stories = Counter(s.storyteller_id for s in data.stories if s.storyteller_id)
+    perspectives: dict[str, set[int]] = {}
+    for s in data.stories:
+        if s.storyteller_id and s.id in data.assigned:
+            perspectives.setdefault(s.storyteller_id, set()).add(data.assigned[s.id])
+    header = [tr("h_id", lang), tr("h_group", lang), *[q.label(lang) for q in questions]]
+    header.append(tr("h_stories", lang))
+    widths = [10, 14, *[max(10, len(q.label(lang)) + 4) for q in questions], 9]
+    if data.views:
+        header.append(tr("h_perspectives", lang))
+        widths.append(16)
+    rows = []
+    for teller_id, group in data.storytellers:
+        answers = data.teller_answers.get(teller_id, {})
+        row: list[Any] = [teller_id, group or ""]
+        row += [_value(answers.get(q.id), lang) for q in questions]
+        row.append(stories.get(teller_id, 0))
+        if data.views:
+            row.append(", ".join(str(n) for n in sorted(perspectives.get(teller_id, ()))))
+        rows.append(row)
+    return Sheet(tr("sheet_storytellers", lang), header, rows, widths)
+
+
+def perspectives_sheet(data: ReportData) -> Sheet:
+    from verhalen.report.perspective_chapters import stability_word
+
+    lang = data.lang
+    by_id = {s.id: s for s in data.stories}
+    header = [
+        tr("h_number", lang),
+        tr("h_title", lang),
+        tr("h_label", lang),
+        tr("h_description", lang),
+        tr("h_key_terms", lang),
+        tr("h_stories", lang),
+        tr("h_share", lang),
+        tr("h_storytellers", lang),
+        tr("h_stability", lang),
+        tr("h_stability_word", lang),
+        tr("h_exemplars", lang),
+        tr("h_origin", lang),
+    ]
+    widths = [9, 32, 32, 50, 50, 9, 9, 11, 11, 14, 18, 10]
+    rows = []
+    for v in data.views:
+        tellers = {by_id[i].storyteller_id for i in v.story_ids if i in by_id}
+        rows.append(
+            [
+                v.number,
+                v.title(lang),
+                v.label if v.number != UNASSIGNED else "",
+                v.description or "",
+                ", ".join(v.terms),
+                len(v.story_ids),
+                len(v.story_ids) / len(data.stories),
+                len(tellers - {None}),
+                v.stability,
+                stability_word(v.stability, lang),
+                ", ".join(str(i) for i in v.exemplars),
+                v.origin,
+            ]
+        )
+    return Sheet(
+        tr("sheet_perspectives", lang),
+        header,
+        rows,
+        widths,
+        formats={6: SHARE_FORMAT, 8: EFFECT_FORMAT},
+    )
+
+
+def patterns_sheet(data: ReportData) -> Sheet:
+    from verhalen.patterns import sentence
+
+    lang = data.lang
+    header = [
+        tr("h_rank", lang),
+        tr("h_id", lang),
+        tr("h_variable_a", lang),
+        tr("h_variable_b", lang),
+        tr("h_test", lang),
+        tr("h_statistic", lang),
+        tr("h_p", lang),
+        tr("h_q", lang),
+        tr("h_effect_name", lang),
+        tr("h_effect", lang),
+        tr("h_n", lang),
+        tr("h_significant", lang),
+        tr("h_sentence", lang),
+    ]
+    widths = [6, 34, 24, 24, 22, 12, 10, 12, 16, 12, 7, 10, 90]
+    rows = []
+    for rank, p in enumerate(data.patterns, 1):
+        rows.append(
+            [
+                rank,
+                p.id,
+                p.a.label if p.a else "",
+                p.b.label if p.b else "",
+                tr(f"test_{p.test}", lang),
+                p.statistic,
+                p.p,
+                p.q,
+                p.effect_name if p.effect is not None else "",
+                p.effect,
+                p.n,
+                tr("yes" if p.significant else "no", lang),
+                sentence(p, lang),
+            ]
+        )
+    return Sheet(
+        tr("sheet_patterns", lang),
+        header,
+        rows,
+        widths,
+        formats={5: "0.000", 6: P_FORMAT, 7: P_FORMAT, 9: EFFECT_FORMAT},
+    )
+
+
+def tables_sheet(data: ReportData) -> Sheet:
+    """Every contingency table, notable ones first, stacked with a heading: counts on the left,
+    adjusted residuals on the right (beyond ±2 a cell differs clearly from chance)."""
+    from verhalen.patterns import sentence
+
+    lang = data.lang
+    rows: list[list[Any]] = [[tr("h_residuals", lang)], []]
+    bold: set[int] = set()
+    widest = 2
+    for p in data.patterns:
+        if p.table is None:
+            continue
+        rows_var, cols_var, obs, flipped = oriented(p)
+        t = p.table
+        res = [list(c) for c in zip(*t.residuals, strict=True)] if flipped else t.residuals
+        row_names = t.cols if flipped else t.rows
+        col_names = t.rows if flipped else t.cols
+        bold.add(len(rows))
+        rows.append([f"{p.id}: {sentence(p, lang)}"])
+        bold.add(len(rows))
+        rows.append(
+            [
+                f"{rows_var.label} \\ {cols_var.label}",
+                *col_names,
+                tr("h_total", lang),
+                "",
+                *[f"{c} ({tr('h_residual', lang)})" for c in col_names],
+            ]
+        )
+        for name, counts, resid in zip(row_names, obs, res, strict=True):
+            rows.append([name, *counts, sum(counts), "", *[round(float(r), 2) for r in resid]])
+        totals = [sum(c) for c in zip(*obs, strict=True)]
+        rows.append([tr("h_total", lang), *totals, sum(totals)])
+        rows.append([])
+        widest = max(widest, 2 * len(col_names) + 3)
+    widths = [34] + [14] * (widest - 1)
+    return Sheet(tr("sheet_tables", lang), [], rows, widths, table=False, bold_rows=bold)
+
+
+def observations_sheet(data: ReportData) -> Sheet:
+    from verhalen.report.observation_chapter import perspective_name
+
+    lang = data.lang
+    header = [
+        tr("h_id", lang),
+        tr("h_patterns", lang),
+        tr("h_observation", lang),
+        tr("h_interpretation", lang),
+        tr("h_perspective", lang),
+    ]
+    rows = []
+    for obs in data.catalysis.observations:
+        for i in obs.interpretations or ():
+            rows.append(
+                [
+                    obs.id,
+                    ", ".join(obs.patterns),
+                    obs.text,
+                    i.text,
+                    perspective_name(data, i.perspective) if i.perspective is not None else "",
+                ]
+            )
+        if not obs.interpretations:
+            rows.append([obs.id, ", ".join(obs.patterns), obs.text, "", ""])
+    return Sheet(tr("sheet_observations", lang), header, rows, [14, 30, 60, 60, 32])
+
+
+def config_sheet(data: ReportData) -> Sheet:
+    lang = data.lang
+    none = tr("cfg_none", lang)
+    rows: list[list[Any]] = [
+        [tr("cfg_project", lang), data.project.name],
+        [tr("cfg_date", lang), data.date.isoformat()],
+        [tr("cfg_language", lang), lang],
+        [tr("cfg_alpha", lang), data.alpha],
+        [tr("cfg_min_effect", lang), data.min_effect],
+        [
+            tr("cfg_catalysis", lang),
+            data.catalysis.path.name if data.catalysis.path is not None else none,
+        ],
+    ]
+    run = data.run
+    if run is not None:
+        rows += [
+            [tr("cfg_run", lang), run["id"]],
+            [tr("cfg_run_date", lang), str(run["created_at"])],
+            [tr("cfg_embedder", lang), run["embedder"]],
+            [tr("cfg_seed", lang), run["seed"]],
+        ]
+        if data.assigned:
+            nowhere = sum(1 for n in data.assigned.values() if n == UNASSIGNED)
+            rows.append([tr("cfg_unassigned", lang), nowhere / len(data.assigned)])
+        for key, value in sorted(run["config"].items()):
+            shown = value if isinstance(value, int | float | str) else json.dumps(value)
+            rows.append([f"config.{key}", shown if value is not None else ""])
+        for key, value in sorted(run["metrics"].items()):
+            rows.append([f"metrics.{key}", value])
+        for key, value in sorted(run["versions"].items()):
+            rows.append([f"version.{key}", value])
+    return Sheet(
+        tr("sheet_config", lang), [tr("h_setting", lang), tr("h_value", lang)], rows, [34, 50]
+    )
