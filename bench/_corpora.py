@@ -279,9 +279,10 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 def machine() -> str:
     import platform
 
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     return (
         f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.machine()}"
+        f"{platform.system()} {platform.machine()}{load}"
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from support import count, stories
 from typer.testing import CliRunner
 

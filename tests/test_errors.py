@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from support import rejected, stories, write_docx, write_xlsx
 
 from verhalen.errors import Problem, RejectedBatch

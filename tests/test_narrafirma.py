@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from support import (
     answers,
     by_title,

@@ -361,7 +361,7 @@ def template(
             "",
             "observaties:",
             "#  - id: voorbeeld",
-            f"#    patronen: [{first}, {second}]",
+            f"#    patronen: [{_quoted(first)}, {_quoted(second)}]",
             "#    tekst: Wat je ziet in het patroon, zonder uitleg.",
             "#    interpretaties:",
             "#      - tekst: Dit kan betekenen dat …",
@@ -390,7 +390,7 @@ def template(
             "",
             "observations:",
             "#  - id: example",
-            f"#    patterns: [{first}, {second}]",
+            f"#    patterns: [{_quoted(first)}, {_quoted(second)}]",
             "#    text: What you see in the pattern, without explaining it.",
             "#    interpretations:",
             "#      - text: This may mean that …",
@@ -409,3 +409,10 @@ def template(
     if len(patterns) > listed:
         lines.append(more)
     return "\n".join(lines) + "\n"
+
+
+def _quoted(pattern_id: str) -> str:
+    """A pattern id as a YAML string: option names may hold commas or colons."""
+    import json
+
+    return json.dumps(pattern_id, ensure_ascii=False)

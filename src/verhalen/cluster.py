@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from verhalen.errors import VerhalenError
+from verhalen.i18n import say
 
 Progress = Callable[[int, int, str], None]
 UNASSIGNED = 0
@@ -189,7 +190,13 @@ def cluster_embeddings(
 
     n = len(story_ids)
     if n < MIN_STORIES:
-        raise VerhalenError(f"{n} stories: clustering needs at least {MIN_STORIES}")
+        raise VerhalenError(
+            say(
+                config.lang,
+                f"{n} verhalen: groeperen kan pas vanaf {MIN_STORIES} verhalen",
+                f"{n} stories: clustering needs at least {MIN_STORIES}",
+            )
+        )
     seed_topics = [list(words) or [name] for name, words in config.guided] or None
     model = BERTopic(
         embedding_model=_Backend(backend_embedder) if backend_embedder is not None else None,
@@ -400,6 +407,11 @@ def load_guided(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
             raise VerhalenError(f"{path}: theme {i}: missing 'naam'")
         if isinstance(words, str):
             words = [w.strip() for w in words.split(",")]
+        if not isinstance(words, list):
+            raise VerhalenError(
+                f"{path}: theme {i} ('{name}'): 'woorden' must be a list of words or a text"
+            )
+
         themes.append((name, tuple(str(w).strip().lower() for w in words if str(w).strip())))
     return tuple(themes)
 

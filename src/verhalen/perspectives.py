@@ -41,16 +41,29 @@ MODELS_DIR = "modellen"
 
 def collection(project: Project, config: ClusterConfig, progress: Progress | None = None):
     """(story ids, texts, lemmatised docs, embeddings, embedder) for the whole project."""
+    from verhalen.autotag import strip_placeholders
+    from verhalen.cluster import MIN_STORIES
     from verhalen.text import lemmas
 
+    embedder = select_embedder(config.embedder, config.lang, config.seed)  # a bad name first
     with project.store() as store:
         stories = store.stories()
+        if len(stories) < MIN_STORIES:
+            raise VerhalenError(
+                say(
+                    project.lang,
+                    f"{len(stories)} verhalen: groeperen kan pas vanaf {MIN_STORIES} verhalen",
+                    f"{len(stories)} stories: clustering needs at least {MIN_STORIES}",
+                )
+            )
         hashes = store.text_hashes()
         ids = [s.id for s in stories]
         texts = [s.text for s in stories]
-        embedder = select_embedder(config.embedder, config.lang, config.seed)
-        vectors = embed_cached(store, embedder, texts, [hashes[i] for i in ids], progress)
-    docs = [" ".join(words) for words in lemmas(texts, config.lang)]
+        vectors = embed_cached(
+store, embedder, texts, [hashes[i] for i in ids], progress)
+    # Labels and key terms come from what people may read: the pseudonymised text.
+    shown = [strip_placeholders(s.shown_text) for s in stories]
+    docs = [" ".join(words) for words in lemmas(shown, config.lang)]
     return ids, texts, docs, vectors, embedder
 
 
@@ -84,10 +97,8 @@ def run_cluster(
             store.assign(
                 run_id,
                 [
-                    (sid, label, label if model != -1 else UNASSIGNED, round(sim, 4))
-                    for sid, label, model, sim in zip(
-                        ids, result.labels, result.model_labels, result.similarity, strict=True
-                    )
+                    (sid, label, label, round(sim, 4))
+                    for sid, label, sim in zip(ids, result.labels, result.similarity, strict=True)
                 ],
             )
             store.set_active_run(run_id)
@@ -130,7 +141,12 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
     if not run["model_path"]:
         raise VerhalenError(f"run {run['id']} has no saved model")
     config = json.loads(run["config"])
-    embedder = select_embedder(config["embedder"], config.get("lang", "nl"), config["seed"])
+    cfg = ClusterConfig(
+        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
+    )
+    # The embedder is fitted on the project's stories again (TF-IDF depends on them), so the
+    # loaded model can place a new story; cached vectors make this cheap.
+    _ids, _texts, _docs, _vectors, embedder = collection(project, cfg)
     from verhalen.cluster import _Backend
 
     return BERTopic.load(str(project.root / run["model_path"]), embedding_model=_Backend(embedder))
@@ -268,6 +284,10 @@ def _set_text(project: Project, number: int, field: str, value: str) -> None:
 
 
 def rename(project: Project, number: int, name: str) -> None:
+    if number == UNASSIGNED:
+        raise VerhalenError(
+            say(project.lang, "'past nergens bij' houdt zijn naam", "'fits nowhere' keeps its name")
+        )
     _set_text(project, number, "name", name)
 
 
@@ -412,7 +432,9 @@ def _refresh(project: Project, store: Store, run_id: int, numbers: list[int]) ->
     members: dict[int, list[int]] = {}
     for a in store.assignments(run_id):
         members.setdefault(a["number"], []).append(a["story_id"])
-    stories = {s.id: s.text for s in store.stories()}
+    from verhalen.autotag import strip_placeholders
+
+    stories = {s.id: strip_placeholders(s.shown_text) for s in store.stories()}
     groups = sorted(n for n in members if n != UNASSIGNED)
     docs = {
         n: [
@@ -443,6 +465,7 @@ def _refresh(project: Project, store: Store, run_id: int, numbers: list[int]) ->
                 terms=chosen,
                 label=" · ".join(chosen[:LABEL_TERMS]),
                 exemplars=ranked[:EXEMPLARS],
+                stability=None,  # measured on other stories; unknown until clustered again
             )
 
 

@@ -168,11 +168,13 @@ def lemma(word: str, lang: str = "nl") -> str:
     if found:
         return str(found).lower()
     for _ in range(3):
-        following = simplemma.lemmatize(word, lang=lang).lower()
+        # simplemma marks compound parts (her_inrichting, buur_man); people write one word
+        following = simplemma.lemmatize(word, lang=lang).lower().replace("_", "")
         if following == word:
             break
         word = following
     return word
+
 
 
 def lemmas(

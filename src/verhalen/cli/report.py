@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -51,7 +52,9 @@ def report(
         path = write_template(project, lang, alpha, min_effect)
         out.print(str(path), markup=False, highlight=False)
         return
-    with progress_bar(lang, tr("progress", lang)) as advance:
+    # Only on a terminal: the bar leaves an empty line in a pipe, and scripts read the paths.
+    bar = progress_bar(lang, tr("progress", lang)) if out.is_terminal else nullcontext(None)
+    with bar as advance:
         result = make_report(project, fmt, lang, out_dir, alpha, min_effect, progress=advance)
     for path in result.paths:
         out.print(str(path), markup=False, highlight=False)

@@ -8,13 +8,14 @@ The sheets of the spreadsheet come from the same data (`sheets.py`).
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from verhalen.cluster import UNASSIGNED
 from verhalen.i18n import count, number
 from verhalen.report.appendix import appendix
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import long_date, percent, tr
+from verhalen.report.i18n import TEXT, long_date, percent, tr
 from verhalen.report.model import (
     Bars,
     Bullets,
@@ -96,7 +97,8 @@ def glance(data: ReportData) -> Section:
         blocks.append(
             Paragraph(tr("unassigned_line", lang, share=percent(nowhere, len(data.assigned))))
         )
-    panels = [(tr("panel_groups", lang), _group_bars(data))]
+    groups = _group_bars(data)
+    panels = [(tr("panel_groups", lang), groups)] if groups.categories else []
     if data.views:
         sizes = [(f"{v.number}. {v.title(lang)}", len(v.story_ids)) for v in data.numbered_views]
         nowhere_view = data.view(UNASSIGNED)
@@ -111,7 +113,8 @@ def glance(data: ReportData) -> Section:
                 ),
             )
         )
-    blocks.append(Figure(Panels(tuple(panels))))
+    if panels:
+        blocks.append(Figure(Panels(tuple(panels))))
     strongest = data.significant[:STRONGEST]
     if strongest:
         from verhalen.patterns import sentence
@@ -166,9 +169,7 @@ def method(data: ReportData) -> Section:
 
 
 def _formats_word(n: int, lang: str) -> str:
-    if lang == "en":
-        return "one file format" if n == 1 else f"{n} file formats"
-    return "één bestandsvorm" if n == 1 else f"{n} bestandsvormen"
+    return tr("formats_one", lang) if n == 1 else tr("formats_many", lang, n=n)
 
 
 def _form_blocks(data: ReportData) -> list:
@@ -230,15 +231,13 @@ def _run_blocks(data: ReportData) -> list:
     if run is None:
         return [Paragraph(tr("run_none", lang))]
     config = run["config"]
-    made = str(run["created_at"])[:10]
-    from datetime import date
-
+    made = date.fromisoformat(str(run["created_at"])[:10])
     blocks: list = [
         Paragraph(
             tr(
                 "run_line",
                 lang,
-                date=long_date(date.fromisoformat(made), lang),
+                date=long_date(made, lang),
                 run=run["id"],
                 embedder=run["embedder"],
                 seed=run["seed"],
@@ -266,8 +265,7 @@ def _run_blocks(data: ReportData) -> list:
                     lang,
                     share=share,
                     model_share=model_share,
-                    nowhere=nowhere_title
-                    or ("past nergens bij" if lang == "nl" else "fits nowhere"),
+                    nowhere=nowhere_title or tr("nowhere", lang),
                 )
             )
         )
@@ -276,24 +274,13 @@ def _run_blocks(data: ReportData) -> list:
         edits = ", ".join(
             f"{tr('edit_' + action, lang)} ({n}×)"
             for action, n in sorted(done.items(), key=lambda kv: (-kv[1], kv[0]))
-            if f"edit_{action}" in _EDIT_KEYS
+            if f"edit_{action}" in TEXT
         )
         if edits:
             blocks.append(Paragraph(tr("run_edits", lang, edits=edits)))
     versions = ", ".join(f"{k} {v}" for k, v in sorted(run["versions"].items()))
     blocks.append(Paragraph(tr("run_versions", lang, versions=versions), "small"))
     return blocks
-
-
-_EDIT_KEYS = {
-    "edit_rename",
-    "edit_describe",
-    "edit_merge",
-    "edit_split",
-    "edit_move",
-    "edit_delete",
-    "edit_activate",
-}
 
 
 def _pattern_method(data: ReportData) -> list:

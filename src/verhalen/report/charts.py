@@ -73,32 +73,98 @@ def size_cm(chart: Chart) -> tuple[float, float]:
     return WIDTH_CM, max(heights) + 0.6
 
 
-def render(chart: Chart, dpi: int = DPI) -> bytes:
-    """PNG bytes of one chart."""
+def render(chart: Chart, lang: str = "nl", dpi: int = DPI) -> bytes:
+    """PNG bytes (RGB, no alpha) of one chart; axis numbers written as in `lang`."""
     import matplotlib
-
-    matplotlib.use("Agg", force=False)
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from PIL import Image
 
     width, height = size_cm(chart)
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(width * CM, height * CM), dpi=dpi, layout="constrained")
+        fig = Figure(figsize=(width * CM, height * CM), dpi=dpi)
+        canvas = FigureCanvasAgg(fig)
         if isinstance(chart, Panels):
-            axes = fig.subplots(1, len(chart.charts), squeeze=False)[0]
-            for ax, (title, bars) in zip(axes, chart.charts, strict=True):
-                _bars(ax, bars, label_width=22)
+            share = 1 / len(chart.charts)
+            for k, (title, bars) in enumerate(chart.charts):
+                ax = fig.add_subplot(1, len(chart.charts), k + 1)
+                labels = _bars(ax, bars, label_width=22)
                 ax.set_title(title, fontsize=8, color=TEXT, loc="left", fontweight="bold")
+                _place(fig, ax, labels, (k * share, (k + 1) * share), title=True)
         else:
             ax = fig.add_subplot()
             if isinstance(chart, Bars):
-                _bars(ax, chart)
+                labels = _bars(ax, chart)
+                _place(fig, ax, labels, xlabel=bool(chart.xlabel), legend=len(chart.series) > 1)
             elif isinstance(chart, Boxes):
-                _boxes(ax, chart)
+                labels = _boxes(ax, chart)
+                _place(fig, ax, labels, xlabel=bool(chart.xlabel))
             else:
                 _scatter(ax, chart)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+                _place(fig, ax, ["100"], xlabel=True, ylabel=True)
+        for axes in fig.axes:
+            _numbers(axes.xaxis, lang)
+            if isinstance(chart, Scatter):
+                _numbers(axes.yaxis, lang)
+        canvas.draw()
+        pixels = np.asarray(canvas.buffer_rgba())[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
+
+
+def _numbers(axis, lang: str) -> None:
+    """Tick numbers as people in `lang` write them (2,5 and 1.000 in Dutch); percentages keep
+    their own formatter."""
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+
+    from verhalen.i18n import number
+
+    if not isinstance(axis.get_major_formatter(), ScalarFormatter):
+        return
+
+    def tick(x: float, _pos: int) -> str:
+        decimals = next((d for d in (0, 1, 2) if abs(x * 10**d - round(x * 10**d)) < 1e-9), 2)
+        return number(x, lang, decimals)
+
+    axis.set_major_formatter(FuncFormatter(tick))
+
+
+def _place(
+    fig,
+    ax,
+    labels: list[str],
+    span: tuple[float, float] = (0.0, 1.0),
+    *,
+    xlabel: bool = False,
+    ylabel: bool = False,
+    legend: bool = False,
+    title: bool = False,
+) -> None:
+    """Put the axes where its category labels, axis label, legend and title just fit.
+
+    Measuring the labels once is much cheaper than matplotlib's constrained layout, which
+    draws the figure several times; charts are the slowest part of the report.
+    """
+    from matplotlib.font_manager import FontProperties
+
+    renderer = fig.canvas.get_renderer()
+    prop = FontProperties(family=STYLE["font.family"], size=STYLE["font.size"])
+    widest = max(
+        (
+            renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+            for label in labels
+            for line in label.split("\n")
+        ),
+        default=0.0,
+    )
+    w, h = fig.get_size_inches()
+    left = span[0] + (widest / fig.dpi + 0.1 + (0.22 if ylabel else 0.0)) / w
+    right = span[1] - 0.24 / w  # room for the last tick label ("100%")
+    bottom = (0.24 + (0.17 if xlabel else 0.0)) / h
+    top = 1 - (0.07 + (0.26 if legend else 0.0) + (0.22 if title else 0.0)) / h
+    ax.set_position((left, bottom, max(0.05, right - left), max(0.05, top - bottom)))
 
 
 def _percent(value: float) -> str:
@@ -109,7 +175,7 @@ def _count(value: float) -> str:
     return f"{value:g}"
 
 
-def _bars(ax, chart: Bars, label_width: int = LABEL_WIDTH) -> None:
+def _bars(ax, chart: Bars, label_width: int = LABEL_WIDTH) -> list[str]:
     cats = list(chart.categories)
     k = len(chart.series)
     show = _percent if chart.percent else _count
@@ -143,7 +209,8 @@ def _bars(ax, chart: Bars, label_width: int = LABEL_WIDTH) -> None:
             for y, v in zip(ys, values, strict=True):
                 ax.text(v + (top or 1) * 0.01, y, show(v), va="center", fontsize=6.5, color=TEXT)
         ax.set_xlim(0, (top or 1) * 1.12)
-    ax.set_yticks(positions, [_wrap(c, label_width) for c in cats])
+    labels = [_wrap(c, label_width) for c in cats]
+    ax.set_yticks(positions, labels)
     ax.invert_yaxis()
     ax.xaxis.grid(True, color=GRID, linewidth=0.5)
     ax.set_axisbelow(True)
@@ -160,9 +227,10 @@ def _bars(ax, chart: Bars, label_width: int = LABEL_WIDTH) -> None:
             handlelength=1.2,
             borderaxespad=0.2,
         )
+    return labels
 
 
-def _boxes(ax, chart: Boxes) -> None:
+def _boxes(ax, chart: Boxes) -> list[str]:
     import numpy as np
 
     groups = [(g, v) for g, v in chart.groups if v]
@@ -189,6 +257,7 @@ def _boxes(ax, chart: Boxes) -> None:
     ax.set_axisbelow(True)
     if chart.xlabel:
         ax.set_xlabel(chart.xlabel)
+    return labels
 
 
 def _scatter(ax, chart: Scatter) -> None:

@@ -19,6 +19,7 @@ from verhalen.errors import VerhalenError
 from verhalen.form import Question
 from verhalen.i18n import plural, say
 from verhalen.project import Project
+from verhalen.report.i18n import tr
 from verhalen.status import Overview, overview
 from verhalen.store import StoryRow
 
@@ -60,7 +61,7 @@ class ReportData:
     def group_name(self, group: str | None, n: int = 2) -> str:
         """A storyteller group as a plural noun: 'inwoners', 'ambtenaren'; 'onbekend'."""
         if not group:
-            return say(self.lang, "onbekend", "unknown")
+            return tr("unknown_group", self.lang)
         return plural(group, n, self.values_lang)
 
     def view(self, number: int) -> Any | None:
@@ -164,9 +165,9 @@ def gather(
     groups += sorted(g for g in present if g and g not in order)
     if None in present or any(s.storyteller_id is None for s in stories):
         groups.append(None)
-    for r in (run,) if run else ():
+    if run is not None:  # stored as JSON text
         for key in ("config", "versions", "metrics"):
-            r[key] = json.loads(r[key] or "{}")
+            run[key] = json.loads(run[key] or "{}")
     return ReportData(
         project=project,
         lang=lang,

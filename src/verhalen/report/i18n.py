@@ -50,6 +50,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "How the stories were collected and analysed",
     ),
     "collected": ("Verzamelen", "Collecting"),
+    "formats_one": ("één bestandsvorm", "one file format"),
+    "formats_many": ("{n} bestandsvormen", "{n} file formats"),
+    "nowhere": ("past nergens bij", "fits nowhere"),
     "sessions_line": ("Verhalen per sessie: {list}.", "Stories per session: {list}."),
     "formats_line": (
         "De verhalen zijn ingelezen uit {files} ({list}).",
@@ -219,6 +222,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "this_perspective": ("dit perspectief", "this perspective"),
     "all_stories": ("alle verhalen", "all stories"),
+    "all_storytellers": ("alle vertellers", "all storytellers"),
+    "stories_word": ("verhalen", "stories"),
+    "storytellers_word": ("vertellers", "storytellers"),
     "share_of_stories": ("aandeel van de verhalen", "share of the stories"),
     "group": ("groep", "group"),
     "exemplars": ("Voorbeeldverhalen", "Example stories"),
@@ -310,10 +316,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # observations
     "observations": ("Waarnemingen en interpretaties", "Observations and interpretations"),
     "observations_intro": (
-        "Bij elke waarneming staan interpretaties die elkaar tegenspreken: dit kan betekenen "
-        "dat …, maar ook dat …. Ze zijn een begin voor het gesprek, geen uitkomst.",
-        "Each observation has interpretations that compete: this may mean that …, but also "
-        "that …. They are a start for the conversation, not an outcome.",
+        "Bij elke waarneming staan interpretaties die elkaar tegenspreken ('dit kan betekenen "
+        "dat …, maar ook dat …'). Ze zijn een begin voor het gesprek, geen uitkomst.",
+        "Each observation has interpretations that compete ('this may mean that …, but also "
+        "that …'). They are a start for the conversation, not an outcome.",
     ),
     "observations_none": (
         "Er zijn nog geen waarnemingen vastgelegd. Schrijf ze in catalyse.yaml in de projectmap; "

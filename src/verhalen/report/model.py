@@ -154,34 +154,3 @@ class Report:
     footer: str
     page_word: str  # "pagina" / "page"
     meta: dict[str, str] = field(default_factory=dict)  # PDF document properties
-
-    def all_text(self) -> str:
-        """Every text of the PDF part in reading order (for tests and quick checks)."""
-        out = [self.title, self.subtitle, self.date, *self.cover_lines]
-
-        def walk(blocks: list[Block] | tuple[Block, ...]) -> None:
-            for b in blocks:
-                if isinstance(b, Paragraph):
-                    out.append(b.text)
-                elif isinstance(b, Bullets):
-                    out.extend(b.items)
-                elif isinstance(b, KeyFigures):
-                    out.extend(f"{n} {w}" for n, w in b.items)
-                elif isinstance(b, Table):
-                    out.extend(" ".join(r) for r in b.rows)
-                elif isinstance(b, Quote):
-                    out.extend([b.title, b.text, b.source, b.details])
-                elif isinstance(b, Heading):
-                    out.append(b.text)
-                elif isinstance(b, KeepTogether):
-                    walk(b.blocks)
-
-        def section(s: Section) -> None:
-            out.append(s.title)
-            walk(s.blocks)
-            for sub in s.sections:
-                section(sub)
-
-        for s in self.sections:
-            section(s)
-        return "\n".join(out)

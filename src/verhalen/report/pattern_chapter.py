@@ -59,7 +59,7 @@ def oriented(p: Any) -> tuple[Any, Any, list[list[int]], bool]:
     return a, b, obs, False
 
 
-def _n(n: int) -> str:
+def n_label(n: int) -> str:
     """'(n = 12)' that never wraps inside a chart label."""
     return f"(n\u00a0=\u00a0{n})"
 
@@ -70,7 +70,7 @@ def chart(p: Any, lang: str) -> Chart | None:
         return _table_chart(p, lang)
     if p.groups:
         scale = p.b if p.a.kind == "choice" else p.a
-        groups = tuple((f"{g.category} {_n(g.n)}", tuple(g.values)) for g in p.groups if g.n)
+        groups = tuple((f"{g.category} {n_label(g.n)}", tuple(g.values)) for g in p.groups if g.n)
         return Boxes(groups, scale.label) if groups else None
     if p.pairs:
         return Scatter(tuple(p.pairs), p.a.label, p.b.label)
@@ -85,10 +85,12 @@ def _table_chart(p: Any, lang: str) -> Bars | None:
     keep = [i for i, r in enumerate(obs) if sum(r)]
     if not keep:
         return None
-    labels = [f"{row_names[i]} {_n(sum(obs[i]))}" for i in keep]
+    labels = [f"{row_names[i]} {n_label(sum(obs[i]))}" for i in keep]
     totals = [sum(obs[i][j] for i in range(len(obs))) for j in range(len(col_names))]
     n = sum(totals)
-    labels.append(f"{tr('all_stories', lang)} {_n(n)}")
+    per_teller = p.a.source == p.b.source == "storyteller"  # tested per storyteller
+    everyone = tr("all_storytellers" if per_teller else "all_stories", lang)
+    labels.append(f"{everyone} {n_label(n)}")
     if is_yes_no(cols_var):
         j = 0  # the 'ja' column
         values = [100 * obs[i][j] / sum(obs[i]) for i in keep] + [100 * totals[j] / n]
@@ -97,6 +99,8 @@ def _table_chart(p: Any, lang: str) -> Bars | None:
             if cols_var.option
             else tr("percent_yes", lang, label=cols_var.label, yes=col_names[0])
         )
+        if per_teller:
+            xlabel = xlabel.replace(tr("stories_word", lang), tr("storytellers_word", lang), 1)
         return Bars(tuple(labels), (("", tuple(values)),), xlabel=xlabel, percent=True)
     series = []
     for j, name in enumerate(col_names):
@@ -128,7 +132,7 @@ def stats_line(p: Any, lang: str) -> str:
         parts.append(f"{STATISTIC[p.test]} = {signed(p.statistic, lang, decimals)}")
     parts.append(f"p {_p(p.p, lang)}")
     parts.append(f"{tr('col_q', lang)} {_p(p.q, lang)}")
-    if p.effect is not None:
+    if p.effect is not None and p.test != "spearman":  # for Spearman the effect is |ρ|
         symbol = EFFECT_SYMBOL.get(p.effect_name, p.effect_name)
         parts.append(f"{symbol} = {number(p.effect, lang, 2)}")
     parts.append(f"n = {number(p.n, lang)}")
@@ -203,7 +207,7 @@ def patterns_chapter(data: ReportData) -> Section:
                             tr("col_effect", lang),
                         ),
                         rows,
-                        (0.45, 3.6, 7.4, 1.2, 0.9),
+                        (0.8, 3.5, 7.0, 1.3, 1.1),
                         numeric=(0, 3, 4),
                     ),
                 ],

@@ -77,6 +77,9 @@ def _styles() -> dict:
         "lead": ParagraphStyle("lead", base, fontSize=10.5, leading=15.5, spaceAfter=7),
         "note": ParagraphStyle("note", base, fontName=f"{FONT}-Oblique", textColor=muted),
         "small": ParagraphStyle("small", base, fontSize=7.5, leading=10.5, textColor=muted),
+        "source": ParagraphStyle(
+            "source", base, fontSize=7.5, leading=10.5, textColor=muted, keepWithNext=1
+        ),
         "sentence": ParagraphStyle("sentence", base, fontSize=10, leading=14.5, spaceAfter=4),
         "subheading": ParagraphStyle(
             "subheading",
@@ -218,6 +221,7 @@ class _Renderer:
         self.frame_width = self.page_width - 2 * self.margin
         self.charts_total = count_figures(report)
         self.charts_done = 0
+        self.passes = 0  # layout passes started; charts are drawn from the second one
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -278,17 +282,14 @@ class _Renderer:
 
     def figure(self, b: Figure) -> list:
         from reportlab.lib.units import cm
-        from reportlab.platypus import Image
         from reportlab.platypus import Paragraph as P
 
-        png = charts.render(b.chart)
+        png = charts.render(b.chart, self.report.lang)
         self.charts_done += 1
         if self.progress:
             self.progress(self.charts_done, self.charts_total, "chart")
         width, height = charts.size_cm(b.chart)
-        image = Image(io.BytesIO(png), width=width * cm, height=height * cm)
-        image.hAlign = "LEFT"
-        out: list = [image]
+        out: list = [_chart(png, width * cm, height * cm, self)]
         if b.caption:
             out.append(P(_text(b.caption), self.styles["small"]))
         return out
@@ -337,7 +338,7 @@ class _Renderer:
 
         s = self.styles
         if b.style == "story":
-            out: list = [P(_text(b.title), s["story_title"]), P(_text(b.source), s["small"])]
+            out: list = [P(_text(b.title), s["story_title"]), P(_text(b.source), s["source"])]
             out += _paragraphs(b.text, s["story"])
             if b.details:
                 out.append(P(_text(b.details), s["small"]))
@@ -423,6 +424,26 @@ class _Renderer:
         return out
 
 
+def _chart(png: bytes, width: float, height: float, renderer: _Renderer):
+    """A chart image that is placed in every layout pass but drawn only from the second one:
+    the first pass only counts pages for the contents, and decoding and compressing every
+    image twice cost more than all the text."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Flowable
+
+    class Chart(Flowable):
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return width, height
+
+        def draw(self) -> None:
+            if renderer.passes >= 2:
+                self.canv.drawImage(ImageReader(io.BytesIO(png)), 0, 0, width, height)
+
+    chart = Chart()
+    chart.hAlign = "LEFT"
+    return chart
+
+
 def count_figures(report: Report) -> int:
     """Charts in the report: the progress bar counts them."""
 
@@ -483,6 +504,9 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
         canvas.restoreState()
 
     class Doc(BaseDocTemplate):
+        def beforeDocument(self) -> None:  # reportlab's hook: one call per layout pass
+            renderer.passes += 1
+
         def afterFlowable(self, flowable) -> None:
             key = getattr(flowable, "toc_key", None)
             if key is None:

@@ -12,7 +12,7 @@ from verhalen.i18n import count, number
 from verhalen.report.data import ReportData
 from verhalen.report.i18n import percent, tr
 from verhalen.report.model import Bars, Bullets, Figure, Paragraph, Quote, Section
-from verhalen.report.pattern_chapter import cell_words, is_yes_no
+from verhalen.report.pattern_chapter import cell_words, is_yes_no, n_label
 
 EXEMPLARS = 3
 EXCERPT_WORDS = 120
@@ -68,6 +68,8 @@ def perspectives_chapter(data: ReportData) -> Section:
     sections = [
         perspective_section(data, view, by_perspective.get(view.number, [])) for view in data.views
     ]
+    if sections:  # the first chapter follows the short introduction on its page
+        sections[0].new_page = False
     return Section(
         tr("perspectives", lang),
         "perspectives",
@@ -159,7 +161,7 @@ def who_tells(data: ReportData, members: list[Any]) -> Figure | None:
         return None
     here = Counter(s.group for s in members)
     everywhere = Counter(s.group for s in data.stories)
-    cats = tuple(f"{data.group_name(g)} (n = {here.get(g, 0)})" for g in data.groups)
+    cats = tuple(f"{data.group_name(g)} {n_label(here.get(g, 0))}" for g in data.groups)
     mine = tuple(100 * here.get(g, 0) / (len(members) or 1) for g in data.groups)
     all_ = tuple(100 * everywhere.get(g, 0) / len(data.stories) for g in data.groups)
     group_q = data.project.form.get(data.project.form.group_question or "")
