@@ -59,9 +59,9 @@ def oriented(p: Any) -> tuple[Any, Any, list[list[int]], bool]:
     return a, b, obs, False
 
 
-def n_label(n: int) -> str:
-    """'(n = 12)' that never wraps inside a chart label."""
-    return f"(n\u00a0=\u00a0{n})"
+def n_label(n: int, lang: str) -> str:
+    """'(n = 1.000)' that never wraps inside a chart label."""
+    return f"(n\u00a0=\u00a0{number(n, lang)})"
 
 
 def chart(p: Any, lang: str) -> Chart | None:
@@ -70,7 +70,9 @@ def chart(p: Any, lang: str) -> Chart | None:
         return _table_chart(p, lang)
     if p.groups:
         scale = p.b if p.a.kind == "choice" else p.a
-        groups = tuple((f"{g.category} {n_label(g.n)}", tuple(g.values)) for g in p.groups if g.n)
+        groups = tuple(
+            (f"{g.category} {n_label(g.n, lang)}", tuple(g.values)) for g in p.groups if g.n
+        )
         return Boxes(groups, scale.label) if groups else None
     if p.pairs:
         return Scatter(tuple(p.pairs), p.a.label, p.b.label)
@@ -85,12 +87,12 @@ def _table_chart(p: Any, lang: str) -> Bars | None:
     keep = [i for i, r in enumerate(obs) if sum(r)]
     if not keep:
         return None
-    labels = [f"{row_names[i]} {n_label(sum(obs[i]))}" for i in keep]
+    labels = [f"{row_names[i]} {n_label(sum(obs[i]), lang)}" for i in keep]
     totals = [sum(obs[i][j] for i in range(len(obs))) for j in range(len(col_names))]
     n = sum(totals)
     per_teller = p.a.source == p.b.source == "storyteller"  # tested per storyteller
     everyone = tr("all_storytellers" if per_teller else "all_stories", lang)
-    labels.append(f"{everyone} {n_label(n)}")
+    labels.append(f"{everyone} {n_label(n, lang)}")
     if is_yes_no(cols_var):
         j = 0  # the 'ja' column
         values = [100 * obs[i][j] / sum(obs[i]) for i in keep] + [100 * totals[j] / n]

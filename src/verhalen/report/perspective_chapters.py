@@ -161,7 +161,7 @@ def who_tells(data: ReportData, members: list[Any]) -> Figure | None:
         return None
     here = Counter(s.group for s in members)
     everywhere = Counter(s.group for s in data.stories)
-    cats = tuple(f"{data.group_name(g)} {n_label(here.get(g, 0))}" for g in data.groups)
+    cats = tuple(f"{data.group_name(g)} {n_label(here.get(g, 0), lang)}" for g in data.groups)
     mine = tuple(100 * here.get(g, 0) / (len(members) or 1) for g in data.groups)
     all_ = tuple(100 * everywhere.get(g, 0) / len(data.stories) for g in data.groups)
     group_q = data.project.form.get(data.project.form.group_question or "")
