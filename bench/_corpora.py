@@ -211,6 +211,13 @@ def agreement(truth: Sequence[str], found: Sequence[int], unassigned: int) -> di
     }
 
 
+def fingerprint(labels: Sequence[int]) -> str:
+    """A short hash of a labelling, to compare runs across processes and machines."""
+    import hashlib
+
+    return hashlib.sha256(",".join(map(str, labels)).encode()).hexdigest()[:12]
+
+
 class Coherence:
     """NPMI coherence (gensim c_npmi) of topics' top words over a corpus's lemma lists."""
 

@@ -53,6 +53,7 @@ from _corpora import (
     agreement,
     build,
     diversity,
+    fingerprint,
     machine,
     mean_sd,
     quiet_logging,
@@ -100,6 +101,7 @@ class Run:
     peak_mib: float
     metrics: dict[str, float] = field(default_factory=dict)
     identical_when_traced: bool = True
+    fingerprint: str = ""
 
 
 @dataclass
@@ -284,7 +286,17 @@ def run_corpus(corpus: Corpus, seeds: list[int]) -> CorpusResult:
             coverage.setdefault(method.name, []).append(covered)
             metrics = agreement(corpus.labels, outcome.labels, outcome.unassigned)
             metrics |= {"npmi": npmi, "diversity": diversity(outcome.topics)}
-            runs.append(Run(method.name, seed, seconds, peak, metrics, again == outcome))
+            runs.append(
+                Run(
+                    method.name,
+                    seed,
+                    seconds,
+                    peak,
+                    metrics,
+                    again == outcome,
+                    fingerprint(outcome.labels),
+                )
+            )
             first[(method.name, seed)] = outcome.labels
             log(
                 f"  {method.name} seed {seed}: ARI {metrics['ari']:.3f}, "

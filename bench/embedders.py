@@ -43,6 +43,7 @@ from _corpora import (
     Corpus,
     agreement,
     build,
+    fingerprint,
     machine,
     mean_sd,
     quiet_logging,
@@ -73,7 +74,7 @@ COLUMNS = [
 class EmbedderResult:
     embedder: str
     embed_seconds: float
-    runs: list[dict[str, float]] = field(default_factory=list)
+    runs: list[dict[str, Any]] = field(default_factory=list)
 
 
 def log(text: str) -> None:
@@ -111,6 +112,8 @@ def measure(corpus: Corpus, name: str, folder: Path, seeds: list[int]) -> Embedd
         )
         metrics = agreement(corpus.labels, result.labels, UNASSIGNED)
         metrics["seconds"] = collect_seconds + cluster_seconds
+        metrics["seed"] = seed
+        metrics["fingerprint"] = fingerprint(result.labels)
         out.runs.append(metrics)
         log(
             f"  {name} seed {seed}: ARI {metrics['ari']:.3f}, NMI {metrics['nmi']:.3f}, "

@@ -173,3 +173,26 @@ def test_csv_negative_number_stays_a_number(tmp_path):
 
     header, row = _csv_rows(tmp_path / "x.csv")
     assert dict(zip(header, row, strict=True))["stemming"] == "-20"
+
+
+def test_open_answers_hide_contact_details_unless_the_original_is_asked(project, register):
+    register()
+    path = project.root / "open.csv"
+    path.write_text(
+        "titel,verhaal,verteller,toelichting\n"
+        "Het hek,Het hek stond er ineens en niemand wist waarom het er stond.,V01,"
+        "Bel me gerust of mail naar k.jansen@voorbeeld.nl als je meer wilt weten\n",
+        encoding="utf-8",
+    )
+    ingest_ok(project, [path])
+
+    shown = project.root / "shown.csv"
+    export_stories(project, shown)
+    original = project.root / "original.csv"
+    export_stories(project, original, original=True)
+
+    [row] = list(csv.DictReader(shown.open(encoding="utf-8")))
+    assert "k.jansen@voorbeeld.nl" not in row["toelichting"]
+    assert "[E-MAIL]" in row["toelichting"]
+    [raw] = list(csv.DictReader(original.open(encoding="utf-8")))
+    assert "k.jansen@voorbeeld.nl" in raw["toelichting"]

@@ -93,3 +93,16 @@ def test_status_command_in_english(project, register, cli):
     assert "3 storytellers (2 inwoners, 1 ambtenaar) told 4 stories in 2 sessions." in " ".join(
         result.stdout.split()
     )
+
+
+def test_headline_for_stories_without_storytellers(project):
+    path = project.root / "los.txt"
+    path.write_text(
+        "Een verhaal zonder verteller over de speeltuin en de buren.\n---\n"
+        "Nog een verhaal, over de bibliotheek en de vrijwilligers daar.\n",
+        encoding="utf-8",
+    )
+    from support import ingest_ok
+
+    ingest_ok(project, [path])
+    assert headline(overview(project)) == "2 verhalen, zonder bekende vertellers"

@@ -59,8 +59,7 @@ def collection(project: Project, config: ClusterConfig, progress: Progress | Non
         hashes = store.text_hashes()
         ids = [s.id for s in stories]
         texts = [s.text for s in stories]
-        vectors = embed_cached(
-store, embedder, texts, [hashes[i] for i in ids], progress)
+        vectors = embed_cached(store, embedder, texts, [hashes[i] for i in ids], progress)
     # Labels and key terms come from what people may read: the pseudonymised text.
     shown = [strip_placeholders(s.shown_text) for s in stories]
     docs = [" ".join(words) for words in lemmas(shown, config.lang)]

@@ -27,8 +27,9 @@ def progress_bar(
 
     def advance(done: int, total: int, what: str) -> None:
         nonlocal task
-        if total < MIN_ITEMS:
-            return
+        if total < MIN_ITEMS or not progress.console.is_terminal:
+            return  # a bar in a pipe or log is only noise (and a stray empty line)
+
         if task is None:
             progress.start()
             task = progress.add_task(label or LABELS.get(lang, LABELS["nl"]), total=total)

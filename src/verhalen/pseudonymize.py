@@ -505,3 +505,28 @@ def _salt(store: Any) -> str:
         with store.transaction():
             store.set_meta("pseudonym_salt", salt)
     return salt
+
+
+def apply_known(project: Project, texts: list[str]) -> list[str]:
+    """Hide in other text (open answers) what the project's stories already hide.
+
+    Uses the project's own list of replaced terms and the contact-detail patterns, not deduce,
+    so it is cheap enough for every export; known terms get their project-wide placeholder.
+    """
+    replace_text = not bool(project.config["privacy"].get("keep_original", True))
+    with project.store() as store:
+        rows = store.pseudonyms()
+        keyer = _Keyer(store.meta("pseudonym_salt") if replace_text else None)
+    known = {r["term"]: (r["kind"], r["placeholder"]) for r in rows if r["decision"] != "rejected"}
+    rejected = {r["term"] for r in rows if r["decision"] == "rejected"}
+    kinds = {term: kind for term, (kind, _) in known.items()}
+    labels = LABELS.get(project.lang, LABELS["nl"])
+    out = []
+    for text in texts:
+        found = _term_spans(text, kinds) if keyer.salt is None else _keyed_spans(text, kinds, keyer)
+        spans = _resolve(_pattern_spans(text) + found, rejected, keyer)
+        for span in sorted(spans, reverse=True):
+            placeholder = known.get(keyer(span.term), (span.kind, f"[{labels[span.kind]}]"))[1]
+            text = text[: span.start] + placeholder + text[span.end :]
+        out.append(text)
+    return out

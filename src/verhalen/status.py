@@ -58,7 +58,16 @@ def headline(o: Overview, lang: str = "nl", values_lang: str | None = None) -> s
     teller = "verteller" if nl else "storyteller"
     story = "verhaal" if nl else "story"
     session = "sessie" if nl else "session"
+    if o.stories and not o.storytellers:
+        stories_word = (
+            plural(story, o.stories, lang) if nl else ("story" if o.stories == 1 else "stories")
+        )
+        text = f"{o.stories} {stories_word}"
+        if o.sessions:
+            text += f" in {o.sessions} {plural(session, o.sessions, lang)}"
+        return text + (", zonder bekende vertellers" if nl else ", without known storytellers")
     text = f"{o.storytellers} {plural(teller, o.storytellers, lang)}"
+
     if groups:
         text += f" ({groups})"
     told = ("vertelde" if o.storytellers == 1 else "vertelden") if nl else "told"

@@ -108,7 +108,22 @@ def story_table(
         if assigned:
             number = assigned.get(s.id)
             rows[-1].append(f"{number}. {titles[number]}" if number in titles else "")
+    if not original:
+        _hide_in_open_answers(project, columns, rows)
     return columns, rows
+
+
+def _hide_in_open_answers(project: Project, columns: list[str], rows: list[list[Any]]) -> None:
+    """Open answers may name people too: give them the stories' placeholders."""
+    from verhalen.pseudonymize import apply_known
+
+    for q in project.form.questions:
+        if q.type != "text":
+            continue
+        c = columns.index(q.id)
+        filled = [r for r in rows if isinstance(r[c], str) and r[c]]
+        for row, text in zip(filled, apply_known(project, [r[c] for r in filled]), strict=True):
+            row[c] = text
 
 
 def export_stories(

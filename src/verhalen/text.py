@@ -176,7 +176,6 @@ def lemma(word: str, lang: str = "nl") -> str:
     return word
 
 
-
 def lemmas(
     texts: Iterable[str], lang: str = "nl", keep_stop_words: bool = False
 ) -> list[list[str]]:
