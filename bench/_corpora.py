@@ -308,9 +308,9 @@ def revision() -> str:
             )
         except (OSError, subprocess.CalledProcessError):
             return ""
-        return done.stdout.strip()
+        return done.stdout.rstrip()
 
-    commit = git("rev-parse", "--short", "HEAD")
+    commit = git("rev-parse", "--short", "HEAD").strip()
     if not commit:
         return "commit unknown"
     dirty = git("status", "--porcelain", "--", *PIPELINE_FILES, *PIPELINE_DIRS)

@@ -84,12 +84,12 @@ def test_project_option_and_current_folder(project, tmp_path, monkeypatch):
     for target in (project.root, sub):
         result = runner.invoke(app, ["--project", str(target), "status"])
         assert result.exit_code == 0, result.output
-        assert "vertelden 1 verhaal" in result.stdout
+        assert "1 verhaal, zonder bekende vertellers" in result.stdout
 
     monkeypatch.chdir(sub)  # no --project: the folder we are in, or one above it
     result = runner.invoke(app, ["status"])
     assert result.exit_code == 0, result.output
-    assert "vertelden 1 verhaal" in result.stdout
+    assert "1 verhaal, zonder bekende vertellers" in result.stdout
 
 
 def test_no_project_is_one_line_and_exit_status_1(tmp_path, monkeypatch, capsys):
