@@ -21,9 +21,11 @@ from verhalen.ingest import IngestReport, ingest, read_options
 from verhalen.perspectives import run_cluster
 from verhalen.project import FORM_NAME, Project, init_project
 from verhalen.pseudonymize import PseudonymReport, pseudonymize
+from verhalen.report import ReportResult, make_report
 
 EXAMPLE_ENV = "VERHALEN_VOORBEELD"
 INPUTS = ("verhalen", "vertellers.csv", "antwoorden.xlsx")
+CATALYSIS = "catalyse.yaml"
 SESSIONS = {"sessie-1": "sessie 1", "sessie-2": "sessie 2"}
 
 
@@ -51,6 +53,7 @@ class DemoResult:
     pseudonyms: PseudonymReport | None = None
     run_id: int | None = None
     clustering: ClusterResult | None = None
+    report: ReportResult | None = None
 
 
 def make_demo(
@@ -67,6 +70,8 @@ def make_demo(
         )
     path.mkdir(parents=True, exist_ok=True)
     shutil.copy(source / FORM_NAME, path / FORM_NAME)
+    if (source / CATALYSIS).is_file():
+        shutil.copy(source / CATALYSIS, path / CATALYSIS)
     inputs = path / "bronnen"
     inputs.mkdir()
     for name in INPUTS:
@@ -101,4 +106,6 @@ def make_demo(
         project, ClusterConfig(lang=project.form.language), progress=progress
     )
     result.steps.append("cluster")
+    result.report = make_report(project, progress=progress)
+    result.steps.append("report")
     return result

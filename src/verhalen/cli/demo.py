@@ -60,6 +60,9 @@ def demo(
             f"{c.unassigned_share:.0%} fit nowhere"
         )
     out.print(headline(overview(result.project), lang, result.project.form.language) + ".")
+    if result.report:
+        for report_path in result.report.paths:
+            out.print(("rapport: " if nl else "report: ") + str(report_path), highlight=False)
     out.print()
     out.print("[bold]Verder:[/bold]" if nl else "[bold]Next:[/bold]")
     steps = [
@@ -72,6 +75,8 @@ def demo(
         "verhalen tag summary",
         'verhalen stories list --where "rol=inwoner" --where "gevoel>=70"',
         "verhalen stories export --out verhalen.xlsx",
+        "verhalen patterns",
+        "verhalen report --lang en",
     ]
 
     for step in steps:
