@@ -21,6 +21,7 @@ from verhalen.cli import (
     status,
     stories,
     tag,
+    workshop,
 )
 
 app = typer.Typer(
@@ -58,6 +59,7 @@ app.add_typer(stories.app, name="stories")
 app.add_typer(form.app, name="form")
 app.add_typer(tag.app, name="tag")
 app.add_typer(patterns.app, name="patterns")
+app.add_typer(workshop.app, name="workshop")
 
 
 def main() -> None:

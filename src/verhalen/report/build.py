@@ -50,6 +50,9 @@ def build_report(data: ReportData) -> Report:
         sections.append(perspectives_chapter(data))
     sections.append(patterns_chapter(data))
     sections.append(observations_chapter(data))
+    proposals = proposals_chapter(data)
+    if proposals is not None:
+        sections.append(proposals)
     sections.append(appendix(data))
     return Report(
         lang=lang,
@@ -71,6 +74,29 @@ def build_report(data: ReportData) -> Report:
 
 
 # -- in één oogopslag ------------------------------------------------------------------------
+
+
+def proposals_chapter(data: ReportData) -> Section | None:
+    """The workshop's change proposals per perspective (imported with `workshop import`)."""
+    from verhalen.workshop import change_proposals
+
+    lang = data.lang
+    found = change_proposals(data.project, lang)
+    if not found:
+        return None
+    sections = []
+    for rank, (title, items) in enumerate(found.items(), 1):
+        bullets = tuple(
+            p.text + (f" — {p.who}" if p.who else "") + (f": {p.note}" if p.note else "")
+            for p in items
+        )
+        sections.append(Section(title, f"proposals-{rank}", [Bullets(bullets)], new_page=False))
+    return Section(
+        tr("proposals", lang),
+        "proposals",
+        [Paragraph(tr("proposals_intro", lang), "lead")],
+        sections,
+    )
 
 
 def glance(data: ReportData) -> Section:

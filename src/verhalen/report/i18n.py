@@ -315,6 +315,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_effect": ("effect", "effect"),
     # observations
     "observations": ("Waarnemingen en interpretaties", "Observations and interpretations"),
+    "proposals": ("Verandervoorstellen", "Change proposals"),
+    "proposals_intro": (
+        "Wat de deelnemers aan de duidingsbijeenkomst voorstellen te veranderen, per perspectief.",
+        "What the participants of the sensemaking workshop propose to change, per perspective.",
+    ),
     "observations_intro": (
         "Bij elke waarneming staan interpretaties die elkaar tegenspreken ('dit kan betekenen "
         "dat …, maar ook dat …'). Ze zijn een begin voor het gesprek, geen uitkomst.",

@@ -1,0 +1,460 @@
+"""Small helpers for the notebooks: open a project, tables of stories, charts and a map of stories.
+
+Everything here is built from the library's own functions (`stories.story_table`,
+`variables.distribution`, `perspectives.perspectives`, `catalysis.load_catalysis`, the embedding
+cache), so a notebook shows the same stories, answers and perspectives as the command line.
+Results are plain lists of dicts; `as_dataframe` gives a pandas DataFrame when pandas happens to
+be installed (it is not a dependency). `Table` shows such a list as an HTML table in Jupyter.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from verhalen.errors import VerhalenError
+from verhalen.i18n import say
+from verhalen.project import CONFIG_NAME, Project
+from verhalen.stories import StoryFilter, format_answer, story_table
+
+EXAMPLE_FOLDER = "voorbeeld-project"
+PROJECT_ENV = "VERHALEN_PROJECT"
+
+
+# -- opening a project -----------------------------------------------------------------------
+
+
+def open_project(path: str | Path | None = None, example: str | Path | None = None) -> Project:
+    """The project at `path`; with None the example project.
+
+    The example project is made once with `demo.make_demo` in `example` (default:
+    ./voorbeeld-project) and opened as it is on later calls, so edits made in one notebook are
+    there in the next.
+    """
+    if path:
+        from verhalen.project import find_project
+
+        return find_project(Path(path).expanduser())
+    folder = Path(example or EXAMPLE_FOLDER)
+    if (folder / CONFIG_NAME).is_file():
+        return Project.open(folder)
+    from verhalen.demo import make_demo
+
+    return make_demo(folder).project
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+class Table(list):
+    """A list of dicts that Jupyter shows as an HTML table."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None):
+        super().__init__(rows)
+        self.columns = list(columns) if columns else list(self[0]) if self else []
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td style='text-align:left'>{html.escape(_cell(row.get(c)))}</td>"
+                for c in self.columns
+            )
+            + "</tr>"
+            for row in self
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __str__(self) -> str:
+        lines = [" | ".join(self.columns)]
+        lines += [" | ".join(_cell(row.get(c)) for c in self.columns) for row in self]
+        return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list | tuple):
+        return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def as_dataframe(rows: list[dict[str, Any]]):
+    """A pandas DataFrame of `rows` when pandas is installed, else the rows as a `Table`."""
+    try:
+        import pandas as pd
+    except ImportError:
+        return rows if isinstance(rows, Table) else Table(rows)
+    return pd.DataFrame(list(rows))
+
+
+def _filter(where: str | Sequence[str] | StoryFilter | None) -> StoryFilter | None:
+    if where is None or isinstance(where, StoryFilter):
+        return where
+    conditions = (where,) if isinstance(where, str) else tuple(where)
+    return StoryFilter(where=tuple(c for c in conditions if c.strip()))
+
+
+def story_rows(
+    project: Project,
+    where: str | Sequence[str] | StoryFilter | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    limit: int | None = None,
+    text_chars: int | None = 300,
+    original: bool = False,
+) -> Table:
+    """One dict per story, as `verhalen export` has them (pseudonymised unless `original`).
+
+    `where`: "rol=inwoner", a list of such conditions, or a `StoryFilter`. `text_chars` cuts
+    long texts for an overview (None: the whole text).
+    """
+    names, rows = story_table(project, _filter(where), original=original)
+    out = []
+    for row in rows[:limit] if limit else rows:
+        item = {
+            name: (value if name in ("id", "text") else format_answer(value, project.lang))
+            for name, value in zip(names, row, strict=True)
+        }
+        if text_chars and len(item["text"]) > text_chars:
+            item["text"] = item["text"][:text_chars].rstrip() + " …"
+        out.append(item)
+    return Table(out, columns or names)
+
+
+def read_story(project: Project, story_id: int, original: bool = False) -> str:
+    """One story in full with its answers, as text to print."""
+    from verhalen.stories import get_story
+
+    story, answers, _flags = get_story(project, story_id)
+    title = (story.title if original else story.shown_title) or ""
+    lines = [f"[{story.id}] {title}".rstrip(), ""]
+    lines.append(story.text if original else story.shown_text)
+    lines.append("")
+    for q in project.form.questions:
+        if answers.get(q.id) is not None:
+            lines.append(f"{q.label(project.lang)}: {format_answer(answers[q.id], project.lang)}")
+    return "\n".join(lines)
+
+
+def questions(project: Project, kind: str | None = None) -> list[str]:
+    """Ids of the form's questions; kind "choice" or "number" keeps only those."""
+    out = []
+    for q in project.form.questions:
+        if (
+            kind is None
+            or (kind == "choice" and q.is_choice)
+            or (kind == "number" and q.type in ("scale", "number"))
+        ):
+            out.append(q.id)
+    return out
+
+
+# -- charts ----------------------------------------------------------------------------------
+
+
+def plot_distribution(dist, lang: str = "nl", ax=None):
+    """A bar chart of a `variables.Distribution`: counts per option, or a histogram in bins."""
+    import matplotlib.pyplot as plt
+
+    q = dist.question
+    pairs = dist.counts or dist.bins
+    if ax is None:
+        _fig, ax = plt.subplots(figsize=(7, max(2.0, 0.45 * len(pairs) + 1)))
+    if pairs:
+        labels = [p[0] for p in pairs][::-1]
+        values = [p[1] for p in pairs][::-1]
+        ax.barh(labels, values, color="#4C78A8")
+        ax.set_xlabel(say(lang, "verhalen", "stories"))
+    else:
+        ax.text(0.5, 0.5, say(lang, "open vraag", "open question"), ha="center", va="center")
+        ax.set_axis_off()
+    title = q.question_text(lang)
+    missing = say(lang, f"{dist.missing} zonder antwoord", f"{dist.missing} unanswered")
+    ax.set_title(f"{title}\n({dist.answered} antwoorden, {missing})", fontsize=10)
+    ax.figure.tight_layout()
+    return ax.figure
+
+
+# -- the map of stories ----------------------------------------------------------------------
+
+
+def _vectors(project: Project, ids: list[int], texts: list[str], hashes: dict[int, str]):
+    from verhalen.embed import embed_cached, select_embedder
+
+    with project.store() as store:
+        run = store.active_run()
+        name = run["embedder"] if run is not None else None
+        config = json.loads(run["config"] or "{}") if run is not None else {}
+        embedder = select_embedder(name, config.get("lang", project.form.language or "nl"))
+        return embed_cached(store, embedder, texts, [hashes[i] for i in ids])
+
+
+def story_map(
+    project: Project, by: str | None = None, method: str = "pca", seed: int = 42
+) -> Table:
+    """Every story as a point (x, y): its embedding (from the cache) reduced to two dimensions.
+
+    method "pca" (fast, always the same) or "umap" (as the clustering sees the stories). Each
+    point carries the story's perspective in the active run and, with `by`, its answer to that
+    question (lists joined with "; ").
+    """
+    import numpy as np
+
+    from verhalen.perspectives import assignment, perspectives
+
+    with project.store() as store:
+        stories = store.stories()
+        hashes = store.text_hashes()
+        answers = store.answers()
+        tellers = store.storyteller_answers()
+        has_run = store.active_run() is not None
+    if len(stories) < 3:
+        raise VerhalenError(say(project.lang, "te weinig verhalen", "too few stories"))
+    ids = [s.id for s in stories]
+    vectors = _vectors(project, ids, [s.text for s in stories], hashes)
+    if method == "umap":
+        from verhalen._numba import enable_cache
+
+        enable_cache()
+        import warnings
+
+        from umap import UMAP
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "n_jobs overridden by random_state"
+            xy = UMAP(
+                n_neighbors=min(15, len(ids) - 1),
+                n_components=2,
+                metric="cosine",
+                random_state=seed,
+            ).fit_transform(vectors)
+    elif method == "pca":
+        from sklearn.decomposition import PCA
+
+        xy = PCA(n_components=2, random_state=seed).fit_transform(vectors)
+    else:
+        raise VerhalenError(f"method '{method}': choose pca or umap")
+    xy = np.asarray(xy, dtype=float)
+    assigned = assignment(project) if has_run else {}
+    titles = {p.number: p.title(project.lang) for p in perspectives(project)} if has_run else {}
+    if by is not None and by != "perspective" and project.form.get(by) is None:
+        raise VerhalenError(
+            say(project.lang, f"'{by}' is geen vraag", f"'{by}' is not a question")
+            + f" ({', '.join(questions(project))})"
+        )
+    out = []
+    for (x, y), s in zip(xy, stories, strict=True):
+        number = assigned.get(s.id)
+        point = {
+            "id": s.id,
+            "title": s.shown_title or "",
+            "x": float(x),
+            "y": float(y),
+            "perspective": number,
+            "perspective_title": titles.get(number, "") if number is not None else "",
+        }
+        if by and by != "perspective":
+            value = {**tellers.get(s.storyteller_id or "", {}), **answers.get(s.id, {})}.get(by)
+            point["value"] = (
+                value
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else format_answer(value, project.lang) or None
+            )
+        out.append(point)
+    return Table(out)
+
+
+def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: str = "nl"):
+    """A scatter plot of `story_map` points, coloured by perspective or by the answer in it."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 6))
+    key = "perspective" if by == "perspective" else "value"
+    values = [p.get(key) for p in points]
+    numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in values if v)
+    if key == "value" and numeric and any(v is not None for v in values):
+        shown = [p for p in points if p.get("value") is not None]
+        dots = ax.scatter(
+            [p["x"] for p in shown],
+            [p["y"] for p in shown],
+            c=[p["value"] for p in shown],
+            cmap="viridis",
+            s=28,
+        )
+        fig.colorbar(dots, ax=ax, label=by)
+    else:
+        groups: dict[Any, list[dict[str, Any]]] = {}
+        for p in points:
+            groups.setdefault(p.get(key), []).append(p)
+        for group, members in sorted(groups.items(), key=lambda kv: str(kv[0])):
+            if key == "perspective":
+                label = (
+                    f"{group}. {members[0]['perspective_title']}"
+                    if group is not None
+                    else say(lang, "geen perspectief", "no perspective")
+                )
+            else:
+                label = group or say(lang, "geen antwoord", "no answer")
+            ax.scatter(
+                [p["x"] for p in members], [p["y"] for p in members], s=28, label=str(label)[:40]
+            )
+        ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(
+        say(lang, "Kaart van de verhalen", "Map of the stories")
+        + f" ({say(lang, 'kleur', 'colour')}: {by})"
+    )
+    fig.tight_layout()
+    return fig
+
+
+# -- perspectives ----------------------------------------------------------------------------
+
+
+def perspective_table(project: Project, exemplars: int = 3) -> Table:
+    """The active run's perspectives: title, size, stability, key terms, who tells them and the
+    titles of the first exemplars."""
+    from verhalen.perspectives import perspectives
+
+    with project.store() as store:
+        stories = {s.id: s for s in store.stories()}
+    out = []
+    for p in perspectives(project):
+        groups = Counter(stories[i].group or "?" for i in p.story_ids if i in stories)
+        out.append(
+            {
+                "nummer": p.number,
+                "titel": p.title(project.lang),
+                "verhalen": len(p.story_ids),
+                "stabiliteit": p.stability,
+                "kernwoorden": ", ".join(p.terms),
+                "vertellers": dict(groups.most_common()),
+                "voorbeelden": [
+                    f"[{i}] {stories[i].shown_title or ''}".strip()
+                    for i in p.exemplars[:exemplars]
+                    if i in stories
+                ],
+            }
+        )
+    return Table(out)
+
+
+def history_table(project: Project) -> Table:
+    """Every clustering and edit of perspectives, oldest first."""
+    from verhalen.perspectives import history
+
+    rows = []
+    for h in history(project):
+        detail = {k: v for k, v in h["detail"].items() if k not in ("config", "metrics")}
+        rows.append(
+            {
+                "wanneer": h.get("at") or h.get("created") or h.get("time") or "",
+                "wat": h.get("action"),
+                "run": h.get("target"),
+                "details": detail,
+            }
+        )
+    return Table(rows)
+
+
+def exemplar_cards(project: Project, per_perspective: int = 3, text_chars: int | None = 600):
+    """Stories to print as workshop cards: the first exemplars of each perspective
+    (pseudonymised text), one dict per card."""
+    from verhalen.perspectives import perspectives
+
+    with project.store() as store:
+        stories = {s.id: s for s in store.stories()}
+    cards = []
+    for p in perspectives(project):
+        for story_id in p.exemplars[:per_perspective]:
+            s = stories.get(story_id)
+            if s is None:
+                continue
+            text = s.shown_text
+            if text_chars and len(text) > text_chars:
+                text = text[:text_chars].rstrip() + " …"
+            cards.append(
+                {
+                    "perspectief": f"{p.number}. {p.title(project.lang)}",
+                    "id": s.id,
+                    "titel": s.shown_title or "",
+                    "tekst": text,
+                }
+            )
+    return Table(cards)
+
+
+# -- catalysis -------------------------------------------------------------------------------
+
+
+def pattern_rows(project: Project, significant_only: bool = True, limit: int | None = 20) -> Table:
+    """Patterns (strongest first) with their id, for writing observations in catalyse.yaml."""
+    from verhalen.patterns import compute_patterns, sentence
+
+    rows = []
+    for p in compute_patterns(project):
+        if significant_only and not p.significant:
+            continue
+        if not p.tested:
+            continue
+        rows.append({"id": p.id, "zin": sentence(p, project.lang)})
+    return Table(rows[:limit] if limit else rows)
+
+
+def check_catalysis(project: Project, path: Path | None = None):
+    """Read and check the project's catalyse.yaml (or `path`): a `catalysis.Catalysis`.
+
+    Raises `RejectedBatch` listing every mistake with its line."""
+    from verhalen.catalysis import find_file, load_catalysis
+    from verhalen.patterns import compute_patterns
+    from verhalen.perspectives import perspectives
+
+    with project.store() as store:
+        has_run = store.active_run() is not None
+    numbers = [v.number for v in perspectives(project)] if has_run else []
+    return load_catalysis(
+        path or find_file(project.root),
+        [p.id for p in compute_patterns(project)],
+        numbers,
+        project.lang,
+    )
+
+
+def write_catalysis(project: Project, observations: list[dict[str, Any]], replace: bool = False):
+    """Write observations into the project's catalyse.yaml after checking them.
+
+    `observations` use the file's own keys (id, patronen, tekst, interpretaties). They are added
+    to the observations already there (an observation with the same id is replaced), or replace
+    them all with `replace=True`. Nothing is written when a check fails.
+    """
+    import yaml
+
+    from verhalen.catalysis import FILE_NAMES, LIST_KEYS, find_file
+
+    target = find_file(project.root) or project.root / FILE_NAMES[0]
+    existing: list[dict[str, Any]] = []
+    if target.is_file() and not replace:
+        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            existing = next((data[k] for k in LIST_KEYS if data.get(k)), []) or []
+        elif isinstance(data, list):
+            existing = data
+    new_ids = {str(o.get("id")) for o in observations}
+    merged = [o for o in existing if str(o.get("id")) not in new_ids] + list(observations)
+    text = yaml.safe_dump({"observaties": merged}, allow_unicode=True, sort_keys=False, width=100)
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / target.name  # problems name the file as the facilitator knows it
+        draft.write_text(text, encoding="utf-8")
+        check_catalysis(project, draft)
+    target.write_text(text, encoding="utf-8")
+    return check_catalysis(project, target)

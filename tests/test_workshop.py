@@ -1,0 +1,252 @@
+"""Workshop material: story cards and perspective sheets read back from the PDF, the results
+template filled with openpyxl and imported, and a bad row that rejects the whole import.
+
+One small project per module: 20 stories ingested from a CSV (some pseudonymised), a clustering
+run stored through the Store API instead of real clustering.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from support import ingest_ok
+from typer.testing import CliRunner
+
+from verhalen.cli.app import app
+from verhalen.errors import RejectedBatch
+from verhalen.perspectives import history, perspectives
+from verhalen.project import FORM_NAME, Project, init_project
+from verhalen.safe import set_xlsx_cell
+from verhalen.workshop import (
+    QUESTIONS,
+    change_proposals,
+    import_results,
+    write_cards,
+    write_sheets,
+    write_template,
+)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"
+SECRET = "Jansen"  # an identifying name that only the original texts hold
+LONG = " ".join(["woord"] * 400)
+
+
+def perspective_of(i: int) -> int:
+    return 0 if i > 18 else 1 + (i - 1) % 3
+
+
+def build(root: Path) -> Project:
+    root.mkdir(parents=True)
+    shutil.copy(EXAMPLE / FORM_NAME, root / FORM_NAME)
+    project = init_project(root, template="programma", name="Werkplaats")
+    tellers = root / "vertellers.csv"
+    with tellers.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "naam", "rol", "leeftijdsgroep", "jaren_betrokken"])
+        for k in range(1, 5):
+            w.writerow([f"V{k}", f"Naam{k}", ("inwoner", "ambtenaar")[k % 2], "30-45", k])
+    stories = root / "verhalen.csv"
+    with stories.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["titel", "verhaal", "verteller", "sessie", "gevoel", "afloop"])
+        for i in range(1, 21):
+            text = f"Verhaal {i}: meneer {SECRET} hielp ons met de buren in de straat."
+            if i == 2:
+                text += " " + LONG
+            w.writerow([f"Titel {SECRET} {i}", text, f"V{1 + i % 4}", "sessie 1", 60 + i, "goed"])
+    ingest_ok(project, [stories], storytellers_file=tellers)
+    with project.store() as store:
+        ids = [s.id for s in store.stories()]
+        with store.transaction():
+            for s in store.stories():
+                store.set_pseudonymised(
+                    s.id,
+                    s.text.replace(SECRET, "[PERSOON-1]"),
+                    (s.title or "").replace(SECRET, "[PERSOON-1]"),
+                    False,
+                )
+            run = store.add_run(42, "fake", {"embedder": "fake", "seed": 42}, {}, {}, None)
+            for n in (1, 2, 3):
+                members = [sid for i, sid in enumerate(ids, 1) if perspective_of(i) == n]
+                store.save_perspective(
+                    run,
+                    n,
+                    f"label{n} · buren",
+                    ["buren", f"term{n}"],
+                    members[:2],
+                    0.5,
+                    name="Hulp van buren" if n == 1 else None,
+                )
+            store.save_perspective(run, 0, "", [], [], None)
+            store.assign(
+                run,
+                [(sid, perspective_of(i), perspective_of(i), 0.5) for i, sid in enumerate(ids, 1)],
+            )
+            store.set_active_run(run)
+    return Project.open(root)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    return build(tmp_path_factory.mktemp("ws") / "p")
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    pages = PdfReader(path).pages
+    return len(pages), " ".join(" ".join(p.extract_text() for p in pages).split())
+
+
+def test_cards_four_per_page_pseudonymised(made: Project, tmp_path: Path) -> None:
+    pages, text = pdf_text(write_cards(made, tmp_path / "kaarten.pdf"))
+    assert pages == 5  # 20 stories, four to a page
+    assert SECRET not in text
+    assert "[PERSOON-1]" in text and "#1 " in text and "#20" in text
+    assert "Hulp van buren" in text and "Gevoel 61" in text and "woorden" in text
+    assert "± 412 woorden" in text and "…" in text  # the long story is shortened
+    only = tmp_path / "een.pdf"
+    pages, text = pdf_text(write_cards(made, only, perspective=2, lang="en"))
+    assert pages == 2 and "words" in text and "#2 " in text and "#1 " not in text
+
+
+def test_sheets_one_per_perspective(made: Project, tmp_path: Path) -> None:
+    pages, text = pdf_text(write_sheets(made, tmp_path / "bladen.pdf"))
+    assert pages == 4  # three perspectives and 'past nergens bij'
+    assert SECRET not in text
+    for q in QUESTIONS["nl"]:
+        assert q in text
+    assert "Hulp van buren" in text and "inwoner" in text and "term1" in text
+    _, text = pdf_text(write_sheets(made, tmp_path / "en.pdf", perspective=1, lang="en"))
+    assert QUESTIONS["en"][0] in text and "Fits nowhere" not in text
+
+
+def fill(path: Path, rows: dict[str, list[list[object]]]) -> Path:
+    book = load_workbook(path)
+    for name, values in rows.items():
+        sheet = book[name]
+        start = sheet.max_row + 1
+        for r, row in enumerate(values, start):
+            for c, value in enumerate(row, 1):
+                set_xlsx_cell(sheet, r, c, value)
+    book.save(path)
+    return path
+
+
+def test_template_round_trip(tmp_path: Path) -> None:
+    project = build(tmp_path / "rt")
+    (project.root / "catalyse.yaml").write_text(
+        "# mijn eigen notities\nobservaties:\n  - id: oud\n    tekst: Al bekend.\n",
+        encoding="utf-8",
+    )
+    path = write_template(tmp_path / "r.xlsx", project)
+    book = load_workbook(path)
+    assert book.sheetnames == [
+        "uitleg",
+        "waarnemingen",
+        "interpretaties",
+        "perspectieven",
+        "verandervoorstellen",
+    ]
+    prefilled = [r for r in book["perspectieven"].iter_rows(min_row=2, values_only=True)]
+    assert prefilled[0][:2] == (1, "Hulp van buren") and len(prefilled) == 3
+    book["perspectieven"]["B3"] = "Regels"  # perspective 2 renamed
+    book["perspectieven"]["C2"] = "Buren helpen elkaar."
+    book.save(path)
+    fill(
+        path,
+        {
+            "waarnemingen": [["nieuw", "afloop~rol", "Inwoners vertellen over buren."]],
+            "interpretaties": [
+                ["nieuw", "Dit kan betekenen dat buren tellen.", 1],
+                ["oud", "Of dat het anders is.", "Een nieuw perspectief"],
+            ],
+            "verandervoorstellen": [["2", "=Minder formulieren", "team", "uitleg"]],
+        },
+    )
+    summary = import_results(project, path)
+    assert summary.renamed == [2] and summary.described == [1]
+    assert (summary.observations, summary.interpretations, summary.proposals) == (1, 2, 1)
+    views = {v.number: v for v in perspectives(project)}
+    assert views[2].name == "Regels" and views[1].description == "Buren helpen elkaar."
+    assert {h["action"] for h in history(project)} >= {"rename", "describe"}
+    text = (project.root / "catalyse.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# mijn eigen notities")
+    doc = yaml.safe_load(text)["observaties"]
+    assert [o["id"] for o in doc] == ["oud", "nieuw"]
+    assert doc[1]["patronen"] == ["afloop~rol"]
+    assert doc[0]["interpretaties"][0]["perspectief"] == "Een nieuw perspectief"
+    proposals = change_proposals(project)
+    assert list(proposals) == ["2. Regels"]
+    assert proposals["2. Regels"][0].text == "=Minder formulieren"
+    # the same file again changes nothing more
+    again = import_results(project, path)
+    assert (again.observations, again.interpretations, again.proposals) == (0, 0, 0)
+    assert again.unchanged == 4
+
+
+def test_next_report_has_the_change_proposals(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from verhalen.report import make_report
+
+    project = build(tmp_path / "rp")
+    path = tmp_path / "resultaten.xlsx"
+    write_template(path, project)
+    fill(path, {"verandervoorstellen": [["2", "Minder formulieren bij subsidies", "team", ""]]})
+    import_results(project, path)
+
+    result = make_report(project, formats="pdf", out=tmp_path / "rapport")
+    text = " ".join(page.extract_text() for page in PdfReader(result.paths[0]).pages)
+    assert "Verandervoorstellen" in text
+    assert "Minder formulieren bij subsidies" in text
+
+
+def test_bad_rows_reject_everything(tmp_path: Path) -> None:
+    project = build(tmp_path / "bad")
+    path = write_template(tmp_path / "fout.xlsx", project)
+    fill(
+        path,
+        {
+            "waarnemingen": [["w1", "", "Een waarneming."]],
+            "verandervoorstellen": [["9", "Iets doen", "", ""], ["1", "", "wij", ""]],
+        },
+    )
+    book = load_workbook(path)
+    book["perspectieven"]["B2"] = "Nieuwe naam"
+    book.save(path)
+    with pytest.raises(RejectedBatch) as caught:
+        import_results(project, path)
+    lines = [str(p) for p in caught.value.problems]
+    assert lines == [
+        "fout.xlsx:2: verandervoorstellen: onbekend perspectief 9",
+        "fout.xlsx:3: verandervoorstellen: voorstel is leeg",
+    ]
+    assert perspectives(project)[0].name == "Hulp van buren"
+    assert not (project.root / "catalyse.yaml").exists()
+    assert not (project.root / "verandervoorstellen.yaml").exists()
+    assert change_proposals(project) == {}
+
+
+def test_cli(made: Project, tmp_path: Path) -> None:
+    runner = CliRunner()
+    base = ["--project", str(made.root), "workshop"]
+    result = runner.invoke(app, [*base, "cards", "--out", str(tmp_path / "k.pdf")])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, [*base, "sheets", "-n", "1", "--out", str(tmp_path / "s.pdf")])
+    assert result.exit_code == 0 and pdf_text(tmp_path / "s.pdf")[0] == 1
+    result = runner.invoke(app, [*base, "template", "--out", str(tmp_path / "t.xlsx")])
+    assert result.exit_code == 0 and (tmp_path / "t.xlsx").is_file()
+    result = runner.invoke(app, [*base, "sheets", "-n", "7"])
+    assert result.exit_code != 0
+
+
+def test_committed_template_is_current(tmp_path: Path) -> None:
+    committed = Path(__file__).resolve().parents[1] / "workshops" / "resultaten-sjabloon.xlsx"
+    fresh = write_template(tmp_path / "t.xlsx")
+    read = lambda p: {s.title: list(s.values) for s in load_workbook(p)}  # noqa: E731
+    assert read(committed) == read(fresh)
