@@ -494,3 +494,15 @@ def test_cluster_command_with_too_few_stories_prints_one_line(project, monkeypat
 def test_no_stories_is_a_clear_error(project):
     with pytest.raises(VerhalenError):
         run_cluster(project, ClusterConfig(stability_runs=0))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_at_most_a_tenth_is_left_unassigned_whatever_the_seed(example, seed):
+    from verhalen.cluster import cluster_embeddings
+
+    config = ClusterConfig(seed=seed, stability_runs=0)
+    ids, _texts, docs, vectors, embedder = collection(example.project, config)
+    result = cluster_embeddings(ids, docs, vectors, config, embedder)
+
+    assert result.labels.count(0) <= len(ids) // 10
+    assert sorted(s for p in result.perspectives for s in p.story_ids) == sorted(ids)

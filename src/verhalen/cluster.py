@@ -237,7 +237,20 @@ def cluster_embeddings(
             threshold=min(threshold, 1.0),
         )
         topics = [int(t) for t in reduced]
+        # BERTopic scores outliers against its own topic embeddings, not our centroids, so its
+        # threshold can leave a story or two more than allowed: those go to their nearest
+        # centroid, most similar first, until at most max_unassigned are left.
+        left = [i for i, t in enumerate(topics) if t == -1]
+        allowed = math.floor(config.max_unassigned * n)
+        if len(left) > allowed:
+            nearest = {
+                i: (float(s.max()), kept[int(s.argmax())])
+                for i, s in zip(outliers, sims, strict=True)
+            }
+            for i in sorted(left, key=lambda i: (-nearest[i][0], i))[: len(left) - allowed]:
+                topics[i] = nearest[i][1]
         # BERTopic warns that our own topic list may clash with topic reduction; we reduce
+
         # nothing afterwards. (Its logger is reset inside fit_transform, so quiet it here.)
         logging.getLogger("BERTopic").setLevel(logging.ERROR)
         with warnings.catch_warnings():
