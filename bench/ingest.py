@@ -298,15 +298,10 @@ def table_rows(stories: list[Story]) -> Iterator[list[Any]]:
 
 
 def write_csv(path: Path, stories: list[Story]) -> None:
-    """All cells as text, as a CSV export holds them.
-
-    Straight double quotes in the text become typographic ones: the csv.Sniffer in
-    verhalen.ingest._table guesses `doublequote=False` when a quoted cell has a comma between
-    its doubled quotes (`Ze zei: ""nee, dat mag niet.""`), which splits such a cell over
-    several columns and rejects the batch. Remove the replacement once ingest reads those.
-    """
+    """All cells as text, as a spreadsheet's CSV export holds them (quotes doubled)."""
     buffer = io.StringIO(newline="")
-    rows = ([str(c).replace('"', "”") for c in row] for row in table_rows(stories))
+    rows = ([str(c) for c in row] for row in table_rows(stories))
+
     csv.writer(buffer).writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
 
