@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from verhalen.errors import RejectedBatch
@@ -145,3 +147,29 @@ def store_snapshot(project: Project) -> tuple[bytes, bytes | None, list[str]]:
     finally:
         db.close()
     return main, wal_bytes, dump
+
+
+# -- the example project, clustered once per session ---------------------------------------------
+
+
+def clustered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The example project with one run `ClusterConfig(stability_runs=3)`, built once per test
+    session (test_cluster.py and test_perspectives.py share it; never change it, copy it)."""
+    from verhalen.cluster import ClusterConfig
+    from verhalen.demo import make_demo
+    from verhalen.perspectives import run_cluster
+
+    base = tmp_path_factory.getbasetemp()
+    ready, marker = base / "voorbeeld-geclusterd", base / "voorbeeld-geclusterd.run"
+    if not marker.is_file():
+        building = tmp_path_factory.mktemp("bouw") / "vp"
+        project = make_demo(building).project
+        run_id, _ = run_cluster(project, ClusterConfig(stability_runs=3))
+        shutil.copytree(building, ready)
+        marker.write_text(str(run_id), encoding="utf-8")
+    return ready, int(marker.read_text(encoding="utf-8"))
+
+
+def copy_of(source: Path, target: Path) -> Project:
+    shutil.copytree(source, target)
+    return Project.open(target)

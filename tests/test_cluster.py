@@ -9,13 +9,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
 import sys
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from support import clustered_example, copy_of
 from typer.testing import CliRunner
 
 from verhalen.cli.app import app, main
@@ -46,27 +46,6 @@ THEMES_YAML = """\
 
 
 # -- the example project, clustered once per session ---------------------------------------------
-
-
-def clustered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    """The example project with one run `ClusterConfig(stability_runs=3)`, built once per test
-    session (test_cluster.py and test_perspectives.py share it; never change it, copy it)."""
-    from verhalen.demo import make_demo
-
-    base = tmp_path_factory.getbasetemp()
-    ready, marker = base / "voorbeeld-geclusterd", base / "voorbeeld-geclusterd.run"
-    if not marker.is_file():
-        building = tmp_path_factory.mktemp("bouw") / "vp"
-        project = make_demo(building).project
-        run_id, _ = run_cluster(project, ClusterConfig(stability_runs=3))
-        shutil.copytree(building, ready)
-        marker.write_text(str(run_id), encoding="utf-8")
-    return ready, int(marker.read_text(encoding="utf-8"))
-
-
-def copy_of(source: Path, target: Path) -> Project:
-    shutil.copytree(source, target)
-    return Project.open(target)
 
 
 @dataclass

@@ -7,7 +7,6 @@ goes through a sequence of edits once, with a snapshot after every step; the tes
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -15,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import clustered_example, copy_of
 from typer.testing import CliRunner
 
 from verhalen.cli.app import app
-from verhalen.cluster import ClusterConfig
 from verhalen.errors import VerhalenError
 from verhalen.perspectives import (
     PerspectiveView,
@@ -30,7 +29,6 @@ from verhalen.perspectives import (
     move,
     perspectives,
     rename,
-    run_cluster,
     split,
 )
 from verhalen.project import Project
@@ -39,27 +37,6 @@ from verhalen.text import stop_words
 
 NAME = "Elkaar leren kennen"
 DESCRIPTION = "Buren die elkaar pas zien als er iets te doen is."
-
-
-def clustered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    """The example project with one run `ClusterConfig(stability_runs=3)`, built once per test
-    session (test_cluster.py and test_perspectives.py share it; never change it, copy it)."""
-    from verhalen.demo import make_demo
-
-    base = tmp_path_factory.getbasetemp()
-    ready, marker = base / "voorbeeld-geclusterd", base / "voorbeeld-geclusterd.run"
-    if not marker.is_file():
-        building = tmp_path_factory.mktemp("bouw") / "vp"
-        project = make_demo(building).project
-        run_id, _ = run_cluster(project, ClusterConfig(stability_runs=3))
-        shutil.copytree(building, ready)
-        marker.write_text(str(run_id), encoding="utf-8")
-    return ready, int(marker.read_text(encoding="utf-8"))
-
-
-def copy_of(source: Path, target: Path) -> Project:
-    shutil.copytree(source, target)
-    return Project.open(target)
 
 
 @dataclass
