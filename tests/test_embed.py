@@ -12,6 +12,7 @@ import hashlib
 import numpy as np
 import pytest
 
+from verhalen.cluster import ClusterConfig
 from verhalen.embed import embed_cached, select_embedder
 from verhalen.embed._tfidf import DIMENSIONS, TfidfEmbedder
 from verhalen.embed._use import UseEmbedder
@@ -207,9 +208,54 @@ def test_use_is_bitwise_deterministic():
     assert use.embed(STORIES).tobytes() == use.embed(STORIES).tobytes()
 
 
-def test_default_embedder_is_hybrid():
+def test_default_embedder_is_hybrid_for_dutch_and_minilm_for_english():
     assert select_embedder(None).name == "hybrid"
+    assert select_embedder(None, lang="nl").name == "hybrid"
+    assert select_embedder(None, lang="en").key == "sentence-transformers:minilm"
     assert [p.name for p in select_embedder("hybrid").parts()] == ["use", "tfidf"]
+    # A clustering run records the embedder it used, chosen by the stories' language.
+    assert ClusterConfig().embedder == "hybrid"
+    assert ClusterConfig(lang="en").embedder == "minilm"
+    assert ClusterConfig(lang="en", embedder="tfidf").embedder == "tfidf"
+
+
+ENGLISH = [
+    *(
+        f"Our {w} bike was stolen at the station and the police never found the bike."
+        for w in ("red", "new", "old", "blue", "rusty", "electric")
+    ),
+    *(
+        f"In the {w} garden we grew tomatoes and beans together with the neighbours."
+        for w in ("shared", "small", "school", "community", "back", "front")
+    ),
+    *(
+        f"The {w} town hall counter was closed when I came for my passport and forms."
+        for w in ("busy", "new", "old", "main", "local", "central")
+    ),
+]
+
+
+def test_an_english_project_clusters_with_minilm(tmp_path):
+    from typer.testing import CliRunner
+
+    from verhalen.cli.app import app
+    from verhalen.ingest import ingest
+    from verhalen.project import init_project
+
+    english = init_project(tmp_path / "en", lang="en")
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for i, text in enumerate(ENGLISH):
+        (folder / f"story-{i:02}.txt").write_text(text, encoding="utf-8")
+    ingest(english, [folder])
+
+    argv = ["--project", str(english.root), "cluster", "--stability-runs", "0"]
+    result = CliRunner().invoke(app, argv)
+
+    assert result.exit_code == 0, result.output
+    with english.store() as store:
+        assert [r["embedder"] for r in store.runs()] == ["minilm"]
+        assert cached_rows(english) == {"sentence-transformers:minilm": len(ENGLISH)}
 
 
 # -- mistakes ------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """Candidate perspectives: BERTopic configured for small story collections.
 
-Plain BERTopic struggles with 50-1,000 stories: a third to half of them end in the outlier topic,
-and every run gives other topics. Here (see docs/quality.md for the measurements):
+Plain BERTopic struggles with small collections: on the Dutch ones it finds two topics for seven
+themes, or leaves up to 39% of the stories in the outlier topic, and every seed gives other
+topics. Here (see docs/quality.md for the measurements):
 
-- stories are embedded by meaning and wording together (`hybrid`: USE + TF-IDF on lemmas),
+- Dutch stories are embedded by meaning and wording together (`hybrid`: USE + TF-IDF on
+  lemmas); English ones by all-MiniLM-L6-v2, which measured best for English,
 - UMAP has a fixed seed and neighbours scaled to the collection,
 - HDBSCAN's minimum cluster size is scaled to the collection, with few `min_samples` so that
   small perspectives survive; or k-means when the facilitator asks for N perspectives,
@@ -42,7 +44,7 @@ MIN_STORIES = 10
 class ClusterConfig:
     """Everything that decides a clustering run; stored with the run."""
 
-    embedder: str = "hybrid"
+    embedder: str | None = None  # None: the measured default for `lang` (embed.default_embedder)
     perspectives: int | None = None  # k-means with this many; None: HDBSCAN decides
     min_size: int | None = None  # smallest perspective (HDBSCAN); None: scaled to the collection
     seed: int = 42
@@ -50,6 +52,12 @@ class ClusterConfig:
     stability_runs: int = 10
     guided: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (theme name, seed words)
     lang: str = "nl"
+
+    def __post_init__(self) -> None:
+        if self.embedder is None:
+            from verhalen.embed import default_embedder
+
+            object.__setattr__(self, "embedder", default_embedder(self.lang))
 
     def neighbours(self, n: int) -> int:
         return int(min(15, max(5, round(math.sqrt(n)))))
@@ -109,8 +117,9 @@ def _clusterer(config: ClusterConfig, n: int, seed: int):
     from hdbscan import HDBSCAN
 
     size = config.min_cluster_size(n)
-    # Leaf selection: on story collections "excess of mass" tends to swallow half the stories
-    # in one perspective, depending on the seed; the leaves are steadier (docs/quality.md).
+    # Leaf selection: "excess of mass" prefers a few large clusters, which on story
+    # collections means one perspective that swallows several themes; the leaves keep them apart.
+
     return HDBSCAN(
         min_cluster_size=size,
         min_samples=min(3, size),

@@ -18,7 +18,7 @@ def cluster(
     ctx: typer.Context,
     embedder: Annotated[
         str | None,
-        typer.Option(help="hybrid (standaard), use, minilm, tfidf of sentence-transformers:PAD."),
+        typer.Option(help="hybrid (nl), minilm (en), use, tfidf of sentence-transformers:PAD."),
     ] = None,
     perspectives: Annotated[
         int | None, typer.Option("--perspectives", "-n", help="Precies zoveel perspectieven.")
@@ -36,7 +36,6 @@ def cluster(
 ) -> None:
     """Groepeer de verhalen in kandidaat-perspectieven (BERTopic) met labels en voorbeelden."""
     from verhalen.cluster import ClusterConfig, load_guided
-    from verhalen.embed import DEFAULT
     from verhalen.i18n import count
     from verhalen.perspectives import run_cluster
     from verhalen.progress import progress_bar
@@ -44,7 +43,7 @@ def cluster(
     project = state(ctx).project()
     nl = project.lang == "nl"
     config = ClusterConfig(
-        embedder=embedder or DEFAULT,
+        embedder=embedder,
         perspectives=perspectives,
         min_size=min_size,
         seed=seed,
