@@ -208,6 +208,30 @@ def test_use_is_bitwise_deterministic():
     assert use.embed(STORIES).tobytes() == use.embed(STORIES).tobytes()
 
 
+def test_use_in_worker_processes_gives_the_same_vectors(monkeypatch):
+    """Large collections are encoded by one worker per core; the vectors must not change."""
+    from verhalen.embed import _use
+
+    texts = [f"{story} Dat was in week {n}." for n in range(15) for story in STORIES]  # 600
+    alone = select_embedder("use").embed(texts)
+
+    monkeypatch.setattr(_use, "PARALLEL_SENTENCES", 0)
+    monkeypatch.setattr(_use, "BATCHES_PER_TASK", 1)  # three tasks of 256 sentences at most
+    monkeypatch.setattr(_use, "workers", lambda: 2)
+    started = []
+    real_pool = _use.ProcessPoolExecutor
+
+    def pool(*args, **kwargs):
+        started.append(kwargs["max_workers"])
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(_use, "ProcessPoolExecutor", pool)
+    together = select_embedder("use").embed(texts)
+
+    assert started == [2]
+    assert together.tobytes() == alone.tobytes()
+
+
 def test_default_embedder_is_hybrid_for_dutch_and_minilm_for_english():
     assert select_embedder(None).name == "hybrid"
     assert select_embedder(None, lang="nl").name == "hybrid"
