@@ -365,6 +365,33 @@ def test_report_without_perspectives(tmp_path: Path) -> None:
     assert "Verhaal 40" in text
 
 
+def test_large_project_prints_the_most_typical_stories_and_points_to_the_sheet(
+    tmp_path: Path,
+) -> None:
+    project = build_project(tmp_path / "p")
+    config = project.root / "verhalen.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\n[report]\nappendix_limit = 12\n", encoding="utf-8"
+    )
+    with project.store() as store, store.transaction():
+        for i, story in enumerate(store.stories(), 1):  # story i: typicality i / 100
+            store.db.execute(
+                "UPDATE assignments SET similarity = ? WHERE story_id = ?", (i / 100, story.id)
+            )
+
+    result = make_report(Project.open(project.root), "both", out=tmp_path / "uit")
+
+    text = pdf_text(result.paths[0])
+    appendix = text[text.rindex("Bijlage: de meest kenmerkende verhalen") :]
+    assert "Het project heeft 40 verhalen" in appendix
+    assert "Hier staan er 10" in appendix and "blad 'verhalen'" in appendix
+    # 12 of 40: three of each perspective of 12 (the most typical) and one of the 4 unassigned
+    shown = {int(n) for n in re.findall(r"Verhaal (\d+) gaat over", appendix)}
+    assert shown == {34, 31, 28, 35, 32, 29, 36, 33, 30, 40}
+    stories = cells(result.paths[1])["verhalen"]
+    assert len(stories) == 1 + 40  # the spreadsheet keeps every story
+
+
 def test_no_stories_is_one_clear_line(tmp_path: Path) -> None:
     project = init_project(tmp_path / "leeg")
     with pytest.raises(VerhalenError, match="nog geen verhalen"):

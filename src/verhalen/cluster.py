@@ -41,7 +41,6 @@ MIN_STORIES = 10
 STABILITY_SAMPLE = 2_000  # stories per stability rerun, at most
 
 
-
 @dataclass(frozen=True)
 class ClusterConfig:
     """Everything that decides a clustering run; stored with the run."""
@@ -105,16 +104,18 @@ def _reducer(config: ClusterConfig, n: int, seed: int) -> CosineUMAP:
 
 
 class CosineUMAP:
-    """UMAP on cosine distances, with the distances of small collections computed by BLAS.
+    """UMAP on cosine distances, with the exact nearest neighbours computed by BLAS.
 
-    Below 4,096 points UMAP computes every pairwise distance exactly, but through a Python call
-    per pair (sklearn's pairwise_distances with a numba metric): 1 million calls and 3 s for
-    1,000 stories, 17 million and about 50 s for 4,000. The same distances as one matrix product
-    take a fraction of a second; UMAP then takes them as "precomputed" and runs unchanged. Larger
-    collections use UMAP's own approximate neighbour search, which is fast already.
+    UMAP finds neighbours itself in two ways, both slow for story collections on 2 cores. Below
+    4,096 points it computes every distance through a Python call per pair (1 million calls and
+    3 s for 1,000 stories, 17 million for 4,000); above, pynndescent compiles numba code that
+    cannot be cached on disk (about 20 s in every process). Matrix products on unit vectors give
+    the same exact neighbours in a few seconds for 10,000 stories, and UMAP takes them as
+    `precomputed_knn`; the rest of UMAP runs unchanged. Their cost grows with the square of the
+    collection, so from EXACT_LIMIT stories on pynndescent's approximate search is cheaper.
     """
 
-    SMALL = 4096  # UMAP's own limit for exact distances
+    EXACT_LIMIT = 20_000
 
     def __init__(self, n_neighbors: int, n_components: int, min_dist: float, random_state: int):
         from verhalen._numba import enable_cache
@@ -132,16 +133,47 @@ class CosineUMAP:
         )
 
     def fit_transform(self, embeddings: np.ndarray, y: Any = None) -> np.ndarray:
-        # y: BERTopic's guided mode steers UMAP with the seed-theme labels (-1: none).
-        if len(embeddings) >= self.SMALL:
-            return self.umap.fit_transform(embeddings, y=y)
-        from sklearn.metrics.pairwise import cosine_distances
+        """y: BERTopic's guided mode steers UMAP with the seed-theme labels (-1: none)."""
+        import warnings
 
-        distances = cosine_distances(np.asarray(embeddings, dtype=np.float64))
-        np.clip(distances, 0.0, 2.0, out=distances)
-        np.fill_diagonal(distances, 0.0)
-        self.umap.set_params(metric="precomputed")
-        return self.umap.fit_transform(distances, y=y)
+        if len(embeddings) >= self.EXACT_LIMIT:
+            return self.umap.fit_transform(embeddings, y=y)
+        knn = cosine_neighbours(embeddings, self.umap.n_neighbors)
+        self.umap.set_params(precomputed_knn=knn)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "transforming new data will be unavailable"
+            return self.umap.fit_transform(embeddings, y=y)
+
+
+def cosine_neighbours(
+    embeddings: np.ndarray, k: int, block: int = 1024
+) -> tuple[np.ndarray, np.ndarray]:
+    """(indices, cosine distances) of each row's k nearest rows, itself first; exact.
+
+    Rows are compared a block at a time, so memory stays at block × n similarities.
+    """
+    x = np.asarray(embeddings, dtype=np.float32)
+    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    n = len(x)
+    k = min(k, n)
+    indices = np.empty((n, k), dtype=np.int64)
+    distances = np.empty((n, k), dtype=np.float32)
+    for start in range(0, n, block):
+        rows = np.arange(start, min(start + block, n))
+        sims = x[rows] @ x.T
+        sims[np.arange(len(rows)), rows] = np.inf  # each story is its own nearest neighbour
+        top = (
+            np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            if k < n
+            else np.tile(np.arange(n), (len(rows), 1))
+        )
+        top_sims = np.take_along_axis(sims, top, axis=1)
+        order = np.lexsort((top, -top_sims), axis=1)
+        indices[rows] = np.take_along_axis(top, order, axis=1)
+        chosen = np.take_along_axis(top_sims, order, axis=1)
+        distances[rows] = np.clip(1.0 - chosen, 0.0, 2.0)
+    distances[:, 0] = 0.0
+    return indices, distances
 
 
 def _clusterer(config: ClusterConfig, n: int, seed: int):

@@ -1,9 +1,15 @@
 """The appendix: every story, grouped by perspective, with the storyteller's own answers, so any
 number in the report can be traced back to the stories behind it.
+
+Above `[report] appendix_limit` stories (default 2,000, about 550 pages) a printed appendix stops
+being read and only slows the report down (10,000 stories gave 2,700 pages and 90 s in
+bench/scale.py): it then shows each perspective's most typical stories, in proportion to its
+size, and says that the spreadsheet holds them all.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from verhalen.i18n import number
@@ -45,15 +51,35 @@ def story_quote(data: ReportData, story: Any) -> Quote:
     )
 
 
+APPENDIX_LIMIT = 2_000
+
+
+def appendix_limit(data: ReportData) -> int:
+    return int(data.project.config.get("report", {}).get("appendix_limit", APPENDIX_LIMIT))
+
+
+def _typical(data: ReportData, members: list[Any], total: int, limit: int) -> list[Any]:
+    """All members, or the most typical of them when the project has more stories than fit."""
+    if total <= limit:
+        return members
+    quota = max(1, math.floor(limit * len(members) / total))
+    ranked = sorted(members, key=lambda s: (-data.typicality.get(s.id, 0.0), s.id))
+    return sorted(ranked[:quota], key=lambda s: s.id)
+
+
 def appendix(data: ReportData) -> Section:
     lang = data.lang
     sections = []
+    total, limit = len(data.stories), appendix_limit(data)
+    shown = 0
     if data.views:
         placed: set[int] = set()
         by_id = {s.id: s for s in data.stories}
         for view in data.views:
             members = [by_id[i] for i in sorted(view.story_ids) if i in by_id]
             placed.update(s.id for s in members)
+            members = _typical(data, members, total, limit)
+            shown += len(members)
             if not members:
                 continue
             title = (
@@ -69,7 +95,8 @@ def appendix(data: ReportData) -> Section:
                     new_page=False,
                 )
             )
-        rest = [s for s in data.stories if s.id not in placed]
+        rest = _typical(data, [s for s in data.stories if s.id not in placed], total, limit)
+        shown += len(rest)
         if rest:
             sections.append(
                 Section(
@@ -84,10 +111,20 @@ def appendix(data: ReportData) -> Section:
             Section(
                 tr("appendix_all", lang),
                 "appendix-all",
-                [story_quote(data, s) for s in data.stories],
+                [story_quote(data, s) for s in data.stories[:limit]],
                 new_page=False,
             )
         )
+        shown = min(total, limit)
+    if shown < total:
+        intro = tr(
+            "appendix_some_intro",
+            lang,
+            shown=number(shown, lang),
+            total=number(total, lang),
+            sheet=tr("sheet_stories", lang),
+        )
+        return Section(tr("appendix_some", lang), "appendix", [Paragraph(intro)], sections)
     return Section(
         tr("appendix", lang), "appendix", [Paragraph(tr("appendix_intro", lang))], sections
     )

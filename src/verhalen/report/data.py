@@ -44,6 +44,8 @@ class ReportData:
     alpha: float
     min_effect: float
     groups: list[str | None] = field(default_factory=list)  # storyteller groups, form order
+    typicality: dict[int, float] = field(default_factory=dict)  # story id -> similarity to its
+    # perspective's centre in the active run (how typical it is)
 
     @property
     def questions(self) -> list[Question]:
@@ -138,6 +140,11 @@ def gather(
         history = store.history()
         active = store.active_run()
         run = dict(active) if active is not None else None
+        typicality = (
+            {r["story_id"]: r["similarity"] or 0.0 for r in store.assignments(run["id"])}
+            if run
+            else {}
+        )
     merged = {
         s.id: {**teller_answers.get(s.storyteller_id or "", {}), **answers.get(s.id, {})}
         for s in stories
@@ -187,4 +194,5 @@ def gather(
         alpha=alpha,
         min_effect=min_effect,
         groups=groups,
+        typicality=typicality,
     )

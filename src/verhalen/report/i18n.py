@@ -349,6 +349,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "answers.",
     ),
     "appendix_all": ("Alle verhalen", "All stories"),
+    "appendix_some": (
+        "Bijlage: de meest kenmerkende verhalen",
+        "Appendix: the most typical stories",
+    ),
+    "appendix_some_intro": (
+        "Het project heeft {total} verhalen, te veel om af te drukken. Hier staan er {shown}: per "
+        "perspectief de meest kenmerkende, naar verhouding van zijn grootte, in de "
+        "gepseudonimiseerde versie en met de antwoorden van de vertellers. Alle verhalen staan in "
+        "de spreadsheet, op het blad '{sheet}'. (Meer of minder: appendix_limit onder [report] "
+        "in verhalen.toml.)",
+        "The project has {total} stories, too many to print. Here are {shown}: for each "
+        "perspective the most typical, in proportion to its size, in their pseudonymised version "
+        "and with the storytellers' answers. All stories are in the spreadsheet, on the sheet "
+        "'{sheet}'. (More or fewer: appendix_limit under [report] in verhalen.toml.)",
+    ),
     "not_in_run": (
         "Niet ingedeeld (toegevoegd na het groeperen)",
         "Not grouped (added after clustering)",
