@@ -13,6 +13,7 @@ from verhalen.cli import (
     anonymize,
     cluster,
     demo,
+    doctor,
     form,
     ingest,
     init,
@@ -51,6 +52,7 @@ app.command("init")(init.init)
 app.command("demo")(demo.demo)
 app.command("ingest")(ingest.ingest)
 app.command("status")(status.status)
+app.command("doctor")(doctor.doctor)
 app.command("anonymize")(anonymize.anonymize)
 app.command("cluster")(cluster.cluster)
 app.command("report")(report.report)
