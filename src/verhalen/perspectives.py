@@ -10,6 +10,8 @@ model proposed.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,15 +74,24 @@ def run_cluster(
     progress: Progress | None = None,
     save_model: bool = True,
 ) -> tuple[int, ClusterResult]:
-    """Cluster the project's stories, store the run and make it the active one."""
+    """Cluster the project's stories, store the run and make it the active one.
+
+    The run and its saved model arrive together or not at all: the model is written into a
+    hidden folder first and renamed to `modellen/run-N` inside the run's transaction, so a killed
+    process leaves either no run or a complete run whose model is complete.
+    """
     ids, _texts, docs, vectors, embedder = collection(project, config, progress)
     result = cluster_embeddings(ids, docs, vectors, config, embedder, progress)
     if config.stability_runs:
         scores = stability(vectors, result.labels, config, progress)
         for p in result.perspectives:
             p.stability = scores.get(p.number)
-    with project.store() as store:
-        with store.transaction():
+    models = project.root / MODELS_DIR
+    staged = None
+    if save_model and result.model is not None:
+        staged = _save_model(result.model, models, config.embedder)
+    try:
+        with project.store() as store, store.transaction():
             run_id = store.add_run(
                 config.seed,
                 config.embedder,
@@ -106,39 +117,144 @@ def run_cluster(
                 f"run:{run_id}",
                 {"config": config_record(config), "metrics": result.metrics},
             )
-        if save_model and result.model is not None:
-            path = project.root / MODELS_DIR / f"run-{run_id}"
-            _save_model(result.model, path, config.embedder)
-            with store.transaction():
+            if staged is not None:
+                path = models / f"run-{run_id}"
+                # Nothing refers to run-N before this commits: a folder there is what a process
+                # killed between this rename and the commit left behind, under the same number.
+                if path.exists():
+                    shutil.rmtree(path)
+                os.replace(staged, path)
+                _fsync(models)
                 store.db.execute(
                     "UPDATE runs SET model_path = ? WHERE id = ?", (project.relative(path), run_id)
                 )
+    finally:
+        if staged is not None and staged.exists():
+            shutil.rmtree(staged, ignore_errors=True)
     return run_id, result
 
 
-def _save_model(model: Any, path: Path, embedder: str) -> None:
-    """BERTopic's safetensors format: safe to load (never pickle)."""
+MODEL_MANIFEST = "verhalen-model.json"  # written last: every file's size and hash
+_STALE_SECONDS = 3600  # a hidden model folder this old was left by a killed process
+
+
+def _save_model(model: Any, folder: Path, embedder: str) -> Path:
+    """Save `model` into a new hidden folder in `folder` and return it; the caller renames it.
+
+    BERTopic's safetensors format (safe to load, never pickle), plus a manifest written last and
+    everything synced to disk, so a folder that has its manifest holds the whole model.
+    Hidden folders that killed processes left behind are removed once they are an hour old.
+    """
+    import hashlib
+    import secrets
+    import time
     import warnings
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model.save(
-            str(path),
-            serialization="safetensors",
-            save_ctfidf=True,
-            save_embedding_model=f"verhalen:{embedder}",
-        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob(".run-*.partial"):
+        try:
+            if time.time() - old.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
+    while True:  # mkdir, not mkdtemp: the folder gets the usual permissions, not 0700
+        staged = folder / f".run-{secrets.token_hex(6)}.partial"
+        try:
+            staged.mkdir()
+            break
+        except FileExistsError:
+            continue
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.save(
+                str(staged),
+                serialization="safetensors",
+                save_ctfidf=True,
+                save_embedding_model=f"verhalen:{embedder}",
+            )
+        files = {}
+        for item in sorted(staged.rglob("*")):
+            if item.is_file():
+                data = item.read_bytes()
+                files[item.relative_to(staged).as_posix()] = {
+                    "size": len(data),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
+                _fsync(item)
+        manifest = staged / MODEL_MANIFEST
+        manifest.write_text(json.dumps({"files": files}, indent=1, sort_keys=True), "utf-8")
+        _fsync(manifest)
+        _fsync(staged)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return staged
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # a folder cannot be opened on Windows; its files are synced
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _model_complete(path: Path) -> bool:
+    """Whether a saved model folder holds every file its manifest lists, unchanged.
+    Models saved before manifests existed are taken as they are."""
+    import hashlib
+
+    if not path.is_dir():
+        return False
+    manifest = path / MODEL_MANIFEST
+    if not manifest.is_file():
+        return (path / "config.json").is_file() and (path / "topics.json").is_file()
+    try:
+        files = json.loads(manifest.read_text("utf-8"))["files"]
+        for name, info in files.items():
+            data = (path / name).read_bytes()
+            if len(data) != info["size"] or hashlib.sha256(data).hexdigest() != info["sha256"]:
+                return False
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return True
 
 
 def load_model(project: Project, run_id: int | None = None) -> Any:
     """The saved BERTopic model of a run, with our own embedder as its backend."""
-    from bertopic import BERTopic
-
     with project.store() as store:
         run = _run(store, run_id, project.lang)
+    lang = project.lang
     if not run["model_path"]:
-        raise VerhalenError(f"run {run['id']} has no saved model")
+        raise VerhalenError(
+            say(
+                lang,
+                f"run {run['id']} heeft geen opgeslagen model; voer 'verhalen cluster' opnieuw "
+                "uit voor een run met model",
+                f"run {run['id']} has no saved model; run 'verhalen cluster' again for a run "
+                "with one",
+            )
+        )
+    path = project.root / run["model_path"]
+    damaged = VerhalenError(
+        say(
+            lang,
+            f"het opgeslagen model van run {run['id']} ({run['model_path']}) is onvolledig of "
+            "beschadigd; voer 'verhalen cluster' opnieuw uit",
+            f"the saved model of run {run['id']} ({run['model_path']}) is incomplete or "
+            "damaged; run 'verhalen cluster' again",
+        )
+    )
+    if not _model_complete(path):
+        raise damaged
+    from bertopic import BERTopic
+
     config = json.loads(run["config"])
     cfg = ClusterConfig(
         embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
@@ -148,7 +264,10 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
     _ids, _texts, _docs, _vectors, embedder = collection(project, cfg)
     from verhalen.cluster import _Backend
 
-    return BERTopic.load(str(project.root / run["model_path"]), embedding_model=_Backend(embedder))
+    try:
+        return BERTopic.load(str(path), embedding_model=_Backend(embedder))
+    except Exception as exc:  # files that pass the check but not BERTopic's own
+        raise damaged from exc
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -3,6 +3,11 @@
 Every stage reads and writes through `Store`. Writes happen inside `transaction()`, so a batch is
 stored whole or not at all; WAL mode keeps readers working while a writer commits, and a killed
 process leaves a database that opens and passes `PRAGMA integrity_check`.
+
+Two commands on one project: readers never wait; a writer waits up to `BUSY_TIMEOUT_MS` for the
+other's write to end (`BEGIN IMMEDIATE` queues writers), then stops with `StoreBusy`, a one-line
+message, instead of sqlite3's "database is locked". tests/test_crash.py and
+tests/test_concurrency.py kill and race real `verhalen` processes to hold this.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,10 +24,53 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.errors import VerhalenError
-from verhalen.i18n import t
+from verhalen.i18n import number, t
 from verhalen.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 15_000
+_SQLITE_BUSY = 5  # "database is locked"; extended codes (BUSY_RECOVERY…) keep it in the low byte
+
+
+class StoreBusy(VerhalenError):
+    """Another process held the store's write lock for longer than the busy timeout."""
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == _SQLITE_BUSY
+    return "database is locked" in str(exc)
+
+
+class _Connection(sqlite3.Connection):
+    """sqlite3's connection, except that waiting out the busy timeout raises `StoreBusy`.
+
+    Every statement goes through `execute`/`executemany` (a lock is only ever taken when a
+    statement starts), so this is the one place where "database is locked" can surface.
+    """
+
+    lang = "nl"
+
+    def _busy(self) -> StoreBusy:
+        seconds = BUSY_TIMEOUT_MS / 1000
+        waited = number(seconds, self.lang, decimals=0 if seconds == int(seconds) else 1)
+        return StoreBusy(t("store_busy", self.lang, seconds=waited))
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                raise self._busy() from None
+            raise
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                raise self._busy() from None
+            raise
 
 
 def now() -> str:
@@ -88,16 +137,37 @@ class Store:
     def __init__(self, path: Path, lang: str = "nl"):
         self.path = path
         self.lang = lang
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.db.execute("PRAGMA foreign_keys = ON")
-        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self._migrate()
+        self.db = sqlite3.connect(
+            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=_Connection
+        )
+        self.db.lang = lang
+        try:
+            self.db.row_factory = sqlite3.Row
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._wal()
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except BaseException:
+            self.db.close()
+            raise
 
     # -- lifecycle ------------------------------------------------------------------------------
+
+    def _wal(self) -> None:
+        """Switch a new store to WAL. Two processes creating the store at the same moment: the
+        switch needs the file to itself, and SQLite answers "locked" at once instead of waiting
+        (it could deadlock), so try again until the busy timeout has passed."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except StoreBusy:
+                if time.monotonic() > deadline:
+                    raise
+            time.sleep(0.005)
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -131,7 +201,10 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One all-or-nothing write; takes the write lock at the start so writers queue."""
+        """One all-or-nothing write; takes the write lock at the start so writers queue.
+
+        Raises `StoreBusy` (nothing written) when another process keeps the lock for longer than
+        the busy timeout."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
