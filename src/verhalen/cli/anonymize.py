@@ -19,8 +19,7 @@ def anonymize(
         Path | None, typer.Option("--out", help="Waar het nieuwe controlebestand komt.")
     ] = None,
 ) -> None:
-    """Vervang namen, e-mail, telefoon en adressen door [PERSOON-1] enz.; schrijf een
-    controlebestand om te beoordelen."""
+    """Vervang namen, e-mail, telefoon en adressen door [PERSOON-1] enz., met controlebestand."""
     from verhalen.progress import progress_bar
     from verhalen.pseudonymize import pseudonymize
 
