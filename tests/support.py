@@ -149,21 +149,38 @@ def store_snapshot(project: Project) -> tuple[bytes, bytes | None, list[str]]:
     return main, wal_bytes, dump
 
 
-# -- the example project, clustered once per session ---------------------------------------------
+# -- the example project, built once per session -------------------------------------------------
+
+_DEMO: dict[str, Any] = {}
+
+
+def demo_result(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """`make_demo` (ingest, answers, pseudonymisation, tags, clustering, report) once per test
+    session: test_cluster, test_perspectives, test_notebooks and test_pseudonymize share it
+    (about 35 s each). Never change it: copy it with `demo_copy`."""
+    from verhalen.demo import make_demo
+
+    if "result" not in _DEMO:
+        _DEMO["result"] = make_demo(tmp_path_factory.getbasetemp() / "voorbeeld-demo")
+    return _DEMO["result"]
+
+
+def demo_copy(tmp_path_factory: pytest.TempPathFactory, target: Path) -> Project:
+    """A copy of the session's example project that a test may change."""
+    return copy_of(demo_result(tmp_path_factory).project.root, target)
 
 
 def clustered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """The example project with one run `ClusterConfig(stability_runs=3)`, built once per test
     session (test_cluster.py and test_perspectives.py share it; never change it, copy it)."""
     from verhalen.cluster import ClusterConfig
-    from verhalen.demo import make_demo
     from verhalen.perspectives import run_cluster
 
     base = tmp_path_factory.getbasetemp()
     ready, marker = base / "voorbeeld-geclusterd", base / "voorbeeld-geclusterd.run"
     if not marker.is_file():
         building = tmp_path_factory.mktemp("bouw") / "vp"
-        project = make_demo(building).project
+        project = demo_copy(tmp_path_factory, building)
         run_id, _ = run_cluster(project, ClusterConfig(stability_runs=3))
         shutil.copytree(building, ready)
         marker.write_text(str(run_id), encoding="utf-8")

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import demo_copy
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
@@ -22,10 +23,8 @@ TIMEOUT = 300
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from verhalen.demo import make_demo
-
     path = tmp_path_factory.mktemp("voorbeeld") / "project"
-    make_demo(path)
+    demo_copy(tmp_path_factory, path)
     return path
 
 

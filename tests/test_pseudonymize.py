@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from support import ingest_ok
+from support import demo_result, ingest_ok
 
-from verhalen.demo import DemoResult, make_demo
+from verhalen.demo import DemoResult
 from verhalen.form import fold
 from verhalen.project import CONFIG_NAME, Project
 from verhalen.pseudonymize import REVIEW_COLUMNS, _deduce, pseudonymize
@@ -58,7 +58,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoResult]:
     _deduce()
     gc.freeze()
     try:
-        yield make_demo(tmp_path_factory.mktemp("voorbeeld") / "vp")
+        yield demo_result(tmp_path_factory)
     finally:
         _deduce.cache_clear()
         gc.unfreeze()

@@ -32,6 +32,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "archief pakt uit tot {size} MB, meer dan de grens van {limit} MB",
         "en": "archive expands to {size} MB, beyond the limit of {limit} MB",
     },
+    "why_not_a_document": {
+        "nl": "geen geldig {kind}-bestand ({detail})",
+        "en": "not a valid {kind} file ({detail})",
+    },
+    "why_xml_entities": {
+        "nl": "het document declareert XML-entiteiten (een DTD); die worden om "
+        "veiligheidsredenen niet gelezen",
+        "en": "the document declares XML entities (a DTD), which are refused for safety",
+    },
+    "why_xml_too_deep": {
+        "nl": "de XML in het document is te diep genest",
+        "en": "the XML in the document is nested too deeply",
+    },
+    "why_members": {
+        "nl": "{n} onderdelen in het archief",
+        "en": "{n} parts in the archive",
+    },
+    "why_too_many_rows": {"nl": "meer dan {n} rijen", "en": "more than {n} rows"},
+    "why_too_many_cells": {"nl": "meer dan {n} cellen", "en": "more than {n} cells"},
+    "why_too_large": {"nl": "groter dan {limit} MB", "en": "larger than {limit} MB"},
+    "why_bad_utf16": {"nl": "geen geldige UTF-16-tekst", "en": "not valid UTF-16 text"},
+    "why_bad_csv": {"nl": "geen geldige CSV ({detail})", "en": "not valid CSV ({detail})"},
+    "nf_no_header": {
+        "nl": "geen kopregel 'Data column name' (geen NarraFirma-formulier)",
+        "en": "no 'Data column name' header row (not a NarraFirma form)",
+    },
+    "nf_unsupported_type": {
+        "nl": "vraagtype '{kind}' wordt niet ondersteund",
+        "en": "question type '{kind}' is not supported",
+    },
     "no_speaker_turns": {
         "nl": "geen beurten van de verteller gevonden",
         "en": "no storyteller turns found",
@@ -119,6 +149,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store_newer": {
         "nl": "de opslag heeft schemaversie {found}, deze versie van verhalen kent tot {known}",
         "en": "the store has schema version {found}; this version of verhalen knows up to {known}",
+    },
+    "store_busy": {
+        "nl": "het project is bezig met een andere opdracht (de opslag bleef {seconds} seconden "
+        "bezet); probeer het opnieuw als die klaar is",
+        "en": "the project is busy with another command (the store stayed locked for {seconds} "
+        "seconds); try again when it has finished",
     },
     # stories
     "story_not_found": {"nl": "verhaal {id} bestaat niet", "en": "story {id} does not exist"},

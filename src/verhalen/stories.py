@@ -145,7 +145,7 @@ def export_stories(
     elif fmt == "csv":
         with out.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
-            writer.writerow(columns)
+            writer.writerow([csv_value(c) for c in columns])
             for row in rows:
                 writer.writerow([_csv_cell(v, project.lang) for v in row])
     else:

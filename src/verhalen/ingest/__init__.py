@@ -19,7 +19,7 @@ from verhalen.i18n import t
 from verhalen.ingest import _narrafirma
 from verhalen.ingest._documents import read_docx, read_odt
 from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
-from verhalen.ingest._normalize import clean, dedup_key, file_hash, near_duplicates
+from verhalen.ingest._normalize import clean, dedup_key, file_hash, near_duplicates, one_line
 from verhalen.ingest._table import read_storytellers, read_table
 from verhalen.ingest._text import read_plain, read_text_file, stories_from_lines
 from verhalen.ingest._transcript import (
@@ -29,6 +29,7 @@ from verhalen.ingest._transcript import (
     read_vtt,
 )
 from verhalen.project import Project
+from verhalen.safe import csv_value
 from verhalen.store import NewStory, Store
 
 SUPPORTED = (".txt", ".md", ".docx", ".odt", ".vtt", ".srt", ".csv", ".xlsx")
@@ -63,9 +64,14 @@ def collect_files(paths: Sequence[Path], lang: str = "nl") -> tuple[list[Path], 
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if not path.exists():
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL
+            problems.append(Problem(str(path), None, t("unreadable", lang, why=exc)))
+            continue
+        if not exists:
             problems.append(Problem(str(path), None, t("no_such_path", lang)))
-        elif path.is_dir():
+        elif is_dir:
             files += sorted(
                 p
                 for p in path.rglob("*")
@@ -93,7 +99,7 @@ def read_any(
     display = display or str(path)
     suffix = path.suffix.lower()
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise ReadError(t("unreadable", options.lang, why="larger than 100 MB"))
+        raise ReadError(_too_large(options.lang))
     if suffix in (".csv", ".xlsx"):
         if narrafirma is not None:
             return _narrafirma.read_stories(path, display, narrafirma, options)
@@ -114,6 +120,10 @@ def read_any(
     if suffix == ".md":
         return read_plain(path, display, options)
     raise ReadError(t("unsupported", options.lang, ext=suffix or "?"))
+
+
+def _too_large(lang: str) -> str:
+    return t("unreadable", lang, why=t("why_too_large", lang, limit=MAX_FILE_BYTES // 2**20))
 
 
 @dataclass
@@ -236,6 +246,9 @@ def ingest(
             if progress:
                 progress(number, len(files), display)
             try:
+                if path.stat().st_size > MAX_FILE_BYTES:  # before reading it all to hash it
+                    batch.problems.append(Problem(display, None, _too_large(lang)))
+                    continue
                 data = path.read_bytes()
             except OSError as exc:
                 batch.problems.append(Problem(display, None, t("unreadable", lang, why=exc)))
@@ -283,6 +296,10 @@ def ingest(
             if len(batch.problems) > problems_before:
                 batch.partial.add(display)  # read again next time, once the problem is fixed
 
+        # one line each: a reason may quote a cell with line breaks or terminal escapes
+        batch.problems = [
+            Problem(one_line(p.path, None), p.row, one_line(p.reason)) for p in batch.problems
+        ]
         if batch.problems and not skip_invalid:
             raise RejectedBatch(batch.problems)
         report.problems = sorted(batch.problems)
@@ -357,7 +374,25 @@ def _write_rejects(path: Path, problems: list[Problem]) -> None:
         writer = csv.writer(fh)
         writer.writerow(["bestand", "rij", "reden"])
         for p in problems:
-            writer.writerow([p.path, "" if p.row is None else p.row, p.reason])
+            row = "" if p.row is None else p.row
+            writer.writerow([csv_value(p.path), row, csv_value(p.reason)])
+
+
+def _skip_stored_meanwhile(store: Store, batch: _Batch, report: IngestReport) -> None:
+    if not batch.stories:
+        return
+    hashes = store.story_hashes()
+    kept = []
+    for raw, story in batch.stories:
+        if story.text_hash in hashes:
+            other_id, other_title = hashes[story.text_hash]
+            where = f"{raw.path}:{raw.row}"
+            report.exact_duplicates.append(
+                t("exact_dup_line", store.lang, where=where, id=other_id, title=other_title or "")
+            )
+        else:
+            kept.append((raw, story))
+    batch.stories = kept
 
 
 def _write(
@@ -375,8 +410,11 @@ def _write(
     }
     if not (tellers or batch.sources or batch.stories):
         return
-    existing = store.story_texts() if batch.stories else []
     with store.transaction():
+        # Checked again under the write lock: another `verhalen ingest` may have stored some of
+        # these stories since they were read (the same files twice at once).
+        _skip_stored_meanwhile(store, batch, report)
+        existing = store.story_texts() if batch.stories else []
         for teller_id, (raw, answers) in tellers.items():
             store.upsert_storyteller(
                 teller_id, raw.name, _storyteller_group(form, answers), answers

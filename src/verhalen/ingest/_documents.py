@@ -6,12 +6,14 @@ open with header paragraphs (`Verteller: V03`). Rows are paragraph numbers.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from verhalen.i18n import t
-from verhalen.ingest._archive import check_archive
+from verhalen.ingest._archive import check_archive, parser_error
 from verhalen.ingest._model import RawStory, ReadError, ReadOptions, ReadResult, take_meta
 
 HEADING_STYLE = re.compile(r"^(heading|kop|title|titel)\s*(\d*)", re.IGNORECASE)
@@ -26,48 +28,99 @@ class Paragraph:
 
 def docx_paragraphs(path: Path, lang: str) -> list[Paragraph]:
     import docx  # python-docx; imported here so `verhalen --help` stays fast
+    from docx.oxml.ns import qn
 
     check_archive(path, lang)
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise ReadError(t("unreadable", lang, why=f"not a valid .docx ({exc})")) from None
-    # Style names looked up once: python-docx's para.style scans all styles per paragraph.
-    names = {s.style_id: s.name or "" for s in document.styles}
-    out = []
-    for number, para in enumerate(document.paragraphs, 1):
-        p_pr = para._p.pPr
-        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
-        m = HEADING_STYLE.match(names.get(style_id, "") if style_id else "")
-        level = (int(m.group(2)) if m.group(2) else 0) if m else None
-        out.append(Paragraph(number, para.text, level))
+        if document.element.getroottree().docinfo.doctype:
+            # lxml leaves entities unresolved, and the text after one would silently go missing
+            raise ReadError(t("unreadable", lang, why=t("why_xml_entities", lang)))
+        # Style names looked up once: python-docx's para.style scans all styles per paragraph.
+        names = {s.style_id: s.name or "" for s in document.styles}
+        out = []
+        for number, para in enumerate(document.paragraphs, 1):
+            p_pr = para._p.pPr
+            style = p_pr.pStyle if p_pr is not None else None
+            style_id = style.get(qn("w:val")) if style is not None else None
+            m = HEADING_STYLE.match(names.get(style_id, "") if style_id else "")
+            level = (int(m.group(2)) if m.group(2) else 0) if m else None
+            out.append(Paragraph(number, para.text, level))
+    except ReadError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds for a broken package
+        raise parser_error(exc, path, lang) from None
     return out
 
 
 def odt_paragraphs(path: Path, lang: str) -> list[Paragraph]:
-    from odf import teletype
     from odf.namespaces import TEXTNS
     from odf.opendocument import load
 
     check_archive(path, lang)
     try:
-        document = load(str(path))
+        # odfpy prints a part it cannot parse to stdout and carries on with half a document.
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            document = load(str(path))
+        body = document.text
     except Exception as exc:  # odfpy raises zip, XML and key errors for broken files
-        raise ReadError(t("unreadable", lang, why=f"not a valid .odt ({exc})")) from None
+        raise parser_error(exc, path, lang) from None
+    if "SAX FAILED TO PARSE" in printed.getvalue():
+        raise ReadError(
+            t("unreadable", lang, why=t("why_not_a_document", lang, kind=".odt", detail="XML"))
+        )
     out: list[Paragraph] = []
-
-    def walk(node) -> None:
-        for child in node.childNodes:
-            if getattr(child, "qname", None) == (TEXTNS, "h"):
-                level = child.getAttrNS(TEXTNS, "outline-level")
-                out.append(Paragraph(len(out) + 1, teletype.extractText(child), int(level or 1)))
-            elif getattr(child, "qname", None) == (TEXTNS, "p"):
-                out.append(Paragraph(len(out) + 1, teletype.extractText(child), None))
-            elif getattr(child, "childNodes", None):
-                walk(child)
-
-    walk(document.text)
+    # Walked with a stack, not recursion: a document nested ten thousand deep is still a
+    # document (or a clear error), never a RecursionError.
+    stack = [iter(body.childNodes)] if body is not None else []
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        qname = getattr(child, "qname", None)
+        if qname == (TEXTNS, "h"):
+            level = _number(child.getAttrNS(TEXTNS, "outline-level"), 1)
+            out.append(Paragraph(len(out) + 1, _odf_text(child), level))
+        elif qname == (TEXTNS, "p"):
+            out.append(Paragraph(len(out) + 1, _odf_text(child), None))
+        elif getattr(child, "childNodes", None):
+            stack.append(iter(child.childNodes))
     return out
+
+
+def _number(value: object, default: int) -> int:
+    try:
+        return max(0, min(int(str(value)), 10))
+    except ValueError:
+        return default
+
+
+def _odf_text(element) -> str:
+    """The text of an ODF element as odfpy's teletype.extractText gives it (tabs, line breaks,
+    spaces), without its recursion and without `<text:s text:c="2000000000"/>` becoming two
+    gigabytes of spaces: runs of spaces collapse when the story is cleaned anyway."""
+    from odf.element import Node
+    from odf.namespaces import TEXTNS
+
+    parts: list[str] = []
+    stack = [iter(element.childNodes)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.nodeType == Node.TEXT_NODE:
+            parts.append(child.data)
+        elif child.nodeType == Node.ELEMENT_NODE:
+            if child.qname == (TEXTNS, "line-break"):
+                parts.append("\n")
+            elif child.qname == (TEXTNS, "tab"):
+                parts.append("\t")
+            elif child.qname == (TEXTNS, "s"):
+                parts.append(" ")
+            else:
+                stack.append(iter(child.childNodes))
+    return "".join(parts)
 
 
 def stories_from_paragraphs(

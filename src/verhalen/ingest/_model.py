@@ -74,20 +74,21 @@ META_KEYS = {
     "sessie": "session",
     "session": "session",
 }
-META_LINE = re.compile(r"^\s*([A-Za-zÀ-ÿ _]+?)\s*:\s*(.+?)\s*$")
+# The key is short and bounded and the value is stripped in Python: a lazy `(.+?)\s*$` made a
+# line of many spaces take quadratic time.
+META_LINE = re.compile(r"^\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ _]{0,20})\s*:(.*)$")
 
 
 def take_meta(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """Split leading `Key: value` header lines (known keys only) from the story lines."""
     meta: dict[str, str] = {}
-    rest = list(lines)
-    while rest:
-        if not rest[0].strip():
-            rest.pop(0)
-            continue
-        m = META_LINE.match(rest[0])
-        if not m or m.group(1).strip().casefold() not in META_KEYS:
-            break
-        meta[META_KEYS[m.group(1).strip().casefold()]] = m.group(2)
-        rest.pop(0)
-    return meta, rest
+    start = 0  # an index, not list.pop(0): a file of a million blank lines stays linear
+    for line in lines:
+        if line.strip():
+            m = META_LINE.match(line)
+            key = m.group(1).strip().casefold() if m else ""
+            if not m or key not in META_KEYS or not m.group(2).strip():
+                break
+            meta[META_KEYS[key]] = m.group(2).strip()
+        start += 1
+    return meta, list(lines[start:])

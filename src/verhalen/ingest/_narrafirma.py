@@ -15,6 +15,7 @@ from pathlib import Path
 from verhalen.form import Question, StoryForm, fold
 from verhalen.i18n import t
 from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._normalize import one_line
 from verhalen.ingest._table import read_rows
 
 CHOICE_TYPES = {"single choice", "single choice indexed", "eliciting"}
@@ -61,12 +62,29 @@ def slug(name: str) -> str:
 
 
 def read_form(path: Path, options: ReadOptions) -> NFSpec:
-    display = str(path)
+    """The form CSV as a spec; a ReadError's message names the file (and row) to look at."""
+    try:
+        return _read_form(path, options)
+    except ReadError as exc:
+        where = f"{path}:{exc.row}" if exc.row is not None else str(path)
+        raise ReadError(f"{where}: {one_line(str(exc))}", exc.row) from None
+
+
+def _number(value: str, row: int | None, lang: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise ReadError(t("not_a_number", lang, value=one_line(value, 80)), row) from None
+
+
+def _read_form(path: Path, options: ReadOptions) -> NFSpec:
+    lang = options.lang
     rows = read_rows(path, options)
     header_at = next((i for i, (_, c) in enumerate(rows) if fold(c[0]) == "data column name"), None)
     if header_at is None:
-        raise ReadError(f"{display}: no 'Data column name' header row (not a NarraFirma form)")
+        raise ReadError(t("nf_no_header", lang))
     spec = NFSpec()
+    settings_row: dict[str, int] = {}
     used: set[str] = set()
     for number, cells in rows[header_at + 1 :]:
         cells = [*cells, *[""] * 7]
@@ -76,6 +94,7 @@ def read_form(path: Path, options: ReadOptions) -> NFSpec:
         if about_f == "import":
             # Values keep their spaces: the Q-A separator ": " is significant.
             spec.settings[kind_f] = [c for c in cells[6:]]
+            settings_row[kind_f] = number
             continue
         if about_f not in ABOUT or not column:
             continue  # form texts (titles, CSS) and unknown rows are not data
@@ -119,7 +138,7 @@ def read_form(path: Path, options: ReadOptions) -> NFSpec:
         elif kind_f == "text":
             question = Question(qid, "text", ABOUT[about_f], text, short_names)
         else:
-            raise ReadError(f"{display}:{number}: question type '{kind}' is not supported")
+            raise ReadError(t("nf_unsupported_type", lang, kind=one_line(kind, 80)), number)
         writein = None
         if writein_label and question.type in ("single", "multiple"):
             writein = Question(
@@ -132,13 +151,13 @@ def read_form(path: Path, options: ReadOptions) -> NFSpec:
             used.add(writein.id)
         spec.questions.append(NFQuestion(column, kind_f, question, writein))
     scale_range = [*(spec.settings.get("scale range") or []), "", ""]
-    lo, hi = scale_range[0] or "0", scale_range[1] or "100"
+    row = settings_row.get("scale range")
+    lo = _number(scale_range[0] or "0", row, lang)
+    hi = _number(scale_range[1] or "100", row, lang)
     for nf in spec.questions:
         q = nf.question
         if q.type == "scale" and q.min is None:
-            nf.question = Question(
-                q.id, q.type, q.about, q.text, q.short, (), float(lo), float(hi), q.labels
-            )
+            nf.question = Question(q.id, q.type, q.about, q.text, q.short, (), lo, hi, q.labels)
     return spec
 
 
@@ -238,7 +257,7 @@ def _decode(
 
 def _indexed(q: Question, raw: str) -> str:
     """NarraFirma's indexed answers count options from 1; an unknown index stays as typed."""
-    if raw.isdigit() and 1 <= int(raw) <= len(q.options):
+    if raw.isdecimal() and len(raw) < 10 and 1 <= int(raw) <= len(q.options):
         return q.options[int(raw) - 1]
     return raw
 

@@ -12,17 +12,35 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
+# Line and page breaks by another name (vertical tab is Word's manual line break in text
+# exports; form feed a page break; NEL and the Unicode separators come from converted files).
+LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# Every other C0 and C1 control character (NUL, ESC …), DEL, zero-width space and stray BOMs:
+# never part of a story, and an escape sequence must not reach a terminal or a spreadsheet.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\ufeff]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 3
 COMMON_SHINGLE = 50  # a trigram in this many stories says nothing about duplication
 
 
+def strip_controls(text: str) -> str:
+    """Line breaks as `\\n`, no control characters except `\\n` and tab."""
+    return CONTROL.sub("", LINE_BREAKS.sub("\n", text))
+
+
+def one_line(text: str, limit: int | None = 500) -> str:
+    """Text for a one-line message: control characters and line breaks become single spaces,
+    and very long text is cut off with an ellipsis."""
+    text = " ".join(CONTROL.sub(" ", text).split())
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
 def clean(text: str) -> str:
     """NFC, no control characters, single spaces, at most one blank line between paragraphs."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL.sub("", text)
+    text = strip_controls(unicodedata.normalize("NFC", text))
     lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.form import StoryForm, fold
+from verhalen.i18n import number as format_number
 from verhalen.i18n import t
-from verhalen.ingest._archive import check_archive
+from verhalen.ingest._archive import check_archive, parser_error
 from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._normalize import one_line, strip_controls
 from verhalen.ingest._text import read_text_file
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -36,7 +38,10 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id", "code", "nummer"),
     "name": ("naam", "name", "voornaam"),
 }
-MAX_ROWS = 1_000_000
+MAX_ROWS = 1_048_576  # Excel's own limit: no genuine sheet has a row beyond it
+# A sheet can declare a cell in column XFD on every row: openpyxl pads each row to that width,
+# so a tiny file would be billions of cells. Past this many we stop reading.
+MAX_CELLS = 10_000_000
 csv.field_size_limit(10 * 1024 * 1024)
 
 
@@ -46,7 +51,7 @@ def read_rows(path: Path, options: ReadOptions) -> list[tuple[int, list[str]]]:
         rows = _xlsx_rows(path, options.lang)
     else:
         text = read_text_file(path, options.lang)
-        rows = _csv_rows(text)
+        rows = _csv_rows(text, options.lang)
     return [
         (n, cells)
         for n, cells in rows
@@ -54,7 +59,7 @@ def read_rows(path: Path, options: ReadOptions) -> list[tuple[int, list[str]]]:
     ]
 
 
-def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+def _csv_rows(text: str, lang: str = "nl") -> list[tuple[int, list[str]]]:
     """Rows of a CSV as Excel writes it (doubled quotes); the delimiter is read off the header.
 
     csv.Sniffer also guesses quoting and gets it wrong when a quoted story holds a comma, so we
@@ -67,11 +72,12 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
     try:
         start = 1
         for cells in reader:
-            out.append((start, cells))  # the line a record starts on, as an editor shows it
+            # the line a record starts on, as an editor shows it
+            out.append((start, [strip_controls(c) for c in cells]))
             start = reader.line_num + 1
-
     except csv.Error as exc:
-        raise ReadError(f"not valid CSV ({exc})", row=reader.line_num) from None
+        why = t("why_bad_csv", lang, detail=one_line(str(exc), 160))
+        raise ReadError(t("unreadable", lang, why=why), row=reader.line_num) from None
     return out
 
 
@@ -80,27 +86,45 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unicodedata.normalize("NFC", str(value))
+    return strip_controls(unicodedata.normalize("NFC", str(value)))
+
+
+def _one_line(text: str) -> str:
+    """An id or a name is one line: a line break inside a cell becomes a space."""
+    return " ".join(text.split())
 
 
 def _xlsx_rows(path: Path, lang: str) -> list[tuple[int, list[str]]]:
     import openpyxl
 
     check_archive(path, lang)
+    book = None
     try:
+        # read_only parses the sheet while we iterate: its errors come from the loop too.
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken packages
-        raise ReadError(t("unreadable", lang, why=f"not a valid .xlsx ({exc})")) from None
-    try:
         sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # rows as long as their own cells, not the declared size
         out = []
+        cells = 0
         for n, row in enumerate(sheet.iter_rows(values_only=True), 1):
-            if n > MAX_ROWS:
-                raise ReadError(t("unreadable", lang, why=f"more than {MAX_ROWS} rows"))
-            out.append((n, [_cell(v) for v in row]))
+            cells += len(row)
+            if n > MAX_ROWS or cells > MAX_CELLS:
+                limit = format_number(MAX_ROWS if n > MAX_ROWS else MAX_CELLS, lang)
+                key = "why_too_many_rows" if n > MAX_ROWS else "why_too_many_cells"
+                raise ReadError(t("unreadable", lang, why=t(key, lang, n=limit)))
+            last = len(row)
+            while last and row[last - 1] is None:  # trailing empty cells of a padded row
+                last -= 1
+            if last:  # empty rows are dropped by read_rows anyway
+                out.append((n, [_cell(v) for v in row[:last]]))
         return out
+    except ReadError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for broken packages
+        raise parser_error(exc, path, lang) from None
     finally:
-        book.close()
+        if book is not None:
+            book.close()
 
 
 def map_columns(
@@ -177,7 +201,7 @@ def read_table(path: Path, display: str, form: StoryForm, options: ReadOptions) 
         answers = {q: get(cells, i) for q, i in questions.items() if q not in teller_questions}
 
         attributes = {q: get(cells, i) for q, i in questions.items() if q in teller_questions}
-        teller = get(cells, mapping.get("storyteller")) or options.storyteller
+        teller = _one_line(get(cells, mapping.get("storyteller"))) or options.storyteller
         if any(attributes.values()):
             teller = teller or f"{Path(display).stem}-r{number}"
             result.storytellers.append(RawStoryteller(display, number, teller, None, attributes))
@@ -218,7 +242,7 @@ def read_storytellers(
         def get(index: int | None, cells: list[str] = cells) -> str:
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
-        teller_id = get(mapping["id"])
+        teller_id = _one_line(get(mapping["id"]))
         if not teller_id:
             result.problems.append((number, t("storyteller_no_id", options.lang)))
             continue
@@ -227,7 +251,7 @@ def read_storytellers(
                 display,
                 number,
                 teller_id,
-                get(mapping.get("name")) or None,
+                _one_line(get(mapping.get("name"))) or None,
                 {q: get(i) for q, i in questions.items() if get(i)},
             )
         )

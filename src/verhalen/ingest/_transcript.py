@@ -8,7 +8,6 @@ speaking starts a new story.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +19,9 @@ _NAME_WORD = r"[A-ZÀ-Ý0-9][\w'.\-]*"
 SPEAKER = re.compile(
     rf"^\s*({_NAME_WORD}(?:\s+(?:van|de|der|den|ter|te|het|{_NAME_WORD})){{0,3}})\s*:\s*(.*)$"
 )
+# The value is stripped in Python: a lazy `(.+?)\s*$` took quadratic time on long lines.
 NOTE_META = re.compile(
-    r"^NOTE\s+(sessie|session|verteller|storyteller)\s*:\s*(.+?)\s*$", re.I | re.M
+    r"^NOTE[ \t]+(sessie|session|verteller|storyteller)[ \t]*:(.*)$", re.I | re.M
 )
 
 
@@ -38,6 +38,25 @@ class _Draft:
     title: str | None = None
     turns: list[Turn] = field(default_factory=list)
     preamble: list[Turn] = field(default_factory=list)
+    # Words per storyteller and the one who spoke most (first to speak on a tie), kept up to
+    # date turn by turn: counting all turns again for every new turn was quadratic.
+    words: dict[str, int] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)  # speaker -> order of first turn
+    teller: str | None = None
+
+    def add(self, turn: Turn, options: ReadOptions) -> None:
+        self.turns.append(turn)
+        speaker = turn.speaker
+        if not speaker or options.is_interviewer(speaker):
+            return
+        self.first.setdefault(speaker, len(self.first))
+        self.words[speaker] = self.words.get(speaker, 0) + len(turn.text.split())
+        if self.teller is None:
+            self.teller = speaker
+        elif speaker != self.teller:
+            mine, best = self.words[speaker], self.words[self.teller]
+            if mine > best or (mine == best and self.first[speaker] < self.first[self.teller]):
+                self.teller = speaker
 
 
 def split_speaker(text: str) -> tuple[str | None, str]:
@@ -56,6 +75,7 @@ def is_speaker_transcript(lines: list[str], options: ReadOptions) -> bool:
 
 def turns_from_lines(lines: list[str]) -> list[Turn]:
     turns: list[Turn] = []
+    parts: list[list[str]] = []  # joined once at the end: `+=` on a long turn was quadratic
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -66,9 +86,12 @@ def turns_from_lines(lines: list[str]) -> list[Turn]:
             and turns[-1].speaker is not None
             and not _is_marker_like(line)
         ):
-            turns[-1].text += "\n" + line.strip()  # a continued turn
+            parts[-1].append(line.strip())  # a continued turn
         else:
-            turns.append(Turn(speaker, text.strip(), number))
+            turns.append(Turn(speaker, "", number))
+            parts.append([text.strip()])
+    for turn, texts in zip(turns, parts, strict=True):
+        turn.text = "\n".join(texts)
     return turns
 
 
@@ -79,15 +102,19 @@ def _is_marker_like(line: str) -> bool:
 
 def _cue_turns(cues: list[tuple[str | None, str]]) -> list[Turn]:
     turns: list[Turn] = []
+    parts: list[list[str]] = []
     for number, (voice, raw) in enumerate(cues, 1):
         text = " ".join(raw.split())
         speaker, text = (voice, text) if voice else split_speaker(text)
         if (speaker is None and turns and turns[-1].speaker and not _is_marker_like(text)) or (
             turns and speaker is not None and turns[-1].speaker == speaker
         ):
-            turns[-1].text += " " + text
+            parts[-1].append(text)
         else:
-            turns.append(Turn(speaker, text, number))
+            turns.append(Turn(speaker, "", number))
+            parts.append([text])
+    for turn, texts in zip(turns, parts, strict=True):
+        turn.text = " ".join(texts)
     return turns
 
 
@@ -114,7 +141,7 @@ def stories_from_turns(
             and speaker != teller
         ):
             drafts.append(_Draft(row=turn.row))
-        drafts[-1].turns.append(turn)
+        drafts[-1].add(turn, options)
 
     if has_markers and len(drafts) > 1 and drafts[0].title is None:
         # Talk before the first marker (welcome, consent) is context for the first story.
@@ -123,8 +150,9 @@ def stories_from_turns(
     previous: RawStory | None = None
     for i, draft in enumerate(drafts):
         teller = _main_speaker(draft, options)
-        story_turns = [t_ for t_ in draft.turns if t_.speaker == teller and teller]
-        context = draft.preamble + [t_ for t_ in draft.turns if t_ not in story_turns]
+        story_turns = [t_ for t_ in draft.turns if teller and t_.speaker == teller]
+        others = [t_ for t_ in draft.turns if not (teller and t_.speaker == teller)]
+        context = draft.preamble + others
         if not story_turns:
             if draft.title:
                 result.problems.append((draft.row, t("no_speaker_turns", options.lang)))
@@ -149,11 +177,7 @@ def stories_from_turns(
 
 
 def _main_speaker(draft: _Draft, options: ReadOptions) -> str | None:
-    words: Counter[str] = Counter()
-    for turn in draft.turns:
-        if turn.speaker and not options.is_interviewer(turn.speaker):
-            words[turn.speaker] += len(turn.text.split())
-    return words.most_common(1)[0][0] if words else None
+    return draft.teller
 
 
 def _fmt(turns: list[Turn]) -> list[str]:
@@ -181,7 +205,7 @@ def read_vtt(path: Path, display: str, options: ReadOptions) -> ReadResult:
         captions = webvtt.from_string(text).captions
     except Exception as exc:  # webvtt raises MalformedFileError and friends
         raise ReadError(t("unreadable", options.lang, why=f"not valid WebVTT ({exc})")) from None
-    meta = {m.group(1).casefold(): m.group(2) for m in NOTE_META.finditer(text)}
+    meta = {m.group(1).casefold(): m.group(2).strip() for m in NOTE_META.finditer(text)}
     session = meta.get("sessie") or meta.get("session")
     return stories_from_turns(
         _cue_turns([(c.voice, c.text) for c in captions]), display, options, session
