@@ -161,13 +161,36 @@ def _pattern_spans(text: str) -> list[Span]:
     return spans
 
 
-def _term_spans(text: str, terms: dict[str, str]) -> list[Span]:
-    """Whole-word, case-insensitive matches of known terms (storyteller names, added terms)."""
-    spans = []
-    for term, kind in terms.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):
-            spans.append(Span(m.start(), m.end(), kind, m.group(0)))
-    return spans
+class _Terms:
+    """Known terms (storyteller names, added terms) indexed by their first word.
+
+    A project's list of names grows with its stories; trying every name on every story made
+    pseudonymisation and exports grow with the square of the project. A term can only match
+    where the text has its first word, so only those terms are tried.
+    """
+
+    WORD = re.compile(r"\w+")
+
+    def __init__(self, terms: dict[str, str]):
+        self.by_word: dict[str, list[tuple[int, str, str]]] = {}
+        self.always: list[tuple[int, str, str]] = []  # terms without a word character
+        for order, (term, kind) in enumerate(terms.items()):
+            first = self.WORD.search(term.lower())
+            entry = (order, term, kind)
+            if first:
+                self.by_word.setdefault(first.group(0), []).append(entry)
+            else:
+                self.always.append(entry)
+
+    def spans(self, text: str) -> list[Span]:
+        """Whole-word, case-insensitive matches of the terms, in the terms' order."""
+        words = set(self.WORD.findall(text.lower())) & self.by_word.keys()
+        tried = sorted(self.always + [e for w in words for e in self.by_word[w]])
+        spans = []
+        for _, term, kind in tried:
+            for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):
+                spans.append(Span(m.start(), m.end(), kind, m.group(0)))
+        return spans
 
 
 class _Keyer:
@@ -314,6 +337,7 @@ def pseudonymize(
         else:
             hashed = added  # known by hash only: found by trying word runs
         names = _Placeholders([r for r in existing if r["term"] not in rejected], lang, keyer)
+        known_terms = _Terms(terms)
         stories = store.stories()
         common = frozenset(w for s in stories for w in re.findall(r"\b[a-zà-ÿ][\w'-]*", s.text))
         report = PseudonymReport(stories=len(stories), changed=0)
@@ -327,7 +351,7 @@ def pseudonymize(
                 spans = _resolve(
                     _deduce_spans(text, common)
                     + _pattern_spans(text)
-                    + _term_spans(text, terms)
+                    + known_terms.spans(text)
                     + _keyed_spans(text, hashed, keyer),
                     rejected,
                     keyer,
@@ -521,9 +545,10 @@ def apply_known(project: Project, texts: list[str]) -> list[str]:
     rejected = {r["term"] for r in rows if r["decision"] == "rejected"}
     kinds = {term: kind for term, (kind, _) in known.items()}
     labels = LABELS.get(project.lang, LABELS["nl"])
+    terms = _Terms(kinds)
     out = []
     for text in texts:
-        found = _term_spans(text, kinds) if keyer.salt is None else _keyed_spans(text, kinds, keyer)
+        found = terms.spans(text) if keyer.salt is None else _keyed_spans(text, kinds, keyer)
         spans = _resolve(_pattern_spans(text) + found, rejected, keyer)
         for span in sorted(spans, reverse=True):
             placeholder = known.get(keyer(span.term), (span.kind, f"[{labels[span.kind]}]"))[1]
