@@ -11,7 +11,14 @@ from typer.testing import CliRunner
 
 from verhalen.cli.app import app, main
 from verhalen.errors import VerhalenError
-from verhalen.project import CONFIG_NAME, FORM_NAME, STORE_NAME, find_project, init_project
+from verhalen.project import (
+    CONFIG_NAME,
+    FORM_NAME,
+    STORE_NAME,
+    Project,
+    find_project,
+    init_project,
+)
 from verhalen.store import Store
 from verhalen.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -56,6 +63,42 @@ def test_init_refuses_a_folder_holding_only_a_store(tmp_path):
     with pytest.raises(VerhalenError):
         init_project(folder)
     assert not (folder / CONFIG_NAME).exists()
+
+
+NAMES = ["a\\b", 'zeg "hoi"', "[x]", "=1+1", "C:\\map\\", "'''", "a # b", "x\\u0041", "ë ß 名"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_init_keeps_a_project_name_as_typed(tmp_path, name):
+    root = tmp_path / "p"
+
+    result = CliRunner().invoke(app, ["init", str(root), "--name", name])
+
+    assert result.exit_code == 0, result.output
+    assert Project.open(root).name == name
+
+
+def test_init_without_a_name_takes_the_folder_name_as_it_is(tmp_path):
+    root = tmp_path / 'map "x" \\ [y]'
+
+    assert init_project(root).name == Project.open(root).name == root.name
+
+
+@pytest.mark.parametrize("name", ["twee\nregels", "tab\tin", "bel\x07", "eind\r"])
+def test_init_refuses_a_name_with_control_characters(tmp_path, monkeypatch, capsys, name):
+    root = tmp_path / "p"
+    monkeypatch.setattr(sys, "argv", ["verhalen", "init", str(root), "--name", name])
+
+    with pytest.raises(SystemExit) as exited:
+        main()
+
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"projectnaam {name!r}: een naam is één regel" in err
+    assert not root.exists()
+    with pytest.raises(VerhalenError, match="a name is one line"):
+        init_project(root, lang="en", name=name)
 
 
 def test_find_project_from_a_subfolder(project, monkeypatch):

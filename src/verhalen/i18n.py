@@ -145,6 +145,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path} bevat al een project; er is niets overschreven",
         "en": "{path} already holds a project; nothing was overwritten",
     },
+    "project_name_control": {
+        "nl": "projectnaam {name}: een naam is één regel, zonder regeleinde, tab of ander "
+        "stuurteken",
+        "en": "project name {name}: a name is one line, without a line break, tab or other "
+        "control character",
+    },
     "project_created": {"nl": "project gemaakt in {path}", "en": "project created in {path}"},
     "store_newer": {
         "nl": "de opslag heeft schemaversie {found}, deze versie van verhalen kent tot {known}",

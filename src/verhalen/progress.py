@@ -17,7 +17,7 @@ def progress_bar(
 ) -> Iterator[Callable[[int, int, str], None]]:
     """Yields `advance(done, total, what)`; shows a bar only for batches worth watching."""
     progress = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # a label is never markup
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),

@@ -6,7 +6,9 @@ Every command acts on the project in the current folder, the nearest parent hold
 
 from __future__ import annotations
 
+import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -100,6 +102,40 @@ def find_project(start: Path | None = None, lang: str = "nl") -> Project:
     raise VerhalenError(t("no_project", lang, path=here))
 
 
+# What a TOML basic string must escape: quote, backslash and every control character but tab
+# (written escaped too); the short escapes TOML knows, `\uXXXX` for the rest.
+_TOML_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+_TOML_SHORT = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def toml_string(value: str) -> str:
+    """`value` as a TOML basic string, quotes included, that reads back as `value`.
+
+    A lone surrogate (a folder name that is not UTF-8) cannot be written; it becomes U+FFFD.
+    """
+    value = _SURROGATE.sub("\ufffd", value)
+    escaped = _TOML_ESCAPE.sub(
+        lambda m: _TOML_SHORT.get(m.group(), f"\\u{ord(m.group()):04X}"), value
+    )
+    return f'"{escaped}"'
+
+
+def check_name(name: str, lang: str = "nl") -> str:
+    """A project name is one line: control characters (a line break, a tab) are refused."""
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
+        raise VerhalenError(t("project_name_control", lang, name=repr(name)))
+    return name
+
+
 def template_text(name: str) -> str:
     return resources.files("verhalen.templates").joinpath(name).read_text(encoding="utf-8")
 
@@ -115,9 +151,11 @@ def init_project(
         raise VerhalenError(t("project_exists", lang, path=path))
     if template not in TEMPLATES:
         raise VerhalenError(f"template '{template}': choose from {', '.join(TEMPLATES)}")
+    if name:
+        check_name(name, lang)
     path.mkdir(parents=True, exist_ok=True)
     config = template_text("verhalen.toml").format(
-        name=(name or path.resolve().name).replace('"', "'"), language=lang
+        name=toml_string(name or path.resolve().name), language=toml_string(lang)
     )
     (path / CONFIG_NAME).write_text(config, encoding="utf-8")
     form_file = (

@@ -8,13 +8,24 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 if TYPE_CHECKING:
     from verhalen.project import Project
 
 # soft_wrap: a `path:row: reason` line stays one line in logs and pipes, whatever the width.
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# markup and emoji off: almost everything printed holds user text (titles, stories, names,
+# answers, file names), and rich would read `[/bold]` as a tag (a MarkupError: traceback),
+# `[link=…]` as a terminal link and `:smile:` as an emoji. `rich.markup.escape` is no cure: it
+# leaves `\[` to lose its backslash and doubles a trailing one. So strings and table cells are
+# shown exactly as they are, and a command styles a line with `style=` or `styled()`.
+out = Console(soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """One line from plain parts and (text, style) pairs; nothing in it is read as markup."""
+    return Text.assemble(*parts)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from verhalen.cli._common import out, state
+from verhalen.cli._common import out, state, styled
 
 app = typer.Typer(help="Perspectieven bekijken en bewerken.", no_args_is_help=True)
 
@@ -113,9 +113,9 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
     nl = lang == "nl"
     p = get(project, number)
     stories = {s.id: s for s in find_stories(project)}
-    out.print(f"[bold]{p.number}. {p.title(lang)}[/bold]")
+    out.print(f"{p.number}. {p.title(lang)}", style="bold", highlight=False)
     if p.name and p.label:
-        out.print(f"[dim]model: {p.label}[/dim]")
+        out.print(f"model: {p.label}", style="dim", highlight=False)
     if p.description:
         out.print(p.description, markup=False)
     out.print(f"{'kernwoorden' if nl else 'key terms'}: {', '.join(p.terms)}", highlight=False)
@@ -134,11 +134,16 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
         highlight=False,
     )
     if p.exemplars:
-        out.print(f"\n[bold]{'Voorbeeldverhalen' if nl else 'Exemplar stories'}[/bold]")
+        out.print()
+        out.print("Voorbeeldverhalen" if nl else "Exemplar stories", style="bold")
         for sid in p.exemplars:
             s = stories[sid]
             text = s.shown_text.replace("\n", " ")
-            out.print(f"[bold]{sid}. {s.shown_title or ''}[/bold] [dim]({s.group or '?'})[/dim]")
+            out.print(
+                styled(
+                    (f"{sid}. {s.shown_title or ''}", "bold"), " ", (f"({s.group or '?'})", "dim")
+                )
+            )
             out.print(
                 f"  {text[:300]}{'…' if len(text) > 300 else ''}", markup=False, highlight=False
             )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from verhalen.cli._common import out, state
+from verhalen.cli._common import out, state, styled
 
 
 def demo(
@@ -31,8 +31,10 @@ def demo(
         result = make_demo(path, source, lang=lang, progress=advance)
     stored = sum(len(r.stored) for r in result.ingests)
     out.print(
-        ("Voorbeeldproject gemaakt in " if nl else "Example project created in ")
-        + f"[bold]{result.project.root}[/bold]"
+        styled(
+            "Voorbeeldproject gemaakt in " if nl else "Example project created in ",
+            (str(result.project.root), "bold"),
+        )
     )
     out.print(f"{'ingelezen' if nl else 'ingested'}: {stored} " + ("verhalen" if nl else "stories"))
     if result.answers:
@@ -64,7 +66,7 @@ def demo(
         for report_path in result.report.paths:
             out.print(("rapport: " if nl else "report: ") + str(report_path), highlight=False)
     out.print()
-    out.print("[bold]Verder:[/bold]" if nl else "[bold]Next:[/bold]")
+    out.print("Verder:" if nl else "Next:", style="bold")
     steps = [
         f"cd {path}",
         "verhalen status",

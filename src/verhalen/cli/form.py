@@ -39,7 +39,7 @@ def show(ctx: typer.Context) -> None:
     nl = lang == "nl"
     form = project.form
     if form.title:
-        out.print(f"[bold]{form.title}[/bold]")
+        out.print(form.title, style="bold", highlight=False)
     for about, heading in (
         ("story", "Over het verhaal" if nl else "About the story"),
         ("storyteller", "Over de verteller" if nl else "About the storyteller"),

@@ -26,8 +26,10 @@ def init(
     from verhalen.project import init_project
 
     lang = state(ctx).lang or lang
+    if lang not in ("nl", "en"):
+        raise typer.BadParameter("nl or en", param_hint="--lang")
     project = init_project(path, lang=lang, template=template, name=name)
-    out.print(t("project_created", lang, path=project.root))
+    out.print(t("project_created", lang, path=project.root), highlight=False)
     hint = {
         "nl": "Pas storyform.yaml aan en lees verhalen in met: verhalen ingest MAP",
         "en": "Edit storyform.yaml, then read stories with: verhalen ingest FOLDER",

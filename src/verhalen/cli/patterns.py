@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from verhalen.cli._common import err, out, state
+from verhalen.cli._common import err, out, state, styled
 
 if TYPE_CHECKING:
     from verhalen.patterns import Pattern
@@ -115,10 +116,10 @@ def patterns(
         for rank, p in enumerate(shown, 1)
     ]
     lines = _aligned([header, *rows])
-    out.print(f"[bold]{lines[0]}[/bold]", highlight=False)
+    out.print(lines[0], style="bold", highlight=False)
     indent = " " * (len(rows[-1][0]) + 2)
     for line, p in zip(lines[1:], shown, strict=True):
-        out.print(f"[bold]{line}[/bold]" if p.significant else line, highlight=False, markup=True)
+        out.print(line, style="bold" if p.significant else None, highlight=False)
         out.print(f"{indent}{sentence(p, lang)}", highlight=False, markup=False)
     significant = sum(p.significant for p in found)
     tested = sum(p.tested for p in found)
@@ -175,7 +176,7 @@ def show(
     except VerhalenError as exc:
         err.print(str(exc), markup=False, highlight=False)
         raise typer.Exit(1) from None
-    out.print(f"[bold]{_names(p)}[/bold] [dim]({p.id})[/dim]", highlight=False)
+    out.print(styled((_names(p), "bold"), " ", (f"({p.id})", "dim")))
     if p.tested:
         out.print(
             f"{_test_name(p.test, lang)}: {_statistic(p, lang)}p {_pvalue(p.p, lang)}; "
@@ -262,9 +263,8 @@ def _print_crosstab(p: Pattern, lang: str) -> None:
         )
         row_totals, col_totals = col_totals, row_totals
 
-    def residual(x: float) -> str:
-        text = signed(x, lang, 1, plus=True)
-        return f"[bold]{text}[/bold]" if abs(x) >= 2 else text
+    def residual(x: float) -> Text:
+        return Text(signed(x, lang, 1, plus=True), style="bold" if abs(x) >= 2 else "")
 
     total = "totaal" if nl else "total"
     corner = f"{down.label} \\ {across.label}"

@@ -89,7 +89,7 @@ def show(
     nl = lang == "nl"
     story, answers, flags = get_story(project, story_id)
     untitled = "(zonder titel)" if nl else "(untitled)"
-    out.print(f"[bold]{story.id}. {story.shown_title or untitled}[/bold]")
+    out.print(f"{story.id}. {story.shown_title or untitled}", style="bold")
     teller = story.storyteller_id or ("onbekend" if nl else "unknown")
     if story.storyteller_name:
         teller += f" ({story.storyteller_name})"
@@ -112,14 +112,15 @@ def show(
         out.print(table)
     if story.context:
         out.print()
-        out.print("[dim]context:[/dim]")
+        out.print("context:", style="dim")
         out.print(story.context, markup=False, highlight=False, style="dim")
     for flag in flags:
         other = flag["other_id"] if flag["story_id"] == story.id else flag["story_id"]
         out.print(
-            f"[yellow]lijkt op verhaal {other} ({flag['score']:.0%} overlap)[/yellow]"
+            f"lijkt op verhaal {other} ({flag['score']:.0%} overlap)"
             if nl
-            else f"[yellow]resembles story {other} ({flag['score']:.0%} overlap)[/yellow]"
+            else f"resembles story {other} ({flag['score']:.0%} overlap)",
+            style="yellow",
         )
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from verhalen.cli._common import err, out, state
+from verhalen.cli._common import err, out, state, styled
 
 app = typer.Typer(help="Antwoorden en kenmerken van verhalen.", no_args_is_help=True)
 
@@ -141,9 +141,13 @@ def summary(ctx: typer.Context) -> None:
     for q in project.form.questions:
         d = distribution(q, recs, lang)
         missing = f"{d.missing} zonder antwoord" if nl else f"{d.missing} unanswered"
+        out.print()
         out.print(
-            f"\n[bold]{q.label(lang)}[/bold] [dim]({q.id}; {d.answered} "
-            f"{'antwoorden' if nl else 'answers'}, {missing})[/dim]"
+            styled(
+                (q.label(lang), "bold"),
+                " ",
+                (f"({q.id}; {d.answered} {'antwoorden' if nl else 'answers'}, {missing})", "dim"),
+            )
         )
         rows = d.counts or d.bins
         if q.type == "text":

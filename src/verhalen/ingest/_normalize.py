@@ -31,10 +31,12 @@ def strip_controls(text: str) -> str:
 
 def one_line(text: str, limit: int | None = 500) -> str:
     """Text for a one-line message: control characters and line breaks become single spaces,
-    and very long text is cut off with an ellipsis."""
+    and very long text is shortened in the middle, keeping its end: that is where a message
+    says how to repair ("… geef --map text=KOLOM")."""
     text = " ".join(CONTROL.sub(" ", text).split())
     if limit is not None and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
+        tail = limit // 4
+        text = text[: limit - tail - 3].rstrip() + " … " + text[len(text) - tail :].lstrip()
     return text
 
 
