@@ -15,8 +15,10 @@ peak memory of every stage:
     report     `verhalen report` (PDF and XLSX)
 
 Targets on 2 cores: 1,000 stories end to end under 60 s; 10,000 under 5 minutes and under
-4 GiB. The last columns show time per 1,000 stories against the smallest size, so a stage that
-grows worse than linearly stands out. Results go in docs/performance.md.
+4 GiB. "End to end" is the issue's five stages (ingest, embed, cluster, patterns, report); tag
+and anonymize are measured too and shown in "all stages". The last table shows time per story
+against the smallest size, so a stage that grows worse than linearly stands out. Results go in
+docs/performance.md.
 
     .venv/bin/python bench/scale.py                         # 1,000, 10,000 and 50,000 (~1 h)
     .venv/bin/python bench/scale.py --sizes 1000            # one size (~1 min)
@@ -57,6 +59,7 @@ project = Project.open(Path(sys.argv[1]))
 collection(project, ClusterConfig(lang=project.form.language or "nl"))
 """
 STAGES = ("ingest", "tag", "anonymize", "embed", "cluster", "patterns", "report")
+TARGET_STAGES = ("ingest", "embed", "cluster", "patterns", "report")  # the issue's end to end
 TARGETS = {1_000: (60.0, None), 10_000: (300.0, 4 * 1024)}  # seconds, MiB
 
 
@@ -155,21 +158,25 @@ def run_size(size: int, seed: int, work: Path, stages: tuple[str, ...]) -> list[
 def table(results: list[Stage], stages: tuple[str, ...]) -> str:
     sizes = sorted({r.size for r in results})
     by = {(r.size, r.name): r for r in results}
-    head = ["stories", *stages, "total s", "peak MiB", "target"]
+    head = ["stories", *stages, "end to end s", "all stages s", "peak MiB", "target"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for size in sizes:
         row = [by[(size, s)] for s in stages if (size, s) in by]
+        core = [by[(size, s)] for s in TARGET_STAGES if (size, s) in by]
         total = sum(r.seconds for r in row)
+        end_to_end = sum(r.seconds for r in core)
         peak = max(r.peak_mib for r in row)
         limit_s, limit_mib = TARGETS.get(size, (None, None))
         verdict = "-"
-        if limit_s is not None and len(row) == len(STAGES):
-            met = total <= limit_s and (limit_mib is None or peak <= limit_mib)
+        if limit_s is not None and len(core) == len(TARGET_STAGES):
+            met = end_to_end <= limit_s and (limit_mib is None or peak <= limit_mib)
             mem = f", < {limit_mib // 1024} GiB" if limit_mib else ""
             verdict = f"< {limit_s:.0f} s{mem}: {'met' if met else 'MISSED'}"
         cells = [f"{by[(size, s)].seconds:.1f}" if (size, s) in by else "-" for s in stages]
         lines.append(
-            f"| {size:,} | " + " | ".join(cells) + f" | {total:.1f} | {peak:.0f} | {verdict} |"
+            f"| {size:,} | "
+            + " | ".join(cells)
+            + f" | {end_to_end:.1f} | {total:.1f} | {peak:.0f} | {verdict} |"
         )
     lines += ["", "Peak resident memory per stage (MiB):", ""]
     lines += ["| stories | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]

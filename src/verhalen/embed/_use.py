@@ -24,7 +24,7 @@ from verhalen.embed._base import Embedder, Progress, normalise
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 BATCH_SENTENCES = 256
-PARALLEL_SENTENCES = 20_000  # from here on (about 1,500 stories) workers pay their start-up
+PARALLEL_SENTENCES = 6_000  # from here on (about 500 stories) workers repay their 2 s start-up
 BATCHES_PER_TASK = 8
 
 
