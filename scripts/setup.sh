@@ -15,5 +15,5 @@ python=${PYTHON:-python3}
 # do it now rather than in the middle of someone's first 'verhalen anonymize'.
 .venv/bin/python -c "from deduce import Deduce; Deduce()" 2>/dev/null
 # UMAP compiles its numba kernels on first use (~20 s); verhalen keeps them in a disk cache.
-.venv/bin/python -c "from verhalen._numba import enable_cache; enable_cache(); import numpy, umap; umap.UMAP(n_neighbors=5, n_components=2, metric='cosine', random_state=1, n_jobs=1).fit_transform(numpy.random.default_rng(0).normal(size=(30, 8)))" 2>/dev/null
+.venv/bin/python -c "import numpy; from verhalen.cluster import CosineUMAP; CosineUMAP(5, 2, 0.0, 1).fit_transform(numpy.random.default_rng(0).normal(size=(30, 8)))" 2>/dev/null
 echo "verhalen is installed: activate with 'source .venv/bin/activate', then run 'verhalen --help'"

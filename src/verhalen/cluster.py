@@ -142,20 +142,21 @@ class CosineUMAP:
         import warnings
 
         n = len(embeddings)
+        data = embeddings
         if n < self.SMALL:
             from sklearn.metrics.pairwise import cosine_distances
 
-            distances = cosine_distances(np.asarray(embeddings, dtype=np.float64))
-            np.clip(distances, 0.0, 2.0, out=distances)
-            np.fill_diagonal(distances, 0.0)
+            data = cosine_distances(np.asarray(embeddings, dtype=np.float64))
+            np.clip(data, 0.0, 2.0, out=data)
+            np.fill_diagonal(data, 0.0)
             self.umap.set_params(metric="precomputed")
-            return self.umap.fit_transform(distances, y=y)
-        if n < self.EXACT_LIMIT:
+        elif n < self.EXACT_LIMIT:
             knn = cosine_neighbours(embeddings, self.umap.n_neighbors)
             self.umap.set_params(precomputed_knn=knn)
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "transforming new data will be unavailable"
-            return self.umap.fit_transform(embeddings, y=y)
+            # "transform / inverse_transform will be unavailable": verhalen never uses them
+            warnings.simplefilter("ignore", UserWarning)
+            return self.umap.fit_transform(data, y=y)
 
 
 def cosine_neighbours(
