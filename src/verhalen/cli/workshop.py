@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +33,22 @@ def _default(project, name: str) -> Path:
     return project.root / WORKSHOP_DIR / name
 
 
+def _write_pdf(
+    ctx: typer.Context,
+    writer: Callable[..., Path],
+    names: tuple[str, str],  # default file name in Dutch and in English
+    perspective: int | None,
+    lang: str | None,
+    out_file: Path | None,
+) -> None:
+    _lang(lang)
+    project = state(ctx).project()
+    lang = lang or project.lang
+    name = names[0] if lang == "nl" else names[1]
+    path = writer(project, out_file or _default(project, name), perspective, lang)
+    out.print(str(path), markup=False, highlight=False)
+
+
 @app.command("cards")
 def cards(
     ctx: typer.Context, perspective: Perspective = None, lang: Lang = None, out_file: Out = None
@@ -39,12 +56,8 @@ def cards(
     """Verhaalkaarten als PDF: A6, vier per A4 met snijtekens."""
     from verhalen.workshop import write_cards
 
-    _lang(lang)
-    project = state(ctx).project()
-    lang = lang or project.lang
-    name = "verhaalkaarten.pdf" if lang == "nl" else "story-cards.pdf"
-    path = write_cards(project, out_file or _default(project, name), perspective, lang)
-    out.print(str(path), markup=False, highlight=False)
+    names = ("verhaalkaarten.pdf", "story-cards.pdf")
+    _write_pdf(ctx, write_cards, names, perspective, lang, out_file)
 
 
 @app.command("sheets")
@@ -54,12 +67,8 @@ def sheets(
     """Perspectiefbladen als PDF: één A4 per perspectief."""
     from verhalen.workshop import write_sheets
 
-    _lang(lang)
-    project = state(ctx).project()
-    lang = lang or project.lang
-    name = "perspectiefbladen.pdf" if lang == "nl" else "perspective-sheets.pdf"
-    path = write_sheets(project, out_file or _default(project, name), perspective, lang)
-    out.print(str(path), markup=False, highlight=False)
+    names = ("perspectiefbladen.pdf", "perspective-sheets.pdf")
+    _write_pdf(ctx, write_sheets, names, perspective, lang, out_file)
 
 
 @app.command("template")
