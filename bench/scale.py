@@ -20,7 +20,7 @@ and anonymize are measured too and shown in "all stages". The last table shows t
 against the smallest size, so a stage that grows worse than linearly stands out. Results go in
 docs/performance.md.
 
-    .venv/bin/python bench/scale.py                         # 1,000, 10,000 and 50,000 (~1 h)
+    .venv/bin/python bench/scale.py                         # 1,000, 10,000 and 50,000 (~25 min)
     .venv/bin/python bench/scale.py --sizes 1000            # one size (~1 min)
     .venv/bin/python bench/scale.py --sizes 1000 10000 --json scale.json --keep /tmp/scale
 """
