@@ -187,6 +187,27 @@ def clustered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, i
     return ready, int(marker.read_text(encoding="utf-8"))
 
 
+def fake_run(
+    store: Any, numbers: list[int], perspectives: dict[int, dict[str, Any]], exemplars: int = 3
+) -> int:
+    """Store an active clustering run without clustering; call it inside a transaction.
+
+    `numbers[k]` is the perspective of the k-th story in store order (0: past nergens bij);
+    `perspectives` gives each number's `save_perspective` fields (label, terms, and optionally
+    stability, name, description); its first `exemplars` stories are its exemplars.
+    """
+    ids = [s.id for s in store.stories()]
+    run = store.add_run(42, "fake", {"embedder": "fake", "seed": 42}, {}, {}, None)
+    for n, fields in perspectives.items():
+        members = [sid for sid, m in zip(ids, numbers, strict=True) if m == n]
+        fields = {"stability": 0.5, **fields}
+        store.save_perspective(run, n, exemplars=members[:exemplars], **fields)
+    store.save_perspective(run, 0, "", [], [], None)
+    store.assign(run, [(sid, n, n, 0.5) for sid, n in zip(ids, numbers, strict=True)])
+    store.set_active_run(run)
+    return run
+
+
 def copy_of(source: Path, target: Path) -> Project:
     shutil.copytree(source, target)
     return Project.open(target)

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 import yaml
-from support import ingest_ok
+from support import fake_run, ingest_ok
 
 from verhalen.cli import _common
 from verhalen.cli.app import main
@@ -106,17 +106,19 @@ def hostile(project, register):
             )
     ingest_ok(project, [path])
 
-    with project.store() as store:
-        ids = [s.id for s in store.stories()]
-        with store.transaction():
-            run = store.add_run(42, "fake", {"embedder": "fake", "seed": 42}, {}, {}, None)
-            store.save_perspective(
-                run, 1, LABEL, ["[/bold]", "loket"], ids[0:4:2], 0.8, PERSPECTIVE, DESCRIPTION
-            )
-            store.save_perspective(run, 2, "markt · plein", ["markt"], ids[1:4:2], 0.5)
-            store.save_perspective(run, 0, "", [], [], None)
-            store.assign(run, [(sid, 1 + k % 2, 1 + k % 2, 0.5) for k, sid in enumerate(ids)])
-            store.set_active_run(run)
+    fields = {
+        1: {
+            "label": LABEL,
+            "terms": ["[/bold]", "loket"],
+            "stability": 0.8,
+            "name": PERSPECTIVE,
+            "description": DESCRIPTION,
+        },
+        2: {"label": "markt · plein", "terms": ["markt"]},
+    }
+    with project.store() as store, store.transaction():
+        n_stories = len(store.stories())
+        fake_run(store, [1 + k % 2 for k in range(n_stories)], fields, exemplars=2)
     return project
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from support import ingest_ok
+from support import fake_run, ingest_ok
 from typer.testing import CliRunner
 
 from verhalen.cli.app import app
@@ -105,28 +105,13 @@ def build_project(root: Path) -> Project:
                 ]
             )
     ingest_ok(project, [root / "verhalen.csv"], storytellers_file=root / "vertellers.csv")
-    with project.store() as store:
-        ids = [s.id for s in store.stories()]
-        with store.transaction():
-            run = store.add_run(42, "fake", {"embedder": "fake", "seed": 42}, {}, {}, None)
-            for n, (name, description) in PERSPECTIVES.items():
-                members = [sid for i, sid in enumerate(ids, 1) if perspective_of(i) == n]
-                store.save_perspective(
-                    run,
-                    n,
-                    f"+label{n} · =term",
-                    ["=term", "+x"],
-                    members[:3],
-                    0.5,
-                    name=name,
-                    description=description,
-                )
-            store.save_perspective(run, 0, "", [], [], None)
-            store.assign(
-                run,
-                [(sid, perspective_of(i), perspective_of(i), 0.5) for i, sid in enumerate(ids, 1)],
-            )
-            store.set_active_run(run)
+    fields = {
+        n: {"label": f"+label{n} · =term", "terms": ["=term", "+x"], "name": name, "description": d}
+        for n, (name, d) in PERSPECTIVES.items()
+    }
+    with project.store() as store, store.transaction():
+        n_stories = len(store.stories())
+        fake_run(store, [perspective_of(i) for i in range(1, n_stories + 1)], fields)
     return Project.open(root)
 
 

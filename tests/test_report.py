@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from support import ingest_ok
+from support import fake_run, ingest_ok
 from typer.testing import CliRunner
 
 from verhalen.catalysis import load_catalysis
@@ -105,28 +105,18 @@ def build_project(root: Path, clustered: bool = True) -> Project:
     ingest_ok(project, [stories], storytellers_file=tellers)
     if not clustered:
         return project
-    with project.store() as store:
-        ids = [s.id for s in store.stories()]
-        with store.transaction():
-            run = store.add_run(42, "fake", {"embedder": "fake", "seed": 42}, {}, {}, None)
-            for n, name in PERSPECTIVES.items():
-                members = [sid for i, sid in enumerate(ids, 1) if perspective_of(i) == n]
-                store.save_perspective(
-                    run,
-                    n,
-                    LABELS[n],
-                    LABELS[n].split(" · "),
-                    members[:3],
-                    0.3 * n,
-                    name=name,
-                    description="Verhalen waarin regels in de weg zitten." if n == 1 else None,
-                )
-            store.save_perspective(run, 0, "", [], [], None)
-            store.assign(
-                run,
-                [(sid, perspective_of(i), perspective_of(i), 0.5) for i, sid in enumerate(ids, 1)],
-            )
-            store.set_active_run(run)
+    fields = {
+        n: {
+            "label": LABELS[n],
+            "terms": LABELS[n].split(" · "),
+            "stability": 0.3 * n,
+            "name": name,
+            "description": "Verhalen waarin regels in de weg zitten." if n == 1 else None,
+        }
+        for n, name in PERSPECTIVES.items()
+    }
+    with project.store() as store, store.transaction():
+        fake_run(store, [perspective_of(i) for i in range(1, 41)], fields)
     (root / "catalyse.yaml").write_text(CATALYSIS, encoding="utf-8")
     return Project.open(root)
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from support import ingest_ok
+from support import fake_run, ingest_ok
 from typer.testing import CliRunner
 
 from verhalen.cli.app import app
@@ -71,24 +71,16 @@ def build(root: Path) -> Project:
                     (s.title or "").replace(SECRET, "[PERSOON-1]"),
                     False,
                 )
-            run = store.add_run(42, "fake", {"embedder": "fake", "seed": 42}, {}, {}, None)
-            for n in (1, 2, 3):
-                members = [sid for i, sid in enumerate(ids, 1) if perspective_of(i) == n]
-                store.save_perspective(
-                    run,
-                    n,
-                    f"label{n} · buren",
-                    ["buren", f"term{n}"],
-                    members[:2],
-                    0.5,
-                    name="Hulp van buren" if n == 1 else None,
-                )
-            store.save_perspective(run, 0, "", [], [], None)
-            store.assign(
-                run,
-                [(sid, perspective_of(i), perspective_of(i), 0.5) for i, sid in enumerate(ids, 1)],
-            )
-            store.set_active_run(run)
+            fields = {
+                n: {
+                    "label": f"label{n} · buren",
+                    "terms": ["buren", f"term{n}"],
+                    "name": "Hulp van buren" if n == 1 else None,
+                }
+                for n in (1, 2, 3)
+            }
+            numbers = [perspective_of(i) for i in range(1, len(ids) + 1)]
+            fake_run(store, numbers, fields, exemplars=2)
     return Project.open(root)
 
 
