@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"  # CI: ../shared next to the checkout
 CORPORA_DIR = SHARED / "corpora"
-EXAMPLE_TRUTH = ROOT / "data" / "voorbeeld" / "truth" / "themes.csv"
+EXAMPLE_TRUTH = ROOT / "src" / "verhalen" / "voorbeeld" / "truth" / "themes.csv"  # package data
 
 T = TypeVar("T")
 

@@ -43,7 +43,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "voorbeeld-bron"
-EXAMPLE = ROOT / "data" / "voorbeeld"
+EXAMPLE = ROOT / "src" / "verhalen" / "voorbeeld"  # the example shipped with the package
 STORYFORM = EXAMPLE / "storyform.yaml"
 STORYTELLERS = EXAMPLE / "vertellers.csv"
 

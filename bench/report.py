@@ -5,8 +5,8 @@ pattern, so its cost grows with the project; a programme-wide project reaches a 
 and the facilitator makes the report again after every edit. Target: under 30 s on 2 cores.
 
 The project is generated, not clustered: storytellers and stories with answers to the example
-form (data/voorbeeld/storyform.yaml) go in through ordinary ingest, and a clustering run with
-six perspectives is stored through the Store API, so the benchmark measures the report alone.
+form (src/verhalen/voorbeeld/storyform.yaml) go in through ordinary ingest, and a clustering run
+with six perspectives is stored through the Store API, so the benchmark measures the report alone.
 Answers lean on the perspective, so there are notable patterns to draw.
 
     .venv/bin/python bench/report.py                  # 1,000 stories, both formats
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from verhalen.project import FORM_NAME, Project, init_project  # noqa: E402
 
-EXAMPLE = ROOT / "data" / "voorbeeld"
+EXAMPLE = ROOT / "src" / "verhalen" / "voorbeeld"  # the example shipped with the package
 GROUPS = ("inwoner", "ambtenaar", "raadslid", "wethouder")
 AGES = ("jonger dan 30", "30-45", "45-60", "60 of ouder")
 THEMES = {

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# The one set-up command: a virtual environment in .venv with verhalen and its test tools.
+# The one set-up command: a virtual environment in .venv with verhalen, its test tools, the
+# notebooks and the benchmarks.
 # Safe to run again; CI runs it on a fresh machine before the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-# BERTopic needs torch (through sentence-transformers). Pin the CPU build: an unpinned torch
-# pulls the newest CUDA build, several GB. On this kind of machine the wheel lies in
-# /opt/wheels (pip's find-links); elsewhere pip fetches the same version from PyPI.
-.venv/bin/python -m pip install --quiet "torch==2.13.0"
-.venv/bin/python -m pip install --quiet -e ".[test]"
+# constraints.txt pins the exact versions behind "the same seed gives the same perspectives"
+# (numpy, UMAP, HDBSCAN, numba, the embedders, ...); every install here goes through it.
+# BERTopic needs torch (through sentence-transformers). Install torch first, alone, at the
+# version constraints.txt pins: an unpinned torch pulls the newest CUDA build, several GB. On
+# this kind of machine the CPU wheel lies in /opt/wheels (pip's find-links); elsewhere pip
+# fetches the same version from PyPI.
+.venv/bin/python -m pip install --quiet -c constraints.txt torch
+# verhalen itself, editable, with the extras a README user needs: the test tools, the notebooks
+# (JupyterLab, ipywidgets) and the benchmarks (gensim).
+.venv/bin/python -m pip install --quiet -c constraints.txt -e ".[test,notebooks,bench]"
 # deduce (pseudonymisation) builds its name lookup tables on first use, about two minutes once;
 # do it now rather than in the middle of someone's first 'verhalen anonymize'.
 .venv/bin/python -c "from deduce import Deduce; Deduce()" 2>/dev/null

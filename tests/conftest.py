@@ -11,16 +11,16 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from verhalen.cli.app import app
+from verhalen.demo import example_folder
 from verhalen.ingest import IngestReport, ingest
 from verhalen.project import FORM_NAME, Project, init_project
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "data" / "voorbeeld"
+EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 # CI checks out /work/shared as ../shared beside the repository.
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NARRAFIRMA = SHARED / "corpora" / "narrafirma-samples"
 
-# Like data/voorbeeld/vertellers.csv: id, naam and answers to the storyteller questions.
+# Like verhalen/voorbeeld/vertellers.csv: id, naam and answers to the storyteller questions.
 TELLERS: list[tuple[str, ...]] = [
     ("V01", "Anja", "inwoner", "45-60", "6"),
     ("V02", "Ruud", "inwoner", "60 of ouder", "12"),
@@ -31,7 +31,7 @@ TELLER_HEADER = ("id", "naam", "rol", "leeftijdsgroep", "jaren_betrokken")
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """A new project (template 'programma') whose story form is data/voorbeeld/storyform.yaml."""
+    """A new project (template 'programma') whose story form is the example's storyform.yaml."""
     root = tmp_path / "p"
     root.mkdir()
     shutil.copy(EXAMPLE / FORM_NAME, root / FORM_NAME)  # init_project keeps an existing form

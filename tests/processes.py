@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from verhalen.demo import example_folder
 from verhalen.project import FORM_NAME, STORE_NAME, Project, init_project
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"
+EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 # Columns that say when, not what: they differ between two otherwise identical runs.
 TIME_COLUMNS = {"created_at", "ingested_at", "at"}
 
@@ -37,7 +38,7 @@ def new_project(root: Path, lang: str = "nl") -> Project:
 
 
 def example_project(root: Path) -> Project:
-    """A project holding the example's stories and storytellers (data/voorbeeld), unclustered."""
+    """A project holding the example's stories and storytellers, unclustered."""
     from verhalen.ingest import ingest, read_options
 
     project = new_project(root)

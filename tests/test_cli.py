@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from support import count, stories
 from typer.testing import CliRunner
 
@@ -160,6 +161,7 @@ def test_init_command(tmp_path):
     assert again.exit_code != 0
 
 
+@pytest.mark.slow
 def test_demo_builds_the_example_project(tmp_path):
     target = tmp_path / "voorbeeld-project"
 

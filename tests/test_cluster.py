@@ -159,7 +159,7 @@ def test_labels_are_dutch_key_terms_of_the_perspectives_own_stories(example):
     for v in views:
         assert v.label, v
         assert v.title() == v.label  # no name given yet
-        assert v.label == " · ".join(v.terms[:3])
+        assert v.label == v.phrases[0][:1].upper() + v.phrases[0][1:]  # the proposed name
         assert 3 <= len(v.terms) <= 8
         assert len(set(v.terms)) == len(v.terms)
         words = {w for story in lemmas([texts[s] for s in v.story_ids]) for w in story}

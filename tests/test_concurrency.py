@@ -38,7 +38,10 @@ from verhalen.store import Store
 from verhalen.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 SEED = 20261125
-pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups"),
+]
 
 
 def _healthy(root: Path) -> dict:

@@ -49,7 +49,10 @@ from verhalen.project import STORE_NAME, Project
 from verhalen.store import Store
 
 SEED = 20261124
-pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX signals")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX signals"),
+]
 
 
 def _open_and_check(root: Path) -> Store:

@@ -630,6 +630,38 @@ def test_run_made_with_an_embedder_this_verhalen_does_not_know(made: Project) ->
     assert "verhalen cluster --embedder NAAM (hybrid, use, minilm" in f.repair
 
 
+def test_run_made_with_other_package_versions(made: Project, cli) -> None:
+    from importlib.metadata import version
+
+    from verhalen.cluster import versions
+
+    run = fake_run(made)
+    now = versions()  # what a run made today records: no finding
+    sql(made, f"UPDATE runs SET versions = '{json.dumps(now)}' WHERE id = {run}")
+    assert check(made) == []
+    then = {**now, "numpy": "1.0.0", "verdwenen-pakket": "2.0"}
+    sql(made, f"UPDATE runs SET versions = '{json.dumps(then)}' WHERE id = {run}")
+
+    f = only(check(made), "versions")
+    en = only(diagnose(made, "en").findings, "versions")
+    result = cli("doctor")
+
+    assert f.severity == "warning"
+    assert f.message.startswith(f"de actieve run {run} is gemaakt met andere versies dan er nu")
+    assert f"numpy 1.0.0 → {version('numpy')}" in f.message
+    assert "verdwenen-pakket 2.0 → -" in f.message  # recorded, no longer installed
+    assert "bertopic" not in f.message  # the same version as recorded: not named
+    assert "dezelfde seed kan nu andere perspectieven geven" in f.message
+    assert f.repair.startswith("installeer met constraints.txt")
+    assert "of voer 'verhalen cluster' opnieuw uit: verhalen cluster --embedder use --seed 42" in (
+        f.repair
+    )
+    assert en.message.startswith(f"the active run {run} was made with other versions")
+    assert en.repair.startswith("install with constraints.txt")
+    assert result.exit_code == 0  # a warning: the project is usable
+    assert "installeer met constraints.txt" in " ".join(result.stdout.split())
+
+
 # -- source files ---------------------------------------------------------------------------------
 
 

@@ -249,7 +249,7 @@ ENGLISH = [
         for w in ("red", "new", "old", "blue", "rusty", "electric")
     ),
     *(
-        f"In the {w} garden we grew tomatoes and beans together with the neighbours."
+        f"In the {w} garden we grew tomatoes and beans together with the neighbours of our street."
         for w in ("shared", "small", "school", "community", "back", "front")
     ),
     *(

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from verhalen.demo import example_folder
 from verhalen.errors import VerhalenError
 from verhalen.form import AnswerError, Question, StoryForm, load_form, parse_form
 from verhalen.project import FORM_NAME, init_project
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE_FORM = REPO / "data" / "voorbeeld" / FORM_NAME
+EXAMPLE_FORM = example_folder() / FORM_NAME
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NARRAFIRMA_FORM = (
     SHARED / "corpora" / "narrafirma-samples" / "narrafirma_import_guide_example_story_form.csv"

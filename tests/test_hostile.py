@@ -121,11 +121,12 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """One project for the generated examples: each example checks its own before and after."""
     import shutil
 
+    from verhalen.demo import example_folder
     from verhalen.project import FORM_NAME, init_project
 
     root = tmp_path_factory.mktemp("vijandig") / "p"
     root.mkdir()
-    shutil.copy(Path(__file__).parents[1] / "data" / "voorbeeld" / FORM_NAME, root / FORM_NAME)
+    shutil.copy(example_folder() / FORM_NAME, root / FORM_NAME)
     project = init_project(root, template="programma")
     (root.parent / "secret.txt").write_text(SECRET, encoding="utf-8")
     return project

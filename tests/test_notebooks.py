@@ -48,6 +48,7 @@ def test_committed_without_outputs(path: Path) -> None:
     assert 'PROJECT = os.environ.get("VERHALEN_PROJECT")' in first.source
 
 
+@pytest.mark.slow
 def test_notebooks_run(example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = tmp_path / "project"
     shutil.copytree(example, project)

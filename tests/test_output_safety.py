@@ -22,12 +22,13 @@ from support import fake_run, ingest_ok
 from typer.testing import CliRunner
 
 from verhalen.cli.app import app
+from verhalen.demo import example_folder
 from verhalen.errors import RejectedBatch
 from verhalen.ingest import ingest
 from verhalen.project import FORM_NAME, Project, init_project
 from verhalen.safe import FORMULA_START, csv_value, set_xlsx_cell
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"
+EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 
 TELLERS = [
     ("=V1", "inwoner"),

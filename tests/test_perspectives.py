@@ -113,7 +113,8 @@ def stories_of(step: Snapshot, number: int) -> set[int]:
 def assert_fresh_terms(view: PerspectiveView) -> None:
     stops = stop_words("nl")
     assert view.terms, view
-    assert view.label == " · ".join(view.terms[:3])
+    assert view.phrases and view.label == view.phrases[0][:1].upper() + view.phrases[0][1:]
+    assert view.summary and all(item["story"] in view.story_ids for item in view.summary)
     assert not {w for t in view.terms for w in t.split()} & (stops | {"nou", "eh", "de", "het"})
     assert 1 <= len(view.exemplars) <= 5
     assert set(view.exemplars) <= set(view.story_ids)
@@ -370,7 +371,7 @@ def test_list_command(fresh):
     assert [r[1] for r in rows] == [v.title() for v in views]
     assert [int(r[2]) for r in rows] == [len(v.story_ids) for v in views]
     for row, view in zip(rows, views, strict=True):
-        assert row[3] == ", ".join(view.terms[:5])
+        assert row[3] == ", ".join(view.phrases[:5] or view.terms[:5])
         if view.stability is not None:
             assert row[4].startswith(f"{view.stability:.2f} (")
 
@@ -402,7 +403,10 @@ def test_rename_command(fresh):
     rows = table_rows(result.stdout)
     assert [r[1] for r in rows if r[0] == "2"] == ["Ontmoeten"]
     shown = cli(fresh, "perspectives", "show", 2)
-    assert shown.stdout.splitlines()[:2] == ["2. Ontmoeten", f"model: {get(fresh, 2).label}"]
+    assert shown.stdout.splitlines()[:2] == [
+        "2. Ontmoeten",
+        f"voorstel van het model: {get(fresh, 2).label}",
+    ]
     assert history(fresh)[-1]["action"] == "rename"
 
 

@@ -24,7 +24,7 @@ import pytest
 from openpyxl import load_workbook
 from support import demo_result, ingest_ok
 
-from verhalen.demo import DemoResult
+from verhalen.demo import DemoResult, example_folder
 from verhalen.form import fold
 from verhalen.project import CONFIG_NAME, Project
 from verhalen.pseudonymize import REVIEW_COLUMNS, _deduce, pseudonymize
@@ -32,8 +32,7 @@ from verhalen.store import StoryRow
 from verhalen.stories import export_stories
 from verhalen.text import pipeline
 
-REPO = Path(__file__).resolve().parents[1]
-TRUTH = REPO / "data" / "voorbeeld" / "truth" / "identifiers.csv"
+TRUTH = example_folder() / "truth" / "identifiers.csv"
 KINDS = ("naam", "telefoon", "email", "adres")
 RECALL_FLOOR = {"email": 0.9, "telefoon": 0.9, "naam": 0.8, "adres": 0.8}
 PRECISION_FLOOR = 0.8

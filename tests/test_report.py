@@ -23,13 +23,14 @@ from typer.testing import CliRunner
 
 from verhalen.catalysis import load_catalysis
 from verhalen.cli.app import app
+from verhalen.demo import example_folder
 from verhalen.errors import RejectedBatch, VerhalenError
 from verhalen.project import FORM_NAME, Project, init_project
 from verhalen.report import make_report
 from verhalen.report.data import gather
 from verhalen.status import headline, overview
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"
+EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 TRICKY = {
     1: '=HYPERLINK("http://example.org","klik") stond zomaar in de mail van de gemeente.',
     2: "+31 6 1234 5678 belde ons terug over de brug.",
@@ -400,6 +401,7 @@ def _example_project(tmp_path_factory: pytest.TempPathFactory, target: Path) -> 
     return make_demo(target).project
 
 
+@pytest.mark.slow
 def test_example_project_report(tmp_path_factory: pytest.TempPathFactory) -> None:
     from verhalen.perspectives import perspectives
 

@@ -19,6 +19,7 @@ from support import fake_run, ingest_ok
 from typer.testing import CliRunner
 
 from verhalen.cli.app import app
+from verhalen.demo import example_folder
 from verhalen.errors import RejectedBatch
 from verhalen.perspectives import history, perspectives
 from verhalen.project import FORM_NAME, Project, init_project
@@ -32,7 +33,7 @@ from verhalen.workshop import (
     write_template,
 )
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "voorbeeld"
+EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 SECRET = "Jansen"  # an identifying name that only the original texts hold
 LONG = " ".join(["woord"] * 400)
 

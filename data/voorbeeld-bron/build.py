@@ -1,4 +1,4 @@
-"""Build data/voorbeeld from the hand-written stories in deel-*.yaml.
+"""Build src/verhalen/voorbeeld (the example, package data) from the stories in deel-*.yaml.
 
 The stories were written one by one (see OPDRACHT.md); this script only lays them out the way a
 real project receives them: Word and OpenDocument files per table, text files, a WebVTT and a
@@ -21,7 +21,7 @@ from odf.text import H, P
 from openpyxl import Workbook
 
 HERE = Path(__file__).parent
-OUT = HERE.parent / "voorbeeld"
+OUT = HERE.parents[1] / "src" / "verhalen" / "voorbeeld"  # shipped inside the package
 FORM = yaml.safe_load((OUT / "storyform.yaml").read_text(encoding="utf-8"))
 STORY_QUESTIONS = [q for q in FORM["questions"] if q["about"] == "story"]
 PROMPTS = [

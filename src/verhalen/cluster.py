@@ -32,7 +32,8 @@ from verhalen.errors import VerhalenError
 from verhalen.i18n import say
 
 Progress = Callable[[int, int, str], None]
-UNASSIGNED = 0
+UNASSIGNED = 0  # "past nergens bij": clustered, but fits no perspective
+TOO_SHORT = -1  # "te kort om te groeperen": too few real words to cluster at all
 MAX_UNASSIGNED = 0.10
 EXEMPLARS = 5
 LABEL_TERMS = 3

@@ -1,8 +1,10 @@
-"""The example project: `data/voorbeeld` made into a working project, every stage run on it.
+"""The example project: `verhalen/voorbeeld` made into a working project, every stage run on it.
 
-This is the README's quick start, so it must work on a fresh clone with nothing but the package
-installed. It copies the inputs (never the `truth/` folder) into the new project, so the project
-stands on its own and every source path in the store is relative.
+This is the README's quick start, so it must work with nothing but the package installed: the
+example's files ship inside the package (`src/verhalen/voorbeeld`, package data) and are found
+with `importlib.resources`, from a checkout and from an installed wheel alike. It copies the
+inputs (never the `truth/` folder) into the new project, so the project stands on its own and
+every source path in the store is relative.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from verhalen.answers import ImportReport, import_answers
@@ -24,22 +27,24 @@ from verhalen.pseudonymize import PseudonymReport, pseudonymize
 from verhalen.report import ReportResult, make_report
 
 EXAMPLE_ENV = "VERHALEN_VOORBEELD"
+EXAMPLE_PACKAGE_DIR = "voorbeeld"  # src/verhalen/voorbeeld, shipped as package data
 INPUTS = ("verhalen", "vertellers.csv", "antwoorden.xlsx")
 CATALYSIS = "catalyse.yaml"
 SESSIONS = {"sessie-1": "sessie 1", "sessie-2": "sessie 2"}
 
 
 def example_folder() -> Path:
-    """Where data/voorbeeld is: $VERHALEN_VOORBEELD, or the repository this package runs from."""
+    """The example's folder: $VERHALEN_VOORBEELD, or the copy inside the installed package."""
     if os.environ.get(EXAMPLE_ENV):
         return Path(os.environ[EXAMPLE_ENV])
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "data" / "voorbeeld"
-        if (candidate / FORM_NAME).is_file():
-            return candidate
+    packaged = resources.files("verhalen") / EXAMPLE_PACKAGE_DIR
+    # A real folder for an ordinary or editable install; a zipped package has none to copy from.
+    if isinstance(packaged, Path) and (packaged / FORM_NAME).is_file():
+        return packaged
     raise VerhalenError(
-        f"data/voorbeeld not found; set {EXAMPLE_ENV} to the example folder of a verhalen checkout"
+        f"the example project is missing from this installation of verhalen ({packaged}); "
+        f"reinstall verhalen, or set {EXAMPLE_ENV} to an example folder "
+        "(src/verhalen/voorbeeld in a verhalen checkout)"
     )
 
 

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 
@@ -51,6 +52,7 @@ KNOWN_SETTINGS: dict[str, set[str]] = {
     "ingest": {"separator", "interviewer", "story_marker", "near_duplicate"},
     "privacy": {"keep_original", "terms"},
     "report": {"date", "appendix_limit"},
+    "cluster": {"min_words"},
 }
 SHOWN_IDS = 5
 
@@ -532,6 +534,15 @@ class _Doctor:
                 "must be a list of words",
                 'schrijf terms = ["Lindenhoven", "De Linde"] onder [privacy]',
                 'write terms = ["Lindenhoven", "De Linde"] under [privacy]',
+            )
+        min_words = config.get("cluster", {}).get("min_words")
+        if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 0:
+            bad(
+                "min_words",
+                f"'{min_words}' is geen heel getal van 0 of meer; 'verhalen cluster' weigert",
+                f"'{min_words}' is not a whole number of 0 or more; 'verhalen cluster' refuses",
+                "zet min_words = 15 onder [cluster]",
+                "set min_words = 15 under [cluster]",
             )
         fixed = config.get("report", {}).get("date")
         if fixed is not None and not isinstance(fixed, date):
@@ -1208,6 +1219,7 @@ class _Doctor:
         self.check_model_leftovers(set(ids))
         if active:
             self.check_active_run(active[0], [i for i in ids if i != active[0]])
+            self.check_versions(active[0])
 
     def check_active_run(self, run_id: int, others: list[int]) -> None:
         assert self.db is not None
@@ -1272,11 +1284,19 @@ class _Doctor:
                     f"verhalen perspectives move {min(story_ids)} 0",
                 ),
             )
+        # Stories excluded from the analysis are left out of a run on purpose.
+        excluded = (
+            " AND id NOT IN (SELECT story_id FROM exclusions)"
+            if self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exclusions'"
+            ).fetchone()
+            else ""
+        )
         missing = [
             r[0]
             for r in self.db.execute(
                 "SELECT id FROM stories WHERE id NOT IN "
-                "(SELECT story_id FROM assignments WHERE run_id = ?) ORDER BY id",
+                f"(SELECT story_id FROM assignments WHERE run_id = ?){excluded} ORDER BY id",
                 (run_id,),
             )
         ]
@@ -1300,6 +1320,49 @@ class _Doctor:
                     f"stay in run {run_id}; verhalen perspectives use {run_id} goes back)",
                 ),
             )
+
+    def check_versions(self, run_id: int) -> None:
+        """The packages the active run recorded (cluster.versions()) against those installed now:
+        with another numpy, UMAP or embedder the same seed can give other perspectives."""
+        assert self.db is not None
+        row = self.db.execute(
+            "SELECT versions, config FROM runs WHERE id = ?", (run_id,)
+        ).fetchone()
+        try:
+            recorded = json.loads(row[0] or "{}") if row else {}
+        except (TypeError, ValueError):
+            return
+        if not isinstance(recorded, dict):
+            return
+        changed = []
+        for package, then in sorted(recorded.items()):
+            try:
+                now = version(str(package))
+            except (PackageNotFoundError, ValueError):
+                now = "-"  # as cluster.versions() records a package that is not installed
+            if str(then) != now:
+                changed.append(f"{package} {then} → {now}")
+        if not changed:
+            return
+        command = _cluster_command(row[1])
+        self.add(
+            "warning",
+            "versions",
+            self.say(
+                f"de actieve run {run_id} is gemaakt met andere versies dan er nu geïnstalleerd "
+                f"zijn ({', '.join(changed)}): dezelfde seed kan nu andere perspectieven geven",
+                f"the active run {run_id} was made with other versions than are installed now "
+                f"({', '.join(changed)}): the same seed may now give other perspectives",
+            ),
+            self.say(
+                "installeer met constraints.txt (in de map van verhalen: bash scripts/setup.sh, "
+                "of pip install -c constraints.txt -e .) of voer 'verhalen cluster' opnieuw uit: "
+                f"{command} (je bewerkingen blijven in run {run_id})",
+                "install with constraints.txt (in verhalen's folder: bash scripts/setup.sh, or "
+                "pip install -c constraints.txt -e .) or run 'verhalen cluster' again: "
+                f"{command} (your edits stay in run {run_id})",
+            ),
+        )
 
     def check_model(self, run_id: int, command: str, model_path: str | None, active: bool) -> None:
         level: Severity = "warning" if active else "info"
@@ -1458,13 +1521,18 @@ class _Doctor:
                 "SELECT embedder, COUNT(*) FROM embeddings GROUP BY embedder"
             ).fetchall()
         )
+        # Stories excluded from the analysis and those too short to group are never embedded.
+        skipped = " AND s.id NOT IN (SELECT story_id FROM assignments WHERE run_id = ? AND "
+        skipped += "model_number = -1)"
+        if "exclusions" in self.tables:
+            skipped += " AND s.id NOT IN (SELECT story_id FROM exclusions)"
         for key, part_name in parts:
             missing = [
                 r[0]
                 for r in self.db.execute(
                     "SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
-                    "WHERE e.text_hash = s.text_hash AND e.embedder = ?) ORDER BY s.id",
-                    (key,),
+                    f"WHERE e.text_hash = s.text_hash AND e.embedder = ?){skipped} ORDER BY s.id",
+                    (key, run["id"]),
                 )
             ]
             if not missing:

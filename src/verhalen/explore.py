@@ -212,7 +212,7 @@ def story_map(
     from verhalen.perspectives import assignment, perspectives
 
     with project.store() as store:
-        stories = store.stories()
+        stories = store.stories(excluded=False)  # excluded stories are out of the analysis
         hashes = store.text_hashes()
         answers = store.answers()
         tellers = store.storyteller_answers()
@@ -322,8 +322,8 @@ def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: 
 
 
 def perspective_table(project: Project, exemplars: int = 3) -> Table:
-    """The active run's perspectives: title, size, stability, key terms, who tells them and the
-    titles of the first exemplars."""
+    """The active run's perspectives: title (the facilitator's name, else the proposed one),
+    size, stability, key phrases, who tells them and the titles of the first exemplars."""
     from verhalen.perspectives import perspectives
 
     with project.store() as store:
@@ -337,7 +337,7 @@ def perspective_table(project: Project, exemplars: int = 3) -> Table:
                 "titel": p.title(project.lang),
                 "verhalen": len(p.story_ids),
                 "stabiliteit": p.stability,
-                "kernwoorden": ", ".join(p.terms),
+                "kernzinnen": ", ".join(p.phrases or p.terms),
                 "vertellers": dict(groups.most_common()),
                 "voorbeelden": [
                     f"[{i}] {stories[i].shown_title or ''}".strip()

@@ -77,7 +77,7 @@ def _collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, obje
     lang = project.lang
     form = project.form
     yes, no = yes_no(lang)
-    recs = records(project)
+    recs = records(project, excluded=False)  # stories excluded from the analysis stay out
     out: list[Variable] = []
     vals: dict[int, dict[str, object]] = {r.story_id: {} for r in recs}
 
@@ -155,14 +155,20 @@ def _collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, obje
 
 
 def _perspective_variable(project: Project, vals: dict[int, dict[str, object]]) -> list[Variable]:
-    """The active run's perspectives as one choice, 'past nergens bij' last."""
+    """The active run's perspectives as one choice, 'past nergens bij' last. A story too short
+    to group has no perspective: its value is missing, not a category."""
+    from verhalen.cluster import TOO_SHORT
     from verhalen.perspectives import assignment, perspectives
 
     assigned = assignment(project)
     if not assigned:
         return []
     lang = project.lang
-    names = {v.number: f"{v.number}. {v.title(lang)}" for v in perspectives(project)}
+    names = {
+        v.number: f"{v.number}. {v.title(lang)}"
+        for v in perspectives(project)
+        if v.number != TOO_SHORT
+    }
     order = sorted(names, key=lambda n: (n == 0, n))
     for sid, n in assigned.items():
         if sid in vals and n in names:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +20,11 @@ import numpy as np
 
 from verhalen.cluster import (
     EXEMPLARS,
-    KEY_TERMS,
-    LABEL_TERMS,
+    TOO_SHORT,
     UNASSIGNED,
     ClusterConfig,
     ClusterResult,
     Progress,
-    _pick_terms,
     cluster_embeddings,
     config_record,
     stability,
@@ -41,21 +39,53 @@ from verhalen.store import Store
 MODELS_DIR = "modellen"
 
 
-def collection(project: Project, config: ClusterConfig, progress: Progress | None = None):
-    """(story ids, texts, lemmatised docs, embeddings, embedder) for the whole project."""
+class Collection(tuple):
+    """(story ids, texts, lemmatised docs, embeddings, embedder) of the stories to cluster, with
+    `too_short`: the ids of the stories left out because they are too short to group."""
+
+    too_short: list[int]
+
+    def __new__(cls, items: tuple, too_short: list[int]) -> Collection:
+        made = super().__new__(cls, items)
+        made.too_short = too_short
+        return made
+
+
+def collection(
+    project: Project, config: ClusterConfig, progress: Progress | None = None
+) -> Collection:
+    """(story ids, texts, lemmatised docs, embeddings, embedder) of the stories to cluster: every
+    story but those excluded from the analysis and those too short to group (fewer real words
+    than `[cluster] min_words`; their ids are in `.too_short`)."""
     from verhalen.autotag import strip_placeholders
     from verhalen.cluster import MIN_STORIES
+    from verhalen.stories import too_short
     from verhalen.text import lemmas
 
     embedder = select_embedder(config.embedder, config.lang, config.seed)  # a bad name first
     with project.store() as store:
-        stories = store.stories()
+        analysed = store.stories(excluded=False)
+        short = too_short(project, analysed)
+        left_out = set(short)
+        stories = [s for s in analysed if s.id not in left_out]
         if len(stories) < MIN_STORIES:
+            excluded = len(store.exclusions())
+            why = [
+                say(project.lang, f"{n} {nl}", f"{n} {en}")
+                for n, nl, en in (
+                    (len(short), "te kort om te groeperen", "too short to group"),
+                    (excluded, "uitgesloten", "excluded"),
+                )
+                if n
+            ]
+            told = f" ({', '.join(why)})" if why else ""
             raise VerhalenError(
                 say(
                     project.lang,
-                    f"{len(stories)} verhalen: groeperen kan pas vanaf {MIN_STORIES} verhalen",
-                    f"{len(stories)} stories: clustering needs at least {MIN_STORIES}",
+                    f"{len(stories)} verhalen om te groeperen{told}: groeperen kan pas vanaf "
+                    f"{MIN_STORIES} verhalen",
+                    f"{len(stories)} stories to cluster{told}: clustering needs at least "
+                    f"{MIN_STORIES}",
                 )
             )
         hashes = store.text_hashes()
@@ -65,7 +95,7 @@ def collection(project: Project, config: ClusterConfig, progress: Progress | Non
     # Labels and key terms come from what people may read: the pseudonymised text.
     shown = [strip_placeholders(s.shown_text) for s in stories]
     docs = [" ".join(words) for words in lemmas(shown, config.lang)]
-    return ids, texts, docs, vectors, embedder
+    return Collection((ids, texts, docs, vectors, embedder), short)
 
 
 def run_cluster(
@@ -80,12 +110,14 @@ def run_cluster(
     hidden folder first and renamed to `modellen/run-N` inside the run's transaction, so a killed
     process leaves either no run or a complete run whose model is complete.
     """
-    ids, _texts, docs, vectors, embedder = collection(project, config, progress)
+    found = collection(project, config, progress)
+    ids, _texts, docs, vectors, embedder = found
     result = cluster_embeddings(ids, docs, vectors, config, embedder, progress)
     if config.stability_runs:
         scores = stability(vectors, result.labels, config, progress)
         for p in result.perspectives:
             p.stability = scores.get(p.number)
+    named = _namings(project, ids, result.labels, vectors, embedder, config.lang)
     models = project.root / MODELS_DIR
     staged = None
     if save_model and result.model is not None:
@@ -97,20 +129,37 @@ def run_cluster(
                 config.embedder,
                 config_record(config),
                 versions(),
-                result.metrics,
+                {
+                    **result.metrics,
+                    "too_short": len(found.too_short),
+                    "min_words": project.min_words,
+                },
                 None,
             )
             for p in result.perspectives:
+                words = named.get(p.number)
                 store.save_perspective(
-                    run_id, p.number, p.label, p.terms, p.exemplars, p.stability, name=p.name
+                    run_id,
+                    p.number,
+                    words.name if words else p.label,
+                    words.terms if words else p.terms,
+                    p.exemplars,
+                    p.stability,
+                    name=p.name,
+                    phrases=words.phrases if words else [],
+                    summary=words.summary if words else [],
+                    near_miss=words.near_miss if words else None,
                 )
             store.assign(
                 run_id,
                 [
                     (sid, label, label, round(sim, 4))
                     for sid, label, sim in zip(ids, result.labels, result.similarity, strict=True)
-                ],
+                ]
+                + [(sid, TOO_SHORT, TOO_SHORT, None) for sid in found.too_short],
             )
+            if found.too_short:  # their own group, never mixed into 'past nergens bij'
+                store.save_perspective(run_id, TOO_SHORT, "", [], [], None)
             store.set_active_run(run_id)
             store.log(
                 "cluster",
@@ -132,6 +181,24 @@ def run_cluster(
         if staged is not None and staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
     return run_id, result
+
+
+def _namings(
+    project: Project,
+    ids: list[int],
+    labels: list[int],
+    vectors: np.ndarray,
+    embedder: Any,
+    lang: str,
+    only: set[int] | None = None,
+) -> dict[int, Any]:
+    """Names, phrases, summary and near miss per perspective (verhalen.naming), from what people
+    may read: the pseudonymised text."""
+    from verhalen.naming import name_perspectives
+
+    with project.store() as store:
+        shown = {s.id: s.shown_text for s in store.stories()}
+    return name_perspectives(ids, [shown[i] for i in ids], labels, vectors, embedder, lang, only)
 
 
 MODEL_MANIFEST = "verhalen-model.json"  # written last: every file's size and hash
@@ -284,11 +351,26 @@ class PerspectiveView:
     stability: float | None
     story_ids: list[int]
     origin: str
+    phrases: list[str] = field(default_factory=list)  # proposed key phrases, best first
+    summary: list[dict[str, Any]] = field(default_factory=list)  # [{"story", "sentence"}]
+    near_miss: int | None = None  # nearest story of another perspective
 
     def title(self, lang: str = "nl") -> str:
+        """The facilitator's name, else the proposed one (`label`)."""
         if self.number == UNASSIGNED:
             return say(lang, "Past nergens bij", "Fits nowhere")
-        return self.name or self.label
+        if self.number == TOO_SHORT:
+            return say(lang, "Te kort om te groeperen", "Too short to group")
+        return (
+            self.name
+            or self.label
+            or say(lang, f"Perspectief {self.number}", f"Perspective {self.number}")
+        )
+
+    @property
+    def proposed(self) -> bool:
+        """Whether the title is the model's proposal (the facilitator gave no name)."""
+        return self.number > 0 and not self.name
 
 
 def _run(store: Store, run_id: int | None, lang: str):
@@ -315,7 +397,7 @@ def perspectives(project: Project, run_id: int | None = None) -> list[Perspectiv
     with project.store() as store:
         run = _run(store, run_id, project.lang)
         members: dict[int, list[int]] = {}
-        for a in store.assignments(run["id"]):
+        for a in store.assignments(run["id"], analysed=True):
             members.setdefault(a["number"], []).append(a["story_id"])
         out = []
         for p in store.perspectives(run["id"]):
@@ -330,10 +412,14 @@ def perspectives(project: Project, run_id: int | None = None) -> list[Perspectiv
                     p["stability"],
                     members.get(p["number"], []),
                     p["origin"],
+                    json.loads(p["phrases"] or "[]"),
+                    json.loads(p["summary"] or "[]"),
+                    p["near_miss"],
                 )
             )
-    order = [v for v in out if v.number != UNASSIGNED] + [v for v in out if v.number == UNASSIGNED]
-    return [v for v in order if v.story_ids or v.number != UNASSIGNED]
+    # numbered perspectives, then 'past nergens bij', then 'te kort om te groeperen'
+    order = sorted(out, key=lambda v: (v.number <= 0, -v.number if v.number <= 0 else v.number))
+    return [v for v in order if v.story_ids or v.number > 0]
 
 
 def get(project: Project, number: int) -> PerspectiveView:
@@ -355,12 +441,13 @@ def runs(project: Project) -> list[dict[str, Any]]:
 
 
 def assignment(project: Project) -> dict[int, int]:
-    """Story id -> perspective number in the active run (empty when there is none)."""
+    """Story id -> perspective number in the active run (empty when there is none): stories
+    excluded from the analysis since the run are left out (`TOO_SHORT`: too short to group)."""
     with project.store() as store:
         run = store.active_run()
         if run is None:
             return {}
-        return {a["story_id"]: a["number"] for a in store.assignments(run["id"])}
+        return {a["story_id"]: a["number"] for a in store.assignments(run["id"], analysed=True)}
 
 
 def activate(project: Project, run_id: int) -> None:
@@ -387,6 +474,18 @@ def _check(store: Store, run_id: int, number: int, lang: str) -> None:
         )
 
 
+def _no_too_short(project: Project, numbers: tuple[int, ...], nl: str, en: str) -> None:
+    """'Te kort om te groeperen' is no perspective: the rule ([cluster] min_words) fills it."""
+    if TOO_SHORT in numbers:
+        raise VerhalenError(
+            say(
+                project.lang,
+                f"'te kort om te groeperen' ({TOO_SHORT}) is geen perspectief en kan niet {nl}",
+                f"'too short to group' ({TOO_SHORT}) is no perspective and cannot be {en}",
+            )
+        )
+
+
 def _set_text(project: Project, number: int, field: str, value: str) -> None:
     """Set a perspective's own name or description; the old value goes into the history."""
     store, run_id = _edit(project)
@@ -406,6 +505,7 @@ def rename(project: Project, number: int, name: str) -> None:
         raise VerhalenError(
             say(project.lang, "'past nergens bij' houdt zijn naam", "'fits nowhere' keeps its name")
         )
+    _no_too_short(project, (number,), "hernoemd worden", "renamed")
     _set_text(project, number, "name", name)
 
 
@@ -414,9 +514,29 @@ def describe(project: Project, number: int, text: str) -> None:
 
 
 def move(project: Project, story_id: int, number: int) -> int:
-    """Move one story to perspective `number` (0: past nergens bij). Returns where it was."""
+    """Move one story to perspective `number` (0: past nergens bij). Returns where it was.
+
+    A story too short to group may be moved into a perspective (the facilitator knows where it
+    belongs), but none can be moved to 'te kort om te groeperen', and an excluded story not at
+    all (include it first)."""
+    _no_too_short(
+        project,
+        (number,),
+        "het doel van een verplaatsing zijn",
+        "the target of a move",
+    )
     store, run_id = _edit(project)
     with store:
+        if story_id in store.exclusions():
+            raise VerhalenError(
+                say(
+                    project.lang,
+                    f"verhaal {story_id} is uitgesloten van de analyse; neem het eerst weer op: "
+                    f"verhalen stories include {story_id}",
+                    f"story {story_id} is excluded from the analysis; include it first: "
+                    f"verhalen stories include {story_id}",
+                )
+            )
         current = {a["story_id"]: a["number"] for a in store.assignments(run_id)}
         if story_id not in current:
             raise VerhalenError(
@@ -445,6 +565,7 @@ def move(project: Project, story_id: int, number: int) -> int:
 
 def merge(project: Project, keep: int, other: int) -> None:
     """Merge perspective `other` into `keep`; `other` disappears."""
+    _no_too_short(project, (keep, other), "samengevoegd worden", "merged")
     if keep == other or UNASSIGNED in (keep, other):
         raise VerhalenError(
             say(
@@ -468,6 +589,7 @@ def merge(project: Project, keep: int, other: int) -> None:
 
 def delete(project: Project, number: int) -> None:
     """Dissolve a perspective: its stories go to 'past nergens bij'."""
+    _no_too_short(project, (number,), "opgeheven worden", "deleted")
     move_all = []
     store, run_id = _edit(project)
     with store:
@@ -494,12 +616,15 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
     embeddings). Returns the new perspective numbers (the first keeps `number`)."""
     from sklearn.cluster import KMeans
 
+    _no_too_short(project, (number,), "gesplitst worden", "split")
     store, run_id = _edit(project)
     with store:
         _check(store, run_id, number, project.lang)
         run = _run(store, run_id, project.lang)
         config = json.loads(run["config"])
-        members = [a["story_id"] for a in store.assignments(run_id) if a["number"] == number]
+        members = [
+            a["story_id"] for a in store.assignments(run_id, analysed=True) if a["number"] == number
+        ]
         if len(members) < 2 * parts:
             raise VerhalenError(
                 say(
@@ -513,6 +638,9 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
     )
     ids, _texts, _docs, vectors, _ = collection(project, cfg)
     index = {sid: i for i, sid in enumerate(ids)}
+    # a story too short to group that the facilitator moved here has no embedding to split on:
+    # it stays with the part that keeps the number
+    members = [s for s in members if s in index]
     sub = vectors[[index[s] for s in members]]
     labels = KMeans(parts, random_state=cfg.seed, n_init=20).fit_predict(sub)
     # the largest part keeps the number
@@ -535,75 +663,60 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
 
 
 def _refresh(project: Project, store: Store, run_id: int, numbers: list[int]) -> None:
-    """New key terms, label and exemplars for perspectives whose stories changed.
+    """New proposed name, phrases, summary, near miss, key terms and exemplars for perspectives
+    whose stories changed (verhalen.naming, weighed against all perspectives as they are now).
 
-    Terms come from class TF-IDF over all perspectives' lemmatised stories (as BERTopic's
-    c-TF-IDF); a facilitator's own name and description are kept.
+    The proposal goes into `label`; a facilitator's own name and description are kept and
+    always win.
     """
-    from verhalen.text import lemmas
+    from verhalen.naming import name_perspectives
 
-    numbers = [n for n in set(numbers) if n != UNASSIGNED]
+    numbers = [n for n in set(numbers) if n > 0]
     if not numbers:
         return
     run = _run(store, run_id, project.lang)
     config = json.loads(run["config"])
     members: dict[int, list[int]] = {}
-    for a in store.assignments(run_id):
+    for a in store.assignments(run_id, analysed=True):
         members.setdefault(a["number"], []).append(a["story_id"])
-    from verhalen.autotag import strip_placeholders
-
-    stories = {s.id: strip_placeholders(s.shown_text) for s in store.stories()}
-    groups = sorted(n for n in members if n != UNASSIGNED)
-    docs = {
-        n: [
-            w
-            for words in lemmas([stories[s] for s in members[n]], config.get("lang", "nl"))
-            for w in words
-        ]
-        for n in groups
-    }
-    terms = class_terms(docs)
     cfg = ClusterConfig(
         embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
     )
-    ids, _t, _d, vectors, _e = collection(project, cfg)
+    ids, _t, _d, vectors, embedder = collection(project, cfg)
     index = {sid: i for i, sid in enumerate(ids)}
+    number_of = {sid: n for n, sids in members.items() for sid in sids}
+    shown = {s.id: s.shown_text for s in store.stories()}
+    named = name_perspectives(
+        ids,
+        [shown[i] for i in ids],
+        [number_of.get(i, UNASSIGNED) for i in ids],
+        vectors,
+        embedder,
+        cfg.lang,
+        only=set(numbers),
+    )
     with store.transaction():
         for n in numbers:
-            if n not in members:
+            # stories too short to group that were moved here have no embedding
+            embedded = [s for s in members.get(n, []) if s in index]
+            if not embedded:
                 continue
-            sub = vectors[[index[s] for s in members[n]]]
+            sub = vectors[[index[s] for s in embedded]]
             centroid = sub.mean(0)
             centroid /= np.linalg.norm(centroid) or 1.0
-            ranked = [members[n][j] for j in np.argsort(-(sub @ centroid), kind="stable")]
-            chosen = terms.get(n, [])
+            ranked = [embedded[j] for j in np.argsort(-(sub @ centroid), kind="stable")]
+            words = named.get(n)
             store.update_perspective(
                 run_id,
                 n,
-                terms=chosen,
-                label=" · ".join(chosen[:LABEL_TERMS]),
+                terms=words.terms if words else [],
+                label=words.name if words else "",
+                phrases=words.phrases if words else [],
+                summary=words.summary if words else [],
+                near_miss=words.near_miss if words else None,
                 exemplars=ranked[:EXEMPLARS],
                 stability=None,  # measured on other stories; unknown until clustered again
             )
-
-
-def class_terms(docs: dict[int, list[str]]) -> dict[int, list[str]]:
-    """Distinctive terms per group: BERTopic's class-based TF-IDF over the groups' lemmas."""
-    from bertopic.vectorizers import ClassTfidfTransformer
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    keys = sorted(docs)
-    if not keys:
-        return {}
-    vectorizer = CountVectorizer(analyzer=lambda words: words)
-    counts = vectorizer.fit_transform([docs[k] for k in keys])
-    weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
-    vocab = vectorizer.get_feature_names_out()
-    out = {}
-    for row, key in enumerate(keys):
-        order = np.lexsort((vocab, -weights[row]))
-        out[key] = _pick_terms([str(vocab[i]) for i in order[: KEY_TERMS * 3]], KEY_TERMS)
-    return out
 
 
 def history(project: Project) -> list[dict[str, Any]]:

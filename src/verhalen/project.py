@@ -34,6 +34,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "near_duplicate": 0.8,
     },
     "privacy": {"keep_original": True},
+    "cluster": {"min_words": 15},
 }
 
 
@@ -68,6 +69,21 @@ class Project:
     @property
     def lang(self) -> str:
         return self.config["project"].get("language", "nl")
+
+    @property
+    def min_words(self) -> int:
+        """`[cluster] min_words`: a story with fewer real words is too short to group."""
+        value = self.config.get("cluster", {}).get("min_words", DEFAULTS["cluster"]["min_words"])
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise VerhalenError(
+                f"{self.root / CONFIG_NAME}: [cluster] min_words = {value!r}: "
+                + (
+                    "gebruik een heel getal van 0 of meer, bijv. min_words = 15"
+                    if self.lang == "nl"
+                    else "use a whole number of 0 or more, e.g. min_words = 15"
+                )
+            )
+        return value
 
     @property
     def store_path(self) -> Path:

@@ -23,11 +23,17 @@ class Overview:
     formats: list[tuple[str, int]]
     languages: list[tuple[str | None, int]]
     flagged: int
+    excluded: int = 0  # stories left out of the analysis: not in any of the counts above
+    too_short: int = 0  # stories in the analysis too short to group ([cluster] min_words)
 
 
 def overview(project: Project) -> Overview:
+    """The stories in the analysis at a glance: stories excluded with `verhalen stories exclude`
+    are only counted in `excluded`."""
+    from verhalen.stories import too_short
+
     with project.store() as store:
-        s = store.summary()
+        s = store.summary(analysed=True)
     return Overview(
         name=project.name,
         stories=s["stories"],
@@ -41,6 +47,8 @@ def overview(project: Project) -> Overview:
         formats=s["formats"],
         languages=s["languages"],
         flagged=s["flagged"],
+        excluded=s["excluded"],
+        too_short=len(too_short(project)),
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.errors import VerhalenError
-from verhalen.i18n import t
+from verhalen.i18n import say, t
 from verhalen.project import Project
 from verhalen.safe import csv_value, set_xlsx_cell
 from verhalen.store import StoryRow
@@ -31,6 +31,7 @@ class StoryFilter:
     search: str | None = None
     flagged: bool = False
     where: tuple[str, ...] = ()  # conditions on answers and tags: "rol=inwoner", "gevoel>=70"
+    excluded: bool | None = None  # True: only stories left out of the analysis; False: none
 
 
 def find_stories(project: Project, where: StoryFilter | None = None) -> list[StoryRow]:
@@ -46,6 +47,7 @@ def find_stories(project: Project, where: StoryFilter | None = None) -> list[Sto
             search=where.search,
             flagged=where.flagged,
             ids=sorted(ids) if ids is not None else None,
+            excluded=where.excluded,
         )
 
 
@@ -59,6 +61,112 @@ def get_story(project: Project, story_id: int) -> tuple[StoryRow, dict[str, Any]
         if story.storyteller_id:
             answers = {**store.storyteller_answers().get(story.storyteller_id, {}), **answers}
         return story, answers, store.flags(story_id)
+
+
+# -- stories left out of the analysis ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A story the facilitator left out of the analysis, and why."""
+
+    story_id: int
+    title: str | None
+    reason: str
+    at: str
+    who: str
+
+
+def exclusions(project: Project) -> list[Exclusion]:
+    """Every story left out of the analysis (`verhalen stories exclude`), by id."""
+    with project.store() as store:
+        found = store.exclusions()
+        titles = {s.id: s.shown_title for s in store.stories(ids=sorted(found))} if found else {}
+    return [
+        Exclusion(sid, titles.get(sid), r["reason"], r["at"], r["who"]) for sid, r in found.items()
+    ]
+
+
+def _known_ids(store: Any, story_ids: list[int], lang: str) -> list[int]:
+    """The ids in order without repeats; an id that is no story stops everything, in one line."""
+    wanted = list(dict.fromkeys(story_ids))
+    found = {s.id for s in store.stories(ids=wanted)} if wanted else set()
+    unknown = [i for i in wanted if i not in found]
+    if len(unknown) == 1:
+        raise VerhalenError(
+            say(
+                lang,
+                f"verhaal {unknown[0]} bestaat niet; niets veranderd",
+                f"story {unknown[0]} does not exist; nothing changed",
+            )
+        )
+    if unknown:
+        listed = ", ".join(map(str, unknown))
+        raise VerhalenError(
+            say(
+                lang,
+                f"verhalen {listed} bestaan niet; niets veranderd",
+                f"stories {listed} do not exist; nothing changed",
+            )
+        )
+    return wanted
+
+
+def exclude(project: Project, story_ids: list[int], reason: str) -> dict[int, str | None]:
+    """Leave stories out of the analysis (clustering, patterns, report, workshop material),
+    keeping them in the store. All or nothing: every id is checked first. A story excluded
+    already gets the new reason. Every change goes into the history. Returns id -> old reason
+    (None: it was not excluded)."""
+    lang = project.lang
+    reason = " ".join(reason.split())
+    if not reason:
+        raise VerhalenError(
+            say(
+                lang,
+                'geef een reden: --reason "..." (die komt in het rapport)',
+                'give a reason: --reason "..." (it goes into the report)',
+            )
+        )
+    if not story_ids:
+        raise VerhalenError(
+            say(lang, "geef een of meer verhaalnummers", "give one or more story ids")
+        )
+    with project.store() as store, store.transaction():
+        ids = _known_ids(store, story_ids, lang)
+        return {sid: store.exclude(sid, reason) for sid in ids}
+
+
+def include(project: Project, story_ids: list[int]) -> dict[int, str | None]:
+    """Take excluded stories back into the analysis, all or nothing; logged. Returns id -> the
+    reason it was excluded for (None: it was not excluded, nothing changed for it)."""
+    lang = project.lang
+    if not story_ids:
+        raise VerhalenError(
+            say(lang, "geef een of meer verhaalnummers", "give one or more story ids")
+        )
+    with project.store() as store, store.transaction():
+        ids = _known_ids(store, story_ids, lang)
+        return {sid: store.include(sid) for sid in ids}
+
+
+def exclusion_history(project: Project, story_id: int | None = None) -> list[Any]:
+    """Every exclusion and inclusion (of one story), oldest first: `answers.Change` rows."""
+    from verhalen.answers import history
+
+    return [c for c in history(project, story_id) if c.action in ("exclude", "include")]
+
+
+def too_short(project: Project, stories: list[StoryRow] | None = None) -> list[int]:
+    """Ids of the stories too short to group: fewer real words (letters, not numbers or
+    punctuation) than `[cluster] min_words` in their shown text. Without `stories`: of every
+    story in the analysis (not excluded)."""
+    from verhalen.text import real_words
+
+    minimum = project.min_words
+    if stories is None:
+        with project.store() as store:
+            stories = store.stories(excluded=False)
+    return [s.id for s in stories if real_words(s.shown_text) < minimum]
 
 
 def format_answer(value: Any, lang: str = "nl") -> str:

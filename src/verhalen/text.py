@@ -8,9 +8,23 @@ subject, so they count as stop words too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+# A real word: letters only (an apostrophe or hyphen inside may join two parts: "zo'n",
+# "e-mail"), standing free: "Fa7", "2024" and "---" are none.
+_REAL_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*(?!\w)")
+
+
+def real_words(text: str) -> int:
+    """How many real words `text` holds: letter tokens, not numbers, codes or punctuation.
+    Placeholders of pseudonymisation ([PERSOON-1]) are no words of the story."""
+    from verhalen.autotag import strip_placeholders
+
+    return len(_REAL_WORD.findall(strip_placeholders(text)))
+
 
 SPOKEN_FILLERS = {
     "nl": {
@@ -205,4 +219,49 @@ def lemmas(
             if word:
                 words.append(word)
         out.append(words)
+    return out
+
+
+def _is_word(form: str) -> bool:
+    """Letters, possibly joined by a hyphen or apostrophe inside (buurt-app, auto's)."""
+    return (
+        form.replace("-", "").replace("'", "").isalpha()
+        and form[0].isalpha()
+        and form[-1].isalpha()
+    )
+
+
+def token_runs(texts: Iterable[str], lang: str = "nl") -> list[list[list[tuple[str, str, bool]]]]:
+    """Per text, its runs of words between punctuation, numbers and line breaks: each word as
+    (form as written, lemma, is a stop word).
+
+    For phrases: a phrase never crosses a comma or a sentence end, and keeps its stop words
+    inside ("ruimte in de regels"). Words under three letters count as stop words, as in
+    `lemmas`; hyphenated words and apostrophes inside a word (buurt-app, auto's) are words.
+    """
+    stops = stop_words(lang)
+    nlp = pipeline(lang)
+    decided: dict[str, tuple[str, bool]] = {}
+    out = []
+    for doc in nlp.tokenizer.pipe(texts, batch_size=64):
+        runs: list[list[tuple[str, str, bool]]] = []
+        run: list[tuple[str, str, bool]] = []
+        for token in doc:
+            form = token.text
+            if not _is_word(form):
+                if run:
+                    runs.append(run)
+                    run = []
+                continue
+            lower = form.lower()
+            found = decided.get(lower)
+            if found is None:
+                head, dash, tail = lower.rpartition("-")
+                base = head + dash + lemma(tail, lang)  # buurt-apps: buurt-app
+                stop = len(lower) < 3 or lower in stops or base in stops
+                found = decided[lower] = (base, stop)
+            run.append((form, *found))
+        if run:
+            runs.append(run)
+        out.append(runs)
     return out

@@ -32,10 +32,13 @@ class Record:
     values: dict[str, Any]
 
 
-def records(project: Project, story_ids: set[int] | None = None) -> list[Record]:
-    """One record per story: form answers (story and storyteller), auto tags, session."""
+def records(
+    project: Project, story_ids: set[int] | None = None, excluded: bool | None = None
+) -> list[Record]:
+    """One record per story: form answers (story and storyteller), auto tags, session.
+    `excluded=False`: only the stories in the analysis (patterns), True: only those left out."""
     with project.store() as store:
-        stories = store.stories()
+        stories = store.stories(excluded=excluded)
         answers = store.answers()
         tellers = store.storyteller_answers()
         tags = store.tags()

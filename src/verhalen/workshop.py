@@ -128,7 +128,8 @@ def cards(project: Project, perspective: int | None = None, lang: str | None = N
     """The cards to print: grouped by perspective in the active run, else every story."""
     lang = _lang(project, lang)
     with project.store() as store:
-        stories = {s.id: s for s in store.stories()}
+        # stories excluded from the analysis get no card
+        stories = {s.id: s for s in store.stories(excluded=False)}
         answers = store.answers()
     views = _perspective_views(project, perspective)
 
@@ -147,7 +148,7 @@ def cards(project: Project, perspective: int | None = None, lang: str | None = N
         return [card(s, "") for s in stories.values()]
     out = []
     for v in views:
-        title = f"{v.number}. {v.title(lang)}" if v.number else v.title(lang)
+        title = f"{v.number}. {v.title(lang)}" if v.number > 0 else v.title(lang)
         out += [card(stories[i], title) for i in sorted(v.story_ids) if i in stories]
     return out
 
@@ -164,12 +165,17 @@ class Sheet:
     quotes: list[Card]
     tellers: list[tuple[str, int]]
     stories: int
+    phrases: list[str] = field(default_factory=list)  # proposed key phrases
+    summary: list[dict[str, Any]] = field(default_factory=list)  # [{"story", "sentence"}]
+    proposed: bool = False  # the title is the model's proposal, not the facilitator's name
 
 
 def sheets(
     project: Project, perspective: int | None = None, lang: str | None = None
 ) -> list[Sheet]:
     """One sheet per perspective of the active run."""
+    from verhalen.cluster import TOO_SHORT
+
     lang = _lang(project, lang)
     views = _perspective_views(project, perspective)
     if not views:
@@ -183,6 +189,8 @@ def sheets(
     by_id = {c.id: c for c in cards(project, None, lang)}
     out = []
     for v in views:
+        if v.number == TOO_SHORT and perspective is None:
+            continue  # no perspective to make sense of: their cards are enough
         members = [by_id[i] for i in v.story_ids if i in by_id]
         picked = [by_id[i] for i in v.exemplars if i in by_id and i in v.story_ids][:2]
         if len(picked) < 2:
@@ -198,6 +206,9 @@ def sheets(
                 picked,
                 sorted(groups.items(), key=lambda kv: (-kv[1], kv[0])),
                 len(members),
+                list(v.phrases),
+                [dict(item) for item in v.summary],
+                v.number > 0 and not v.name and bool(v.label),
             )
         )
     return out
@@ -345,11 +356,13 @@ def write_sheets(
     for k, sh in enumerate(items):
         if k:
             out.append(PageBreak())
-        head = f"{sh.number}. {sh.title}" if sh.number else sh.title
+        head = f"{sh.number}. {sh.title}" if sh.number > 0 else sh.title
         out.append(P(_text(head), s["h1"]))
         sub = [say(lang, f"{sh.stories} verhalen", f"{sh.stories} stories")]
-        if sh.label and sh.label != sh.title:
-            sub.append(say(lang, "label: ", "label: ") + sh.label)
+        if sh.proposed:
+            sub.append(say(lang, "naam: voorstel uit de verhalen", "name: proposed by the stories"))
+        elif sh.label and sh.label != sh.title:
+            sub.append(say(lang, "voorstel: ", "proposed: ") + sh.label)
         out.append(P(_text(" · ".join(sub)), s["small"]))
         out.append(Spacer(1, 4))
         out.append(
@@ -360,9 +373,24 @@ def write_sheets(
                 s["lead"] if sh.description else s["note"],
             )
         )
-        if sh.terms:
+        if sh.phrases:
+            out.append(P(_text(say(lang, "Kernzinnen", "Key phrases")), s["subheading"]))
+            out.append(P(_text(", ".join(sh.phrases)), s["body"]))
+        elif sh.terms:  # a run named before key phrases existed
             out.append(P(_text(say(lang, "Kernwoorden", "Key terms")), s["subheading"]))
             out.append(P(_text(", ".join(sh.terms)), s["body"]))
+        if sh.summary:
+            out.append(
+                P(_text(say(lang, "In een paar zinnen", "In a few sentences")), s["subheading"])
+            )
+            for item in sh.summary:
+                out.append(
+                    P(
+                        _text(f"“{item['sentence']}” (#{item['story']})"),
+                        s["sentence"],
+                        bulletText="•",
+                    )
+                )
         if sh.quotes:
             out.append(P(_text(say(lang, "Twee verhalen", "Two stories")), s["subheading"]))
         for q in sh.quotes:
@@ -496,7 +524,7 @@ def write_template(path: Path, project: Project | None = None) -> Path:
             rows = [
                 (v.number, v.title(project.lang), v.description or "")
                 for v in perspectives(project)
-                if v.number
+                if v.number > 0
             ]
     book = Workbook()
     info = book.active

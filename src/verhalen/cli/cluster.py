@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from verhalen.cli._common import out, state, styled
+from verhalen.i18n import say
 
 app = typer.Typer(help="Perspectieven bekijken en bewerken.", no_args_is_help=True)
 
@@ -35,9 +36,9 @@ def cluster(
     ] = 10,
 ) -> None:
     """Groepeer de verhalen in kandidaat-perspectieven (BERTopic) met labels en voorbeelden."""
-    from verhalen.cluster import ClusterConfig, load_guided
+    from verhalen.cluster import TOO_SHORT, ClusterConfig, load_guided
     from verhalen.i18n import count
-    from verhalen.perspectives import run_cluster
+    from verhalen.perspectives import assignment, run_cluster
     from verhalen.progress import progress_bar
 
     project = state(ctx).project()
@@ -56,7 +57,11 @@ def cluster(
     share = result.unassigned_share
     found = count(result.metrics["perspectives"], "perspective", project.lang)
     nowhere = "past nergens bij" if nl else "fit nowhere"
-    out.print(f"run {run_id}: {found}, {share:.0%} {nowhere}")
+    line = f"run {run_id}: {found}, {share:.0%} {nowhere}"
+    short = sum(1 for n in assignment(project).values() if n == TOO_SHORT)
+    if short:
+        line += f", {short} " + ("te kort om te groeperen" if nl else "too short to group")
+    out.print(line)
     _print_list(project)
 
 
@@ -75,37 +80,68 @@ def _stability_word(value: float | None, nl: bool) -> str:
 def _print_list(project) -> None:
     from verhalen.perspectives import perspectives
 
-    nl = project.lang == "nl"
+    lang = project.lang
+    nl = lang == "nl"
     table = Table(
         "nr",
-        "perspectief" if nl else "perspective",
-        "verhalen" if nl else "stories",
-        "kernwoorden" if nl else "key terms",
-        "stabiliteit" if nl else "stability",
+        say(lang, "perspectief", "perspective"),
+        say(lang, "verhalen", "stories"),
+        say(lang, "kernzinnen", "key phrases"),
+        say(lang, "stabiliteit", "stability"),
     )
     for p in perspectives(project):
         table.add_row(
             str(p.number),
-            p.title(project.lang),
+            p.title(lang),
             str(len(p.story_ids)),
-            ", ".join(p.terms[:5]),
+            ", ".join(p.phrases[:5] or p.terms[:5]),
             _stability_word(p.stability, nl),
         )
     out.print(table)
 
 
+def _as_record(p, lang: str) -> dict:
+    """One perspective for `perspectives list --json`."""
+    return {
+        "number": p.number,
+        "name": p.title(lang),
+        "proposed_name": p.label if p.number > 0 else "",
+        "named_by_facilitator": bool(p.name),
+        "description": p.description or "",
+        "phrases": list(p.phrases),
+        "terms": list(p.terms),
+        "summary": [{"story": s["story"], "sentence": s["sentence"]} for s in p.summary],
+        "stories": len(p.story_ids),
+        "stability": p.stability,
+        "exemplars": list(p.exemplars),
+        "near_miss": p.near_miss,
+    }
+
+
 @app.command("list")
-def list_(ctx: typer.Context) -> None:
-    """De perspectieven van de actieve run."""
-    _print_list(state(ctx).project())
+def list_(
+    ctx: typer.Context,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Als JSON (voor scripts en notebooks).")
+    ] = False,
+) -> None:
+    """De perspectieven van de actieve run: naam, kernzinnen, verhalen, stabiliteit."""
+    project = state(ctx).project()
+    if as_json:
+        from verhalen.perspectives import perspectives
+
+        records = [_as_record(p, project.lang) for p in perspectives(project)]
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    _print_list(project)
 
 
 @app.command("show")
 def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspectief.")]) -> None:
-    """Eén perspectief: label, beschrijving, kernwoorden, voorbeeldverhalen, wie het vertelt."""
+    """Eén perspectief: naam, kernzinnen, samenvatting, voorbeeldverhalen, wie het vertelt."""
     from collections import Counter
 
-    from verhalen.perspectives import get
+    from verhalen.perspectives import assignment, get
     from verhalen.stories import find_stories
 
     project = state(ctx).project()
@@ -114,35 +150,80 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
     p = get(project, number)
     stories = {s.id: s for s in find_stories(project)}
     out.print(f"{p.number}. {p.title(lang)}", style="bold", highlight=False)
-    if p.name and p.label:
-        out.print(f"model: {p.label}", style="dim", highlight=False)
+    if p.proposed and p.label:
+        out.print(
+            say(lang, "(voorstel; geef een eigen naam met ", "(proposal; name it with ")
+            + f"verhalen perspectives rename {p.number} ...)",
+            style="dim",
+            highlight=False,
+        )
+    elif p.name and p.label and p.number > 0:
+        out.print(
+            say(lang, "voorstel van het model: ", "the model's proposal: ") + p.label,
+            style="dim",
+            highlight=False,
+        )
     if p.description:
-        out.print(p.description, markup=False)
-    out.print(f"{'kernwoorden' if nl else 'key terms'}: {', '.join(p.terms)}", highlight=False)
+        out.print(p.description, highlight=False)
+    if p.phrases:
+        out.print(
+            say(lang, "kernzinnen: ", "key phrases: ") + ", ".join(p.phrases), highlight=False
+        )
+    if p.terms:
+        out.print(say(lang, "kernwoorden: ", "key terms: ") + ", ".join(p.terms), highlight=False)
     out.print(
-        f"{'verhalen' if nl else 'stories'}: {len(p.story_ids)}"
+        f"{say(lang, 'verhalen', 'stories')}: {len(p.story_ids)}"
         + (
-            f" · {'stabiliteit' if nl else 'stability'} {_stability_word(p.stability, nl)}"
+            f" · {say(lang, 'stabiliteit', 'stability')} {_stability_word(p.stability, nl)}"
             if p.stability is not None
             else ""
-        )
+        ),
+        highlight=False,
     )
-    groups = Counter(stories[s].group or "?" for s in p.story_ids)
+    groups = Counter(stories[s].group or "?" for s in p.story_ids if s in stories)
     out.print(
-        f"{'verteld door' if nl else 'told by'}: "
+        f"{say(lang, 'verteld door', 'told by')}: "
         + ", ".join(f"{g} {n}" for g, n in groups.most_common()),
         highlight=False,
     )
+    if p.summary:
+        out.print()
+        out.print(say(lang, "In een paar zinnen", "In a few sentences"), style="bold")
+        for item in p.summary:
+            out.print(
+                styled((f"  {item['story']}. ", "dim"), f"“{item['sentence']}”"), highlight=False
+            )
+    if p.near_miss is not None and p.near_miss in stories:
+        s = stories[p.near_miss]
+        where = assignment(project).get(s.id, "?")
+        out.print()
+        out.print(
+            say(lang, "Een verhaal dat er bijna bij hoort", "A story that almost belongs"),
+            style="bold",
+        )
+        out.print(
+            styled(
+                (f"  {s.id}. {s.shown_title or ''}", "bold"),
+                " ",
+                (say(lang, f"(nu in perspectief {where})", f"(now in perspective {where})"), "dim"),
+            ),
+            highlight=False,
+        )
+        text = s.shown_text.replace("\n", " ")
+        out.print(f"  {text[:200]}{'…' if len(text) > 200 else ''}", highlight=False)
     if p.exemplars:
         out.print()
-        out.print("Voorbeeldverhalen" if nl else "Exemplar stories", style="bold")
+        out.print(say(lang, "Voorbeeldverhalen", "Exemplar stories"), style="bold")
         for sid in p.exemplars:
+            if sid not in stories:
+                continue
             s = stories[sid]
             text = s.shown_text.replace("\n", " ")
             out.print(
                 styled(
                     (f"{sid}. {s.shown_title or ''}", "bold"), " ", (f"({s.group or '?'})", "dim")
-                )
+                ),
+                highlight=False,
             )
             out.print(
                 f"  {text[:300]}{'…' if len(text) > 300 else ''}", markup=False, highlight=False

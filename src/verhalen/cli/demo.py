@@ -17,7 +17,9 @@ def demo(
     ),
     source: Annotated[
         Path | None,
-        typer.Option("--from", help="Map met het voorbeeld (standaard data/voorbeeld)."),
+        typer.Option(
+            "--from", help="Map met het voorbeeld (standaard het voorbeeld in het pakket)."
+        ),
     ] = None,
 ) -> None:
     """Maak het voorbeeldproject 'Werken met Netwerken' en doorloop alle stappen."""

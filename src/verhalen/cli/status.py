@@ -49,4 +49,26 @@ def status(ctx: typer.Context) -> None:
                 else f"{o.flagged} possible duplicates (verhalen stories list --flagged)"
             ),
         )
+    if o.too_short:
+        table.add_row(
+            "groeperen" if nl else "clustering",
+            (
+                f"te kort om te groeperen: {o.too_short} (minder dan {project.min_words} "
+                "echte woorden; [cluster] min_words)"
+                if nl
+                else f"too short to group: {o.too_short} (fewer than {project.min_words} real "
+                "words; [cluster] min_words)"
+            ),
+        )
+    if o.excluded:
+        table.add_row(
+            "uitgesloten" if nl else "excluded",
+            (
+                f"{o.excluded} uitgesloten van de analyse, niet meegeteld "
+                "(verhalen stories list --excluded)"
+                if nl
+                else f"{o.excluded} excluded from the analysis, not counted "
+                "(verhalen stories list --excluded)"
+            ),
+        )
     out.print(table)

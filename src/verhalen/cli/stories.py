@@ -1,4 +1,4 @@
-"""`verhalen stories list|show|export`."""
+"""`verhalen stories list|show|export|exclude|include|history`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from rich.table import Table
 
 from verhalen.cli._common import out, state
 
-app = typer.Typer(help="Verhalen bekijken en exporteren.", no_args_is_help=True)
+app = typer.Typer(
+    help="Verhalen bekijken, exporteren en uitsluiten van de analyse.", no_args_is_help=True
+)
 
 Group = Annotated[str | None, typer.Option("--group", "-g", help="Alleen deze vertellersgroep.")]
 Session = Annotated[str | None, typer.Option("--session", help="Alleen deze sessie.")]
@@ -30,10 +32,19 @@ Where = Annotated[
 ]
 
 
-def _filter(group, session, storyteller, search, flagged, where):
+Excluded = Annotated[
+    bool,
+    typer.Option("--excluded", help="Alleen verhalen die uitgesloten zijn van de analyse."),
+]
+Ids = Annotated[list[int], typer.Argument(help="Verhaalnummers.", show_default=False)]
+
+
+def _filter(group, session, storyteller, search, flagged, where, excluded=False):
     from verhalen.stories import StoryFilter
 
-    return StoryFilter(group, session, storyteller, search, flagged, tuple(where or ()))
+    return StoryFilter(
+        group, session, storyteller, search, flagged, tuple(where or ()), excluded or None
+    )
 
 
 @app.command("list")
@@ -45,36 +56,50 @@ def list_(
     search: Search = None,
     flagged: Flagged = False,
     where: Where = None,
+    excluded: Excluded = False,
 ) -> None:
-    """Lijst van verhalen, met filters."""
+    """Lijst van verhalen, met filters; uitgesloten verhalen staan gemarkeerd."""
     from verhalen.i18n import t
-    from verhalen.stories import find_stories
+    from verhalen.stories import exclusions, find_stories
 
     project = state(ctx).project()
     nl = project.lang == "nl"
-    stories = find_stories(project, _filter(group, session, storyteller, search, flagged, where))
+    where_ = _filter(group, session, storyteller, search, flagged, where, excluded)
+    stories = find_stories(project, where_)
     if not stories:
         out.print(t("no_stories", project.lang))
         return
-    table = Table(
+    reasons = {e.story_id: e.reason for e in exclusions(project)}
+    marked = any(s.id in reasons for s in stories)
+    columns = [
         "id",
         "titel" if nl else "title",
         "verteller" if nl else "storyteller",
         "groep" if nl else "group",
         "sessie" if nl else "session",
         "woorden" if nl else "words",
-    )
+    ]
+    if marked:
+        columns.append("uitgesloten (reden)" if nl else "excluded (reason)")
+    table = Table(*columns)
     for s in stories:
-        table.add_row(
+        row = [
             str(s.id),
             s.title or "",
             s.storyteller_id or "",
             s.group or "",
             s.session or "",
             str(s.words),
-        )
+        ]
+        if marked:
+            row.append(reasons.get(s.id, ""))
+        table.add_row(*row)
     out.print(table)
-    out.print(f"{len(stories)} " + ("verhalen" if nl else "stories"))
+    shown = sum(1 for s in stories if s.id in reasons)
+    line = f"{len(stories)} " + ("verhalen" if nl else "stories")
+    if shown and not excluded:
+        line += f", {shown} " + ("uitgesloten" if nl else "excluded")
+    out.print(line)
 
 
 @app.command("show")
@@ -82,7 +107,7 @@ def show(
     ctx: typer.Context, story_id: Annotated[int, typer.Argument(help="Verhaalnummer.")]
 ) -> None:
     """Eén verhaal helemaal, met verteller, antwoorden en context."""
-    from verhalen.stories import format_answer, get_story
+    from verhalen.stories import exclusions, format_answer, get_story
 
     project = state(ctx).project()
     lang = project.lang
@@ -101,6 +126,20 @@ def show(
     out.print(
         f"{'bron' if nl else 'source'}: {story.source_path}:{story.location or ''}", highlight=False
     )
+    excluded = next((e for e in exclusions(project) if e.story_id == story.id), None)
+    if excluded is not None:
+        out.print(
+            (
+                f"uitgesloten van de analyse: {excluded.reason} (verhalen stories include "
+                f"{story.id} neemt het weer op)"
+                if nl
+                else f"excluded from the analysis: {excluded.reason} (verhalen stories include "
+                f"{story.id} takes it back)"
+            ),
+            style="yellow",
+            markup=False,
+            highlight=False,
+        )
     out.print()
     out.print(story.shown_text, markup=False, highlight=False)
     if answers:
@@ -149,3 +188,134 @@ def export(
     where_ = _filter(group, session, storyteller, search, flagged, where)
     n = export_stories(project, out_path, fmt, where_, original)
     out.print(t("exported", project.lang, stories=count(n, "story", project.lang), path=out_path))
+
+
+@app.command("exclude")
+def exclude(
+    ctx: typer.Context,
+    story_ids: Ids,
+    reason: Annotated[
+        str,
+        typer.Option(
+            "--reason",
+            "-r",
+            help='Waarom (verplicht; komt in het rapport), bijv. "testrecord".',
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Sluit verhalen uit van de analyse (groeperen, patronen, rapport, workshop).
+
+    Ze blijven bewaard; 'stories include' neemt ze weer op. Opnieuw uitsluiten geeft een nieuwe
+    reden. Elke wijziging staat in 'stories history'.
+    """
+    from verhalen.i18n import count
+    from verhalen.stories import exclude as do
+
+    project = state(ctx).project()
+    lang = project.lang
+    nl = lang == "nl"
+    done = do(project, story_ids, reason)
+    new = [sid for sid, old in done.items() if old is None]
+    reason = " ".join(reason.split())
+    changed = [sid for sid, old in done.items() if old is not None and old != reason]
+    if new:
+        ids = ", ".join(map(str, new))
+        out.print(
+            f"{count(len(new), 'story', lang)} uitgesloten van de analyse: {ids}"
+            if nl
+            else f"{count(len(new), 'story', lang)} excluded from the analysis: {ids}",
+            highlight=False,
+        )
+    if changed:
+        ids = ", ".join(map(str, changed))
+        out.print(
+            f"al uitgesloten, nieuwe reden: {ids}"
+            if nl
+            else f"already excluded, new reason: {ids}",
+            highlight=False,
+        )
+    same = [sid for sid in done if sid not in new and sid not in changed]
+    if same:
+        ids = ", ".join(map(str, same))
+        out.print(
+            f"al uitgesloten om deze reden: {ids}"
+            if nl
+            else f"already excluded for this reason: {ids}",
+            highlight=False,
+        )
+    if new:
+        out.print(
+            "voer 'verhalen cluster' opnieuw uit voor perspectieven zonder deze verhalen; rapport"
+            ", patronen en workshop laten ze nu al weg"
+            if nl
+            else "run 'verhalen cluster' again for perspectives without these stories; the "
+            "report, patterns and workshop leave them out already",
+            style="dim",
+        )
+
+
+@app.command("include")
+def include(ctx: typer.Context, story_ids: Ids) -> None:
+    """Neem uitgesloten verhalen weer op in de analyse."""
+    from verhalen.i18n import count
+    from verhalen.stories import include as do
+
+    project = state(ctx).project()
+    lang = project.lang
+    nl = lang == "nl"
+    done = do(project, story_ids)
+    back = [sid for sid, reason in done.items() if reason is not None]
+    not_excluded = [sid for sid, reason in done.items() if reason is None]
+    if back:
+        ids = ", ".join(map(str, back))
+        out.print(
+            f"{count(len(back), 'story', lang)} weer opgenomen in de analyse: {ids}"
+            if nl
+            else f"{count(len(back), 'story', lang)} included in the analysis again: {ids}",
+            highlight=False,
+        )
+    for sid in not_excluded:
+        out.print(
+            f"verhaal {sid} was niet uitgesloten; niets veranderd"
+            if nl
+            else f"story {sid} was not excluded; nothing changed",
+            highlight=False,
+        )
+
+
+@app.command("history")
+def history(
+    ctx: typer.Context,
+    story_id: Annotated[int | None, typer.Argument(help="Alleen dit verhaal.")] = None,
+) -> None:
+    """Wie sloot welke verhalen uit of nam ze weer op, wanneer en waarom."""
+    from verhalen.stories import exclusion_history
+
+    project = state(ctx).project()
+    nl = project.lang == "nl"
+    changes = exclusion_history(project, story_id)
+    if not changes:
+        out.print(
+            "nog geen verhalen uitgesloten of weer opgenomen"
+            if nl
+            else "no stories excluded or included yet"
+        )
+        return
+    table = Table(
+        *(
+            ("wanneer", "wie", "wat", "verhaal", "reden")
+            if nl
+            else ("when", "who", "what", "story", "reason")
+        )
+    )
+    words = {"exclude": ("uitgesloten", "excluded"), "include": ("opgenomen", "included")}
+    for c in changes:
+        table.add_row(
+            c.at,
+            c.who,
+            words[c.action][0 if nl else 1],
+            (c.target or "").removeprefix("story:"),
+            str(c.detail.get("reason") or ""),
+        )
+    out.print(table)

@@ -147,7 +147,11 @@ def init_catalysis(
     listed += [(p.id, sentence(p, lang)) for p in patterns if not p.significant and p.tested]
     with project.store() as store:
         has_run = store.active_run() is not None
-    views = [(v.number, v.title(lang)) for v in perspectives(project)] if has_run else []
+    views = (
+        [(v.number, v.title(lang)) for v in perspectives(project) if v.number >= 0]
+        if has_run
+        else []
+    )
     path = project.root / FILE_NAMES[0]
     path.write_text(template(listed, views, lang), encoding="utf-8")
     return path

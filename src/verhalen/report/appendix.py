@@ -84,7 +84,7 @@ def appendix(data: ReportData) -> Section:
                 continue
             title = (
                 view.title(lang)
-                if view.number == 0
+                if view.number <= 0  # 'past nergens bij', 'te kort om te groeperen'
                 else tr("perspective_title", lang, number=view.number, title=view.title(lang))
             )
             sections.append(

@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
-from verhalen.cluster import UNASSIGNED
+from verhalen.cluster import TOO_SHORT, UNASSIGNED
 from verhalen.i18n import count, number
 from verhalen.report.appendix import appendix
 from verhalen.report.data import ReportData
@@ -118,10 +118,10 @@ def glance(data: ReportData) -> Section:
         Paragraph(headline(o, lang, data.values_lang) + ".", "lead"),
         Paragraph(tr("words_line", lang, words=number(o.words, lang), median=median)),
     ]
-    if data.assigned:
-        nowhere = sum(1 for n in data.assigned.values() if n == UNASSIGNED)
+    if data.clustered:
+        nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
         blocks.append(
-            Paragraph(tr("unassigned_line", lang, share=percent(nowhere, len(data.assigned))))
+            Paragraph(tr("unassigned_line", lang, share=percent(nowhere, len(data.clustered))))
         )
     groups = _group_bars(data)
     panels = [(tr("panel_groups", lang), groups)] if groups.categories else []
@@ -174,6 +174,7 @@ def method(data: ReportData) -> Section:
         kinds = ", ".join(f"{fmt}: {number(n, lang)}" for fmt, n in o.formats)
         files = _formats_word(len(o.formats), lang)
         collected.append(Paragraph(tr("formats_line", lang, files=files, list=kinds)))
+    collected += _excluded_blocks(data)
     sections = [
         Section(tr("collected", lang), "method-collected", collected, new_page=False),
         Section(tr("form", lang), "method-form", _form_blocks(data), new_page=False),
@@ -192,6 +193,24 @@ def method(data: ReportData) -> Section:
         ),
     ]
     return Section(tr("method", lang), "method", [], sections)
+
+
+def _excluded_blocks(data: ReportData) -> list:
+    """The stories the facilitator left out of the analysis, each with its reason."""
+    lang = data.lang
+    if not data.excluded:
+        return []
+    return [
+        Paragraph(
+            tr("excluded_line", lang, stories=count(len(data.excluded), "story", lang)),
+        ),
+        Bullets(
+            tuple(
+                f"{e.story_id}. {e.title or tr('story_untitled', lang, id=e.story_id)}: {e.reason}"
+                for e in data.excluded
+            )
+        ),
+    ]
 
 
 def _formats_word(n: int, lang: str) -> str:
@@ -277,9 +296,9 @@ def _run_blocks(data: ReportData) -> list:
     if config.get("guided"):
         themes = ", ".join(str(t.get("naam", "")) for t in config["guided"])
         blocks.append(Paragraph(tr("run_guided", lang, themes=themes)))
-    if data.assigned:
-        nowhere = sum(1 for n in data.assigned.values() if n == UNASSIGNED)
-        share = percent(nowhere, len(data.assigned))
+    if data.clustered:
+        nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
+        share = percent(nowhere, len(data.clustered))
         model = run["metrics"].get("unassigned")
         model_share = f"{round(100 * model)}%" if isinstance(model, int | float) else share
         key = "run_unassigned" if model_share != share else "run_unassigned_same"
@@ -292,6 +311,19 @@ def _run_blocks(data: ReportData) -> list:
                     share=share,
                     model_share=model_share,
                     nowhere=nowhere_title or tr("nowhere", lang),
+                )
+            )
+        )
+    if data.too_short:
+        minimum = run["metrics"].get("min_words", data.project.min_words)
+        blocks.append(
+            Paragraph(
+                tr(
+                    "run_too_short",
+                    lang,
+                    stories=count(len(data.too_short), "story", lang),
+                    min_words=minimum,
+                    title=data.title(TOO_SHORT),
                 )
             )
         )

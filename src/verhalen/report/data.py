@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from verhalen.catalysis import Catalysis, find_file, load_catalysis
-from verhalen.cluster import UNASSIGNED
+from verhalen.cluster import TOO_SHORT
 from verhalen.errors import VerhalenError
 from verhalen.form import Question
 from verhalen.i18n import plural, say
@@ -46,6 +46,8 @@ class ReportData:
     groups: list[str | None] = field(default_factory=list)  # storyteller groups, form order
     typicality: dict[int, float] = field(default_factory=dict)  # story id -> similarity to its
     # perspective's centre in the active run (how typical it is)
+    excluded: list[Any] = field(default_factory=list)  # stories.Exclusion: left out of the
+    # analysis by the facilitator (not in `stories`, `assigned`, `views`)
 
     @property
     def questions(self) -> list[Question]:
@@ -79,7 +81,18 @@ class ReportData:
 
     @property
     def numbered_views(self) -> list[Any]:
-        return [v for v in self.views if v.number != UNASSIGNED]
+        return [v for v in self.views if v.number > 0]
+
+    @property
+    def clustered(self) -> dict[int, int]:
+        """`assigned` without the stories too short to group: the stories that were clustered
+        (shares of 'past nergens bij' are of these)."""
+        return {sid: n for sid, n in self.assigned.items() if n != TOO_SHORT}
+
+    @property
+    def too_short(self) -> list[int]:
+        """Stories of the active run too short to group."""
+        return sorted(sid for sid, n in self.assigned.items() if n == TOO_SHORT)
 
 
 def in_language(project: Project, lang: str) -> Project:
@@ -121,10 +134,22 @@ def gather(
     """Read the project, compute the patterns and read catalyse.yaml (checked against both)."""
     from verhalen.patterns import compute_patterns
     from verhalen.perspectives import assignment, perspectives
+    from verhalen.stories import exclusions
 
     project = in_language(project, lang)
+    excluded = exclusions(project)
     with project.store() as store:
-        stories = store.stories()
+        stories = store.stories(excluded=False)  # excluded stories stay out of every part
+        if not stories and excluded:
+            raise VerhalenError(
+                say(
+                    lang,
+                    "alle verhalen zijn uitgesloten van de analyse: neem er weer op met "
+                    "'verhalen stories include'",
+                    "every story is excluded from the analysis: include some again with "
+                    "'verhalen stories include'",
+                )
+            )
         if not stories:
             raise VerhalenError(
                 say(
@@ -141,7 +166,10 @@ def gather(
         active = store.active_run()
         run = dict(active) if active is not None else None
         typicality = (
-            {r["story_id"]: r["similarity"] or 0.0 for r in store.assignments(run["id"])}
+            {
+                r["story_id"]: r["similarity"] or 0.0
+                for r in store.assignments(run["id"], analysed=True)
+            }
             if run
             else {}
         )
@@ -195,4 +223,5 @@ def gather(
         min_effect=min_effect,
         groups=groups,
         typicality=typicality,
+        excluded=excluded,
     )

@@ -136,6 +136,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "The facilitator then edited the perspectives: {edits}.",
     ),
     "run_versions": ("Versies: {versions}.", "Versions: {versions}."),
+    "run_too_short": (
+        "{stories} met minder dan {min_words} echte woorden zijn niet gegroepeerd maar apart "
+        "gezet als '{title}'; ze tellen niet mee in het aandeel dat nergens bij past.",
+        "{stories} with fewer than {min_words} real words were not clustered but set apart as "
+        "'{title}'; they do not count in the share that fits nowhere.",
+    ),
+    "excluded_line": (
+        "{stories} uitgesloten van de analyse (ze staan niet in dit rapport, de patronen en de "
+        "perspectieven):",
+        "{stories} excluded from the analysis (they are not in this report, the patterns or "
+        "the perspectives):",
+    ),
     "run_none": (
         "De verhalen zijn nog niet in perspectieven gegroepeerd ('verhalen cluster').",
         "The stories have not been grouped into perspectives yet ('verhalen cluster').",
@@ -195,7 +207,26 @@ TEXT: dict[str, tuple[str, str]] = {
         'No description yet (verhalen perspectives describe {number} "…").',
     ),
     "key_terms": ("Kernwoorden: {terms}.", "Key terms: {terms}."),
-    "model_label": ("Label van het model: {label}.", "The model's label: {label}."),
+    "key_phrases": ("Kernzinnen: {phrases}.", "Key phrases: {phrases}."),
+    "model_label": (
+        "Naam die het model voorstelde: {label}.",
+        "The model's proposed name: {label}.",
+    ),
+    "name_proposed": (
+        "De naam is een voorstel uit de verhalen zelf; geef een eigen naam met verhalen "
+        'perspectives rename {number} "…".',
+        "The name is a proposal taken from the stories themselves; give your own with verhalen "
+        'perspectives rename {number} "…".',
+    ),
+    "summary": ("In een paar zinnen", "In a few sentences"),
+    "summary_line": ("“{sentence}” (verhaal {story})", "“{sentence}” (story {story})"),
+    "near_miss": ("Een verhaal dat er bijna bij hoort", "A story that almost belongs"),
+    "near_miss_intro": (
+        "Dit verhaal staat in perspectief {number}, maar ligt van alle verhalen daarbuiten het "
+        "dichtst bij dit perspectief: een grensgeval om over te praten.",
+        "This story is in perspective {number}, yet of all stories outside this perspective it "
+        "lies closest to it: a borderline case to talk about.",
+    ),
     "stability_robust": (
         "Stabiliteit {value}: stevig. Bij opnieuw groeperen van steekproeven uit de verhalen "
         "komt deze groep steeds terug.",
@@ -391,7 +422,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "h_stories": ("verhalen", "stories"),
     "h_perspectives": ("perspectieven", "perspectives"),
     "h_number": ("nummer", "number"),
-    "h_label": ("label (model)", "label (model)"),
+    "h_label": ("naam (voorstel van het model)", "name (the model's proposal)"),
+    "h_phrases": ("kernzinnen", "key phrases"),
+    "h_summary": ("samenvatting (verhaal: zin)", "summary (story: sentence)"),
+    "h_near_miss": ("verhaal dat er bijna bij hoort", "story that almost belongs"),
     "h_description": ("beschrijving", "description"),
     "h_share": ("aandeel", "share"),
     "h_storytellers": ("vertellers", "storytellers"),
@@ -439,6 +473,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "cfg_embedder": ("embeddings", "embedder"),
     "cfg_seed": ("startgetal (seed)", "seed"),
     "cfg_unassigned": ("past nergens bij (aandeel)", "fits nowhere (share)"),
+    "cfg_too_short": ("te kort om te groeperen (verhalen)", "too short to group (stories)"),
+    "sheet_excluded": ("uitgesloten", "excluded"),
+    "h_reason": ("reden", "reason"),
+    "h_when": ("wanneer", "when"),
     "cfg_catalysis": ("catalysebestand", "catalysis file"),
     "cfg_none": ("geen", "none"),
     # progress

@@ -17,7 +17,7 @@ def perspective_name(data: ReportData, perspective: int | str | None) -> str:
         return tr("no_perspective", lang)
     if isinstance(perspective, str):
         return tr("new_perspective", lang, name=perspective)
-    if perspective == UNASSIGNED:
+    if perspective <= UNASSIGNED:  # 'past nergens bij', 'te kort om te groeperen'
         return data.title(perspective)
     return tr("perspective_title", lang, number=perspective, title=data.title(perspective))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from verhalen.cluster import UNASSIGNED
+from verhalen.cluster import TOO_SHORT, UNASSIGNED
 from verhalen.i18n import count, number
 from verhalen.report.data import ReportData
 from verhalen.report.i18n import percent, tr
@@ -16,6 +16,7 @@ from verhalen.report.pattern_chapter import cell_words, is_yes_no, n_label
 
 EXEMPLARS = 3
 EXCERPT_WORDS = 120
+NEAR_MISS_WORDS = 60
 NOTABLE_LINES = 8
 RESIDUAL = 2.0  # adjusted residual beyond which a cell is notable
 RANK_EFFECT = 0.3  # rank-biserial difference from the other stories that is worth a line
@@ -66,7 +67,9 @@ def perspectives_chapter(data: ReportData) -> Section:
     lang = data.lang
     by_perspective = interpretations_by_perspective(data)
     sections = [
-        perspective_section(data, view, by_perspective.get(view.number, [])) for view in data.views
+        perspective_section(data, view, by_perspective.get(view.number, []))
+        for view in data.views
+        if view.number != TOO_SHORT  # no perspective: the method section tells about them
     ]
     if sections:  # the first chapter follows the short introduction on its page
         sections[0].new_page = False
@@ -118,11 +121,16 @@ def perspective_section(data: ReportData, view: Any, interpretations: list[str])
         )
     )
     if view.number != UNASSIGNED:
-        if view.terms:
+        if view.phrases:
+            blocks.append(Paragraph(tr("key_phrases", lang, phrases=", ".join(view.phrases))))
+        elif view.terms:  # a run named before key phrases existed
             blocks.append(Paragraph(tr("key_terms", lang, terms=", ".join(view.terms))))
         if view.name and view.label and view.label != view.name:
             blocks.append(Paragraph(tr("model_label", lang, label=view.label), "small"))
+        elif not view.name and view.label:
+            blocks.append(Paragraph(tr("name_proposed", lang, number=view.number), "small"))
         blocks.append(Paragraph(stability_text(view.stability, lang)))
+        blocks += summary_blocks(data, view)
     who = who_tells(data, members)
     if who is not None:
         blocks.append(Paragraph(tr("who_tells", lang), "subheading"))
@@ -142,6 +150,7 @@ def perspective_section(data: ReportData, view: Any, interpretations: list[str])
                 )
             )
     if view.number != UNASSIGNED:
+        blocks += near_miss_blocks(data, view)
         lines = notable_lines(data, view.number)
         blocks.append(Paragraph(tr("notable", lang), "subheading"))
         if lines:
@@ -152,6 +161,42 @@ def perspective_section(data: ReportData, view: Any, interpretations: list[str])
         blocks.append(Paragraph(tr("interpretations_here", lang), "subheading"))
         blocks.append(Bullets(tuple(interpretations)))
     return Section(title, f"perspective-{view.number}", blocks, new_page=True)
+
+
+def summary_blocks(data: ReportData, view: Any) -> list:
+    """The perspective in a few of its own sentences, each with its story."""
+    lang = data.lang
+    stories = {s.id: s for s in data.stories}
+    blocks: list = []
+    lines = [
+        tr("summary_line", lang, sentence=item["sentence"], story=item["story"])
+        for item in view.summary
+        if item.get("story") in stories
+    ]
+    if lines:
+        blocks.append(Paragraph(tr("summary", lang), "subheading"))
+        blocks.append(Bullets(tuple(lines)))
+    return blocks
+
+
+def near_miss_blocks(data: ReportData, view: Any) -> list:
+    """The story outside the perspective that lies closest to it: a borderline case."""
+    lang = data.lang
+    stories = {s.id: s for s in data.stories}
+    blocks: list = []
+    near = stories.get(view.near_miss) if view.near_miss is not None else None
+    where = data.assigned.get(view.near_miss) if near is not None else None
+    if near is not None and where is not None and where > 0 and where != view.number:
+        blocks.append(Paragraph(tr("near_miss", lang), "subheading"))
+        blocks.append(Paragraph(tr("near_miss_intro", lang, number=where), "note"))
+        blocks.append(
+            Quote(
+                near.shown_title or tr("story_untitled", lang, id=near.id),
+                excerpt(near.shown_text, NEAR_MISS_WORDS),
+                story_source(data, near),
+            )
+        )
+    return blocks
 
 
 def who_tells(data: ReportData, members: list[Any]) -> Figure | None:

@@ -41,8 +41,18 @@ def sheets(data: ReportData) -> list[Sheet]:
     out += [patterns_sheet(data), tables_sheet(data)]
     if data.catalysis.observations:
         out.append(observations_sheet(data))
+    if data.excluded:
+        out.append(excluded_sheet(data))
     out.append(config_sheet(data))
     return out
+
+
+def excluded_sheet(data: ReportData) -> Sheet:
+    """The stories left out of the analysis: which, why and when (no text, no login names)."""
+    lang = data.lang
+    header = [tr("h_id", lang), tr("h_title", lang), tr("h_reason", lang), tr("h_when", lang)]
+    rows = [[e.story_id, e.title or "", e.reason, e.at] for e in data.excluded]
+    return Sheet(tr("sheet_excluded", lang), header, rows, [6, 30, 50, 22])
 
 
 def stories_sheet(data: ReportData) -> Sheet:
@@ -127,6 +137,8 @@ def perspectives_sheet(data: ReportData) -> Sheet:
         tr("h_number", lang),
         tr("h_title", lang),
         tr("h_label", lang),
+        tr("h_phrases", lang),
+        tr("h_summary", lang),
         tr("h_description", lang),
         tr("h_key_terms", lang),
         tr("h_stories", lang),
@@ -135,9 +147,10 @@ def perspectives_sheet(data: ReportData) -> Sheet:
         tr("h_stability", lang),
         tr("h_stability_word", lang),
         tr("h_exemplars", lang),
+        tr("h_near_miss", lang),
         tr("h_origin", lang),
     ]
-    widths = [9, 32, 32, 50, 50, 9, 9, 11, 11, 14, 18, 10]
+    widths = [9, 32, 32, 50, 80, 50, 50, 9, 9, 11, 11, 14, 18, 12, 10]
     rows = []
     for v in data.views:
         tellers = {by_id[i].storyteller_id for i in v.story_ids if i in by_id}
@@ -145,7 +158,9 @@ def perspectives_sheet(data: ReportData) -> Sheet:
             [
                 v.number,
                 v.title(lang),
-                v.label if v.number != UNASSIGNED else "",
+                v.label if v.number > 0 else "",
+                ", ".join(v.phrases),
+                "\n".join(f"{item['story']}: {item['sentence']}" for item in v.summary),
                 v.description or "",
                 ", ".join(v.terms),
                 len(v.story_ids),
@@ -154,6 +169,7 @@ def perspectives_sheet(data: ReportData) -> Sheet:
                 v.stability,
                 stability_word(v.stability, lang),
                 ", ".join(str(i) for i in v.exemplars),
+                v.near_miss,
                 v.origin,
             ]
         )
@@ -162,7 +178,7 @@ def perspectives_sheet(data: ReportData) -> Sheet:
         header,
         rows,
         widths,
-        formats={6: SHARE_FORMAT, 8: EFFECT_FORMAT},
+        formats={8: SHARE_FORMAT, 10: EFFECT_FORMAT},
     )
 
 
@@ -303,9 +319,11 @@ def config_sheet(data: ReportData) -> Sheet:
             [tr("cfg_embedder", lang), run["embedder"]],
             [tr("cfg_seed", lang), run["seed"]],
         ]
-        if data.assigned:
-            nowhere = sum(1 for n in data.assigned.values() if n == UNASSIGNED)
-            rows.append([tr("cfg_unassigned", lang), nowhere / len(data.assigned)])
+        if data.clustered:
+            nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
+            rows.append([tr("cfg_unassigned", lang), nowhere / len(data.clustered)])
+        if data.too_short:
+            rows.append([tr("cfg_too_short", lang), len(data.too_short)])
         for key, value in sorted(run["config"].items()):
             shown = value if isinstance(value, int | float | str) else json.dumps(value)
             rows.append([f"config.{key}", shown if value is not None else ""])

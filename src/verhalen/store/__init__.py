@@ -84,6 +84,10 @@ def _user() -> str:
         return "onbekend"
 
 
+# A story left out of the analysis by the facilitator (`verhalen stories exclude`).
+_EXCLUDED = "SELECT 1 FROM exclusions x WHERE x.story_id = {story}"
+
+
 @dataclass(frozen=True)
 class StoryRow:
     id: int
@@ -436,11 +440,17 @@ class Store:
         name: str | None = None,
         description: str | None = None,
         origin: str = "model",
+        phrases: list[str] | None = None,
+        summary: list[dict[str, Any]] | None = None,
+        near_miss: int | None = None,
     ) -> None:
+        """`phrases`: proposed key phrases; `summary`: [{"story": id, "sentence": text}];
+        `near_miss`: the nearest story of another perspective."""
         self.db.execute(
             """INSERT OR REPLACE INTO perspectives
-               (run_id, number, label, name, description, terms, exemplars, stability, origin)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               (run_id, number, label, name, description, terms, exemplars, stability, origin,
+                phrases, summary, near_miss)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 run_id,
                 number,
@@ -451,14 +461,30 @@ class Store:
                 json.dumps(exemplars),
                 stability,
                 origin,
+                json.dumps(phrases or [], ensure_ascii=False),
+                json.dumps(summary or [], ensure_ascii=False),
+                near_miss,
             ),
         )
 
+    _JSON_FIELDS = ("terms", "exemplars", "phrases", "summary")
+
     def update_perspective(self, run_id: int, number: int, **fields: Any) -> None:
-        allowed = {"label", "name", "description", "terms", "exemplars", "stability", "origin"}
+        allowed = {
+            "label",
+            "name",
+            "description",
+            "terms",
+            "exemplars",
+            "stability",
+            "origin",
+            "phrases",
+            "summary",
+            "near_miss",
+        }
         assert set(fields) <= allowed
         for key, value in fields.items():
-            if key in ("terms", "exemplars"):
+            if key in self._JSON_FIELDS:
                 value = json.dumps(value, ensure_ascii=False)
             self.db.execute(
                 f"UPDATE perspectives SET {key} = ? WHERE run_id = ? AND number = ?",
@@ -483,6 +509,36 @@ class Store:
             "UPDATE assignments SET number = ? WHERE run_id = ? AND story_id = ?",
             [(number, run_id, sid) for sid in story_ids],
         )
+
+    def exclude(self, story_id: int, reason: str) -> str | None:
+        """Leave a story out of the analysis (or give an excluded story a new reason); logged.
+        Returns the old reason, None when the story was not excluded."""
+        row = self.db.execute(
+            "SELECT reason FROM exclusions WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        old = row[0] if row else None
+        if old == reason:
+            return old
+        self.db.execute(
+            """INSERT INTO exclusions (story_id, reason, at, who) VALUES (?, ?, ?, ?)
+               ON CONFLICT (story_id) DO UPDATE SET reason = excluded.reason, at = excluded.at,
+                                                   who = excluded.who""",
+            (story_id, reason, now(), _user()),
+        )
+        self.log("exclude", f"story:{story_id}", {"reason": reason, "old": old})
+        return old
+
+    def include(self, story_id: int) -> str | None:
+        """Take an excluded story back into the analysis; logged. Returns the reason it was
+        excluded for, None (and nothing logged) when it was not excluded."""
+        row = self.db.execute(
+            "SELECT reason FROM exclusions WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        self.db.execute("DELETE FROM exclusions WHERE story_id = ?", (story_id,))
+        self.log("include", f"story:{story_id}", {"reason": row[0]})
+        return str(row[0])
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -533,7 +589,10 @@ class Store:
         search: str | None = None,
         flagged: bool = False,
         ids: Sequence[int] | None = None,
+        excluded: bool | None = None,
     ) -> list[StoryRow]:
+        """Stories matching every filter given; `excluded`: True only the stories left out of
+        the analysis, False only the others, None all."""
         where, params = [], []
         if group:
             where.append("p.grp = ? COLLATE NOCASE")
@@ -552,6 +611,10 @@ class Store:
         if ids is not None:
             where.append(f"s.id IN ({','.join('?' * len(ids))})")
             params += list(ids)
+        if excluded is not None:
+            where.append(
+                ("" if excluded else "NOT ") + f"EXISTS ({_EXCLUDED.format(story='s.id')})"
+            )
         sql = self._STORY_SELECT + (" WHERE " + " AND ".join(where) if where else "")
         rows = self.db.execute(sql + " ORDER BY s.id", params)
         return [StoryRow(*r) for r in rows]
@@ -647,12 +710,28 @@ class Store:
             )
         )
 
-    def assignments(self, run_id: int) -> list[sqlite3.Row]:
+    def assignments(self, run_id: int, analysed: bool = False) -> list[sqlite3.Row]:
+        """A run's assignments; `analysed`: without the stories excluded since (the run
+        keeps them, so including a story again puts it back where it was)."""
+        skip = (
+            f" AND NOT EXISTS ({_EXCLUDED.format(story='assignments.story_id')})"
+            if analysed
+            else ""
+        )
         return list(
             self.db.execute(
-                "SELECT * FROM assignments WHERE run_id = ? ORDER BY story_id", (run_id,)
+                f"SELECT * FROM assignments WHERE run_id = ?{skip} ORDER BY story_id", (run_id,)
             )
         )
+
+    def exclusions(self) -> dict[int, sqlite3.Row]:
+        """Story id -> (story_id, reason, at, who) for every story left out of the analysis."""
+        return {
+            r["story_id"]: r
+            for r in self.db.execute(
+                "SELECT story_id, reason, at, who FROM exclusions ORDER BY story_id"
+            )
+        }
 
     def flags(self, story_id: int | None = None) -> list[sqlite3.Row]:
         sql = "SELECT story_id, kind, other_id, score FROM flags WHERE resolved = 0"
@@ -666,16 +745,26 @@ class Store:
         assert table in {"stories", "storytellers", "sessions", "sources", "flags", "changes"}
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
-    def summary(self) -> dict[str, Any]:
-        """Counts for the project's first page: who told how many stories, where, in what form."""
+    def summary(self, analysed: bool = False) -> dict[str, Any]:
+        """Counts for the project's first page: who told how many stories, where, in what form.
+        `analysed`: only the stories in the analysis (not excluded); "excluded" counts the rest.
+        """
+        # Within these statements "stories" means the analysed stories (a CTE shadows the table).
+        kept = (
+            "WITH stories AS (SELECT * FROM main.stories"
+            f" WHERE NOT EXISTS ({_EXCLUDED.format(story='main.stories.id')})) "
+            if analysed
+            else ""
+        )
         one = self.db.execute(
-            """SELECT COUNT(*), COALESCE(SUM(words), 0), COUNT(DISTINCT storyteller_id),
+            kept
+            + """SELECT COUNT(*), COALESCE(SUM(words), 0), COUNT(DISTINCT storyteller_id),
                       COUNT(DISTINCT session_id), SUM(storyteller_id IS NULL)
                FROM stories"""
         ).fetchone()
 
         def pairs(sql: str) -> list[tuple[Any, int]]:
-            return [(r[0], r[1]) for r in self.db.execute(sql)]
+            return [(r[0], r[1]) for r in self.db.execute(kept + sql)]
 
         return {
             "stories": one[0],
@@ -700,8 +789,9 @@ class Store:
                 """SELECT language, COUNT(*) FROM stories GROUP BY language
                    ORDER BY COUNT(*) DESC, language"""
             ),
-            "word_counts": [r[0] for r in self.db.execute("SELECT words FROM stories")],
+            "word_counts": [r[0] for r in self.db.execute(kept + "SELECT words FROM stories")],
             "flagged": self.db.execute(
                 "SELECT COUNT(DISTINCT story_id) FROM flags WHERE resolved = 0"
             ).fetchone()[0],
+            "excluded": self.db.execute("SELECT COUNT(*) FROM exclusions").fetchone()[0],
         }

@@ -137,6 +137,19 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (run_id, story_id)
     );
     """,
+    # 4: perspectives named in words (phrases, summary, a story that almost belongs); stories
+    # kept out of the analysis by the facilitator
+    """
+    ALTER TABLE perspectives ADD COLUMN phrases TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE perspectives ADD COLUMN summary TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE perspectives ADD COLUMN near_miss INTEGER;
+    CREATE TABLE exclusions (
+        story_id INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+        reason   TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        who      TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
