@@ -99,7 +99,7 @@ def measure(corpus: Corpus, name: str, folder: Path, seeds: list[int]) -> Embedd
     out = EmbedderResult(name, seconds)
     log(f"  {name}: embedded {len(corpus.ids)} stories in {seconds:.1f} s")
     for seed in seeds:
-        config = ClusterConfig(embedder=name, seed=seed, stability_runs=0, lang=corpus.lang)
+        config = ClusterConfig(embedder=name, seed=seed, lang=corpus.lang)
         (ids, _texts, docs, vectors, embedder), collect_seconds = timed(
             lambda c=config: collection(project, c)
         )
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     say(f"## Embedders ({datetime.date.today().isoformat()}, {machine()}, {revision()})")
     say()
     say(
-        "Same verhalen clustering (ClusterConfig(embedder=…, stability_runs=0)) for every "
+        "Same verhalen clustering (ClusterConfig(embedder=…), default consensus runs) for every "
         "embedder. ARI/NMI: against the labels over all stories, unassigned stories as one "
         "extra cluster; (assigned): assigned stories only; mean±sd over the seeds. embed s: "
         "embedding every story on an empty cache (first run); stories/s from that. later run s: "

@@ -10,7 +10,7 @@ peak memory of every stage:
     tag        `verhalen tag auto` (language, length, key terms)
     anonymize  `verhalen anonymize` (deduce, contact patterns; writes the review sheet)
     embed      the embeddings of every story into the store's cache (first clustering's share)
-    cluster    `verhalen cluster` with the cache filled (10 stability runs)
+    cluster    `verhalen cluster` with the cache filled (the default 20 consensus runs)
     patterns   `verhalen patterns list`
     report     `verhalen report` (PDF and XLSX)
 

@@ -20,6 +20,4 @@ python=${PYTHON:-python3}
 # deduce (pseudonymisation) builds its name lookup tables on first use, about two minutes once;
 # do it now rather than in the middle of someone's first 'verhalen anonymize'.
 .venv/bin/python -c "from deduce import Deduce; Deduce()" 2>/dev/null
-# UMAP compiles its numba kernels on first use (~20 s); verhalen keeps them in a disk cache.
-.venv/bin/python -c "import numpy; from verhalen.cluster import CosineUMAP; CosineUMAP(5, 2, 0.0, 1).fit_transform(numpy.random.default_rng(0).normal(size=(30, 8)))" 2>/dev/null
 echo "verhalen is installed: activate with 'source .venv/bin/activate', then run 'verhalen --help'"

@@ -171,7 +171,7 @@ def demo_copy(tmp_path_factory: pytest.TempPathFactory, target: Path) -> Project
 
 
 def clustered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    """The example project with one run `ClusterConfig(stability_runs=3)`, built once per test
+    """The example project with one run `ClusterConfig()`, built once per test
     session (test_cluster.py and test_perspectives.py share it; never change it, copy it)."""
     from verhalen.cluster import ClusterConfig
     from verhalen.perspectives import run_cluster
@@ -181,7 +181,7 @@ def clustered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, i
     if not marker.is_file():
         building = tmp_path_factory.mktemp("bouw") / "vp"
         project = demo_copy(tmp_path_factory, building)
-        run_id, _ = run_cluster(project, ClusterConfig(stability_runs=3))
+        run_id, _ = run_cluster(project, ClusterConfig())
         shutil.copytree(building, ready)
         marker.write_text(str(run_id), encoding="utf-8")
     return ready, int(marker.read_text(encoding="utf-8"))

@@ -22,8 +22,8 @@ from verhalen.cli.app import app, main
 from verhalen.cluster import ClusterConfig, load_guided
 from verhalen.errors import VerhalenError
 from verhalen.ingest import ingest
+from verhalen.models import MODELS_DIR
 from verhalen.perspectives import (
-    MODELS_DIR,
     activate,
     collection,
     load_model,
@@ -51,7 +51,7 @@ THEMES_YAML = """\
 @dataclass
 class Example:
     project: Project
-    first: int  # run with ClusterConfig(stability_runs=3)
+    first: int  # run with ClusterConfig()
     second: int  # the same configuration again: the active run
 
 
@@ -59,7 +59,7 @@ class Example:
 def example(tmp_path_factory) -> Example:
     source, first = clustered_example(tmp_path_factory)
     project = copy_of(source, tmp_path_factory.mktemp("cluster") / "vp")
-    second, _ = run_cluster(project, ClusterConfig(stability_runs=3))
+    second, _ = run_cluster(project, ClusterConfig())
     return Example(project, first, second)
 
 
@@ -263,7 +263,7 @@ def test_run_stores_its_configuration_and_versions(example):
     assert run["embedder"] == "hybrid"
     config = json.loads(run["config"])
     assert config["seed"] == 42 and config["embedder"] == "hybrid"
-    assert config["stability_runs"] == 3
+    assert config["stability_runs"] == 20
     assert config["guided"] == []
     versions = json.loads(run["versions"])
     for package in ("bertopic", "umap-learn", "hdbscan", "scikit-learn", "numpy"):
@@ -297,11 +297,11 @@ def test_loaded_model_places_a_new_story(example):
     assert topics[0] in set(model.topics_)
 
 
-def test_cluster_command_without_stability(own_copy):
+def test_cluster_command_with_few_runs(own_copy):
     project = own_copy
     before = [r["id"] for r in runs(project)]
 
-    result = cli(project, "cluster", "--stability-runs", "0")
+    result = cli(project, "cluster", "--runs", "2")
 
     assert result.exit_code == 0, result.output
     run = runs(project)[-1]
@@ -311,11 +311,34 @@ def test_cluster_command_without_stability(own_copy):
     assert found, result.stdout
     assert int(found[1]) == run["id"]
     assert int(found[2]) == len(real(views))
-    assert json.loads(run["config"])["stability_runs"] == 0
-    assert all(v.stability is None for v in views)
+    assert json.loads(run["config"])["stability_runs"] == 2
+    assert all(0 <= v.stability <= 1 for v in real(views))
     rows = table_rows(result.stdout)
     assert [int(r[0]) for r in rows] == [v.number for v in views]
     assert [int(r[2]) for r in rows] == [len(v.story_ids) for v in views]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--runs", "1"], "--runs 1: de consensus heeft minstens 2 herhalingen nodig"),
+        (["-n", "0"], "--perspectives 0: kies een getal van 2 tot en met 80"),
+        (["-n", "1000"], "--perspectives 1000: kies een getal van 2 tot en met 80"),
+        (["--min-size", "1"], "--min-size 1: kies een getal van 2 tot en met 80"),
+        (["--min-size", "-3"], "--min-size -3: kies een getal van 2 tot en met 80"),
+        (["--min-size", "500"], "--min-size 500: kies een getal van 2 tot en met 80"),
+    ],
+)
+def test_cluster_refuses_impossible_sizes_and_keeps_the_active_run(own_copy, args, message):
+    project = own_copy
+    before = runs(project)
+
+    result = cli(project, "cluster", *args)
+
+    assert result.exit_code == 1
+    assert isinstance(result.exception, VerhalenError)
+    assert message in str(result.exception)
+    assert runs(project) == before
 
 
 # -- guided ------------------------------------------------------------------------------------
@@ -327,7 +350,7 @@ def guided(example, tmp_path_factory):
     path = project.root / "themas.yaml"
     path.write_text(THEMES_YAML, encoding="utf-8")
     themes = load_guided(path)
-    run_id, _ = run_cluster(project, ClusterConfig(stability_runs=0, guided=themes))
+    run_id, _ = run_cluster(project, ClusterConfig(guided=themes))
     return project, run_id, themes
 
 
@@ -359,12 +382,24 @@ def test_guided_themes_name_perspectives(guided):
 
     assert sorted(names) == sorted(name for name, _ in themes)  # each theme exactly once
     words = dict(themes)
+    with project.store() as store:
+        lemmatised = dict(
+            zip(
+                [s.id for s in store.stories()],
+                lemmas([s.shown_text for s in store.stories()], "nl"),
+                strict=True,
+            )
+        )
+    everyone = [sid for v in views for sid in v.story_ids]
     for v in views:
         if v.name:
             assert v.title() == v.name
             assert v.label  # the model's own label stays beside the name
-            terms = {w for term in v.terms for w in term.split()}
-            assert terms & set(words[v.name]), (v.name, v.terms)  # the theme fits
+            # the theme fits: its words are more common in this perspective than elsewhere
+            theme = set(words[v.name])
+            inside = [bool(theme & set(lemmatised[s])) for s in v.story_ids]
+            outside = [bool(theme & set(lemmatised[s])) for s in everyone if s not in v.story_ids]
+            assert sum(inside) / len(inside) > sum(outside) / len(outside), v.name
     run = next(r for r in runs(project) if r["id"] == run_id)
     assert json.loads(run["config"])["guided"] == [
         {"naam": name, "woorden": list(w)} for name, w in themes
@@ -451,7 +486,7 @@ def test_too_few_stories_is_a_clear_error(project):
     write_stories(project, FEW)
 
     with pytest.raises(VerhalenError) as caught:
-        run_cluster(project, ClusterConfig(stability_runs=0))
+        run_cluster(project, ClusterConfig(stability_runs=2))
 
     assert "5" in str(caught.value) and "10" in str(caught.value)
     assert runs(project) == []
@@ -472,14 +507,14 @@ def test_cluster_command_with_too_few_stories_prints_one_line(project, monkeypat
 
 def test_no_stories_is_a_clear_error(project):
     with pytest.raises(VerhalenError):
-        run_cluster(project, ClusterConfig(stability_runs=0))
+        run_cluster(project, ClusterConfig(stability_runs=2))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_at_most_a_tenth_is_left_unassigned_whatever_the_seed(example, seed):
     from verhalen.cluster import cluster_embeddings
 
-    config = ClusterConfig(seed=seed, stability_runs=0)
+    config = ClusterConfig(seed=seed, stability_runs=2)
     ids, _texts, docs, vectors, embedder = collection(example.project, config)
     result = cluster_embeddings(ids, docs, vectors, config, embedder)
 

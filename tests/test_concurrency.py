@@ -135,7 +135,7 @@ def test_ingest_while_a_cluster_runs(tmp_path: Path, batches: tuple[Batch, Batch
     clustered: list[Result] = []
     cluster = threading.Thread(
         target=lambda: clustered.append(
-            _in_process(project.root, "cluster", "--stability-runs", "0")
+            _in_process(project.root, "cluster", "--runs", "2")
         )
     )
     cluster.start()  # clustering here, in this process, while another process ingests

@@ -38,13 +38,8 @@ from typer.testing import CliRunner, Result
 
 from verhalen.cli.app import app
 from verhalen.errors import VerhalenError
-from verhalen.perspectives import (
-    MODEL_MANIFEST,
-    MODELS_DIR,
-    _model_complete,
-    _save_model,
-    load_model,
-)
+from verhalen.models import MODEL_MANIFEST, MODELS_DIR, model_complete, save_model
+from verhalen.perspectives import load_model
 from verhalen.project import STORE_NAME, Project
 from verhalen.store import Store
 
@@ -146,7 +141,7 @@ def test_killed_ingest_stores_the_whole_batch_or_none_of_it(tmp_path: Path, big_
 
 # -- cluster -----------------------------------------------------------------------------------
 
-CLUSTER = ("cluster", "--stability-runs", "0")
+CLUSTER = ("cluster", "--runs", "2")
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +163,7 @@ def _cluster_outcome(root: Path) -> str:
             assert {a["story_id"] for a in store.assignments(run_["id"])} == stories
             assert run_["perspectives"] >= 1
             assert run_["model_path"] == f"{MODELS_DIR}/run-{run_['id']}"
-            assert _model_complete(root / run_["model_path"])
+            assert model_complete(root / run_["model_path"])
         assert sum(r["active"] for r in runs) == (1 if runs else 0)
     with _CLI:
         listed = CliRunner().invoke(app, ["--project", str(root), "perspectives", "list"])
@@ -265,7 +260,7 @@ def test_half_written_model_breaks_neither_list_report_nor_loading(
     model = root / MODELS_DIR / "run-1"
     topics = model / "topics.json"
     topics.write_bytes(topics.read_bytes()[: topics.stat().st_size // 2])
-    assert not _model_complete(model)
+    assert not model_complete(model)
 
     cli = CliRunner()
     listed = cli.invoke(app, ["--project", str(root), "perspectives", "list"])
@@ -302,12 +297,12 @@ def test_model_is_saved_whole_and_leftovers_are_cleared_later(tmp_path: Path):
     two_hours_ago = time.time() - 7200
     os.utime(old, (two_hours_ago, two_hours_ago))
 
-    staged = _save_model(_FakeModel(), models, "tfidf")
+    staged = save_model(_FakeModel(), models, "tfidf")
 
     assert not old.exists()  # a killed process's leftover, cleared
     assert young.exists()  # may be another process saving right now
     assert staged.parent == models and staged.name.startswith(".run-")
     assert (staged / MODEL_MANIFEST).is_file()
-    assert _model_complete(staged)
+    assert model_complete(staged)
     (staged / "config.json").write_text('{"changed": 1}', encoding="utf-8")
-    assert not _model_complete(staged)
+    assert not model_complete(staged)

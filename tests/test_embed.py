@@ -273,7 +273,7 @@ def test_an_english_project_clusters_with_minilm(tmp_path):
         (folder / f"story-{i:02}.txt").write_text(text, encoding="utf-8")
     ingest(english, [folder])
 
-    argv = ["--project", str(english.root), "cluster", "--stability-runs", "0"]
+    argv = ["--project", str(english.root), "cluster", "--runs", "2"]
     result = CliRunner().invoke(app, argv)
 
     assert result.exit_code == 0, result.output
@@ -308,7 +308,7 @@ def test_missing_sentence_transformers_model_is_a_clear_error(tmp_path):
 
 
 def test_cluster_command_with_unknown_embedder(project, cli):
-    result = cli("cluster", "--embedder", "bert", "--stability-runs", "0")
+    result = cli("cluster", "--embedder", "bert", "--runs", "2")
 
     assert result.exit_code == 1
     assert isinstance(result.exception, VerhalenError)

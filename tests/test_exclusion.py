@@ -253,11 +253,11 @@ def test_min_words_must_be_a_whole_number(small: Project, value: str) -> None:
 
 
 def test_too_short_stories_are_their_own_group(small: Project) -> None:
-    found = collection(small, ClusterConfig(embedder="tfidf", stability_runs=0))
+    found = collection(small, ClusterConfig(embedder="tfidf", stability_runs=2))
     assert found.too_short == [25, 26, 27, 28]
     assert not set(found.too_short) & set(found[0])
 
-    run_id, result = run_cluster(small, ClusterConfig(embedder="tfidf", stability_runs=0))
+    run_id, result = run_cluster(small, ClusterConfig(embedder="tfidf", stability_runs=2))
     assigned = assignment(small)
     assert {sid for sid, n in assigned.items() if n == TOO_SHORT} == {25, 26, 27, 28}
     assert all(assigned[i] != TOO_SHORT for i in range(1, REAL + 1))
@@ -324,7 +324,7 @@ def test_clustering_needs_ten_stories_that_can_be_grouped(tmp_path: Path) -> Non
     project = build(tmp_path / "p")
     exclude(project, list(range(1, 16)), "te veel")  # 9 real stories and 4 junk remain
     with pytest.raises(VerhalenError) as caught:
-        collection(project, ClusterConfig(embedder="tfidf", stability_runs=0))
+        collection(project, ClusterConfig(embedder="tfidf", stability_runs=2))
     message = str(caught.value)
     assert message.startswith("9 verhalen om te groeperen")
     assert "4 te kort om te groeperen" in message and "15 uitgesloten" in message

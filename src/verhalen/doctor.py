@@ -27,7 +27,7 @@ from typing import Any, Literal
 from verhalen.errors import VerhalenError
 from verhalen.form import AnswerError, StoryForm, load_form
 from verhalen.i18n import count, say, t
-from verhalen.perspectives import MODELS_DIR
+from verhalen.models import MODEL_MANIFEST, MODELS_DIR
 from verhalen.project import CONFIG_NAME, DEFAULTS, FORM_NAME, STORE_NAME, Project
 from verhalen.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -44,7 +44,6 @@ MODEL_FILES = (
     "ctfidf.safetensors",
     "ctfidf_config.json",
 )
-MODEL_MANIFEST = "verhalen-model.json"  # every file's size and sha256, written last
 # Stories embedded per second on an empty cache, 2 cores (docs/quality.md, embedder table).
 EMBED_SPEED = {"use": 40.0, "sentence-transformers": 20.0}
 KNOWN_SETTINGS: dict[str, set[str]] = {

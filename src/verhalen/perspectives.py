@@ -13,11 +13,11 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from verhalen import models as saved
 from verhalen.cluster import (
     EXEMPLARS,
     TOO_SHORT,
@@ -27,7 +27,6 @@ from verhalen.cluster import (
     Progress,
     cluster_embeddings,
     config_record,
-    stability,
     versions,
 )
 from verhalen.embed import embed_cached, select_embedder
@@ -35,8 +34,6 @@ from verhalen.errors import VerhalenError
 from verhalen.i18n import say
 from verhalen.project import Project
 from verhalen.store import Store
-
-MODELS_DIR = "modellen"
 
 
 class Collection(tuple):
@@ -113,15 +110,11 @@ def run_cluster(
     found = collection(project, config, progress)
     ids, _texts, docs, vectors, embedder = found
     result = cluster_embeddings(ids, docs, vectors, config, embedder, progress)
-    if config.stability_runs:
-        scores = stability(vectors, result.labels, config, progress)
-        for p in result.perspectives:
-            p.stability = scores.get(p.number)
     named = _namings(project, ids, result.labels, vectors, embedder, config.lang)
-    models = project.root / MODELS_DIR
+    models = project.root / saved.MODELS_DIR
     staged = None
     if save_model and result.model is not None:
-        staged = _save_model(result.model, models, config.embedder)
+        staged = saved.save_model(result.model, models, config.embedder)
     try:
         with project.store() as store, store.transaction():
             run_id = store.add_run(
@@ -173,7 +166,7 @@ def run_cluster(
                 if path.exists():
                     shutil.rmtree(path)
                 os.replace(staged, path)
-                _fsync(models)
+                saved.fsync(models)
                 store.db.execute(
                     "UPDATE runs SET model_path = ? WHERE id = ?", (project.relative(path), run_id)
                 )
@@ -201,98 +194,6 @@ def _namings(
     return name_perspectives(ids, [shown[i] for i in ids], labels, vectors, embedder, lang, only)
 
 
-MODEL_MANIFEST = "verhalen-model.json"  # written last: every file's size and hash
-_STALE_SECONDS = 3600  # a hidden model folder this old was left by a killed process
-
-
-def _save_model(model: Any, folder: Path, embedder: str) -> Path:
-    """Save `model` into a new hidden folder in `folder` and return it; the caller renames it.
-
-    BERTopic's safetensors format (safe to load, never pickle), plus a manifest written last and
-    everything synced to disk, so a folder that has its manifest holds the whole model.
-    Hidden folders that killed processes left behind are removed once they are an hour old.
-    """
-    import hashlib
-    import secrets
-    import time
-    import warnings
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob(".run-*.partial"):
-        try:
-            if time.time() - old.stat().st_mtime > _STALE_SECONDS:
-                shutil.rmtree(old, ignore_errors=True)
-        except OSError:
-            pass
-    while True:  # mkdir, not mkdtemp: the folder gets the usual permissions, not 0700
-        staged = folder / f".run-{secrets.token_hex(6)}.partial"
-        try:
-            staged.mkdir()
-            break
-        except FileExistsError:
-            continue
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            model.save(
-                str(staged),
-                serialization="safetensors",
-                save_ctfidf=True,
-                save_embedding_model=f"verhalen:{embedder}",
-            )
-        files = {}
-        for item in sorted(staged.rglob("*")):
-            if item.is_file():
-                data = item.read_bytes()
-                files[item.relative_to(staged).as_posix()] = {
-                    "size": len(data),
-                    "sha256": hashlib.sha256(data).hexdigest(),
-                }
-                _fsync(item)
-        manifest = staged / MODEL_MANIFEST
-        manifest.write_text(json.dumps({"files": files}, indent=1, sort_keys=True), "utf-8")
-        _fsync(manifest)
-        _fsync(staged)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
-    return staged
-
-
-def _fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # a folder cannot be opened on Windows; its files are synced
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _model_complete(path: Path) -> bool:
-    """Whether a saved model folder holds every file its manifest lists, unchanged.
-    Models saved before manifests existed are taken as they are."""
-    import hashlib
-
-    if not path.is_dir():
-        return False
-    manifest = path / MODEL_MANIFEST
-    if not manifest.is_file():
-        return (path / "config.json").is_file() and (path / "topics.json").is_file()
-    try:
-        files = json.loads(manifest.read_text("utf-8"))["files"]
-        for name, info in files.items():
-            data = (path / name).read_bytes()
-            if len(data) != info["size"] or hashlib.sha256(data).hexdigest() != info["sha256"]:
-                return False
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-    return True
-
-
 def load_model(project: Project, run_id: int | None = None) -> Any:
     """The saved BERTopic model of a run, with our own embedder as its backend."""
     with project.store() as store:
@@ -318,7 +219,7 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
             "damaged; run 'verhalen cluster' again",
         )
     )
-    if not _model_complete(path):
+    if not saved.model_complete(path):
         raise damaged
     from bertopic import BERTopic
 

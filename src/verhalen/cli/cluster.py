@@ -31,11 +31,16 @@ def cluster(
     guided: Annotated[
         Path | None, typer.Option(help="Thema's (YAML: naam + woorden) om op te sturen.")
     ] = None,
-    stability_runs: Annotated[
-        int, typer.Option("--stability-runs", help="Herhalingen voor de stabiliteit (0: geen).")
-    ] = 10,
+    runs: Annotated[
+        int,
+        typer.Option(
+            "--runs",
+            "--stability-runs",
+            help="Herhalingen op steekproeven; de perspectieven zijn hun consensus (minstens 2).",
+        ),
+    ] = 20,
 ) -> None:
-    """Groepeer de verhalen in kandidaat-perspectieven (BERTopic) met labels en voorbeelden."""
+    """Groepeer de verhalen in kandidaat-perspectieven: groepen die steeds samen vallen."""
     from verhalen.cluster import TOO_SHORT, ClusterConfig, load_guided
     from verhalen.i18n import count
     from verhalen.perspectives import assignment, run_cluster
@@ -48,7 +53,7 @@ def cluster(
         perspectives=perspectives,
         min_size=min_size,
         seed=seed,
-        stability_runs=stability_runs,
+        stability_runs=runs,
         guided=load_guided(guided) if guided else (),
         lang=project.form.language if project.form.language in ("nl", "en") else project.lang,
     )
@@ -58,6 +63,13 @@ def cluster(
     found = count(result.metrics["perspectives"], "perspective", project.lang)
     nowhere = "past nergens bij" if nl else "fit nowhere"
     line = f"run {run_id}: {found}, {share:.0%} {nowhere}"
+    runner_up = result.metrics.get("runner_up_k")
+    if not perspectives and runner_up:
+        line += say(
+            project.lang,
+            f" (het aantal dat het stabielst samen blijft; daarna {runner_up})",
+            f" (the number that holds together best; next best {runner_up})",
+        )
     short = sum(1 for n in assignment(project).values() if n == TOO_SHORT)
     if short:
         line += f", {short} " + ("te kort om te groeperen" if nl else "too short to group")

@@ -106,12 +106,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "perspectives_method": ("Perspectieven", "Perspectives"),
     "run_line": (
         "De verhalen zijn op {date} automatisch gegroepeerd in kandidaat-perspectieven "
-        "(BERTopic, run {run}): embeddings '{embedder}', startgetal (seed) {seed}, "
-        "{stability} herhalingen op steekproeven om de stabiliteit te meten. Dat gaf "
-        "{perspectives}.",
+        "(run {run}): embeddings '{embedder}', startgetal (seed) {seed}. Ze zijn {stability} "
+        "keer gegroepeerd, telkens op een steekproef van 80% van de verhalen; de perspectieven "
+        "zijn de groepen die daarbij steeds samen vielen, en hun stabiliteit is hoe vaak dat "
+        "gebeurde. Dat gaf {perspectives}.",
         "On {date} the stories were grouped automatically into candidate perspectives "
-        "(BERTopic, run {run}): embeddings '{embedder}', seed {seed}, {stability} repetitions "
-        "on resamples to measure stability. That gave {perspectives}.",
+        "(run {run}): embeddings '{embedder}', seed {seed}. They were grouped {stability} "
+        "times, each time on a sample of 80% of the stories; the perspectives are the groups "
+        "that kept landing together, and their stability is how often they did. That gave "
+        "{perspectives}.",
     ),
     "run_fixed_k": (
         "Er is om precies {k} perspectieven gevraagd.",

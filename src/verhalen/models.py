@@ -1,0 +1,107 @@
+"""Saved clustering models: written whole or not at all, checked before they are loaded.
+
+`verhalen cluster` saves each run's BERTopic model to `modellen/run-N` (safetensors, never
+pickle). The model goes into a hidden folder first, with a manifest of every file's size and
+hash written last, and is renamed into place inside the run's transaction (perspectives.py), so
+a killed process leaves no run or a complete one. `doctor` and the loader share these checks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+MODELS_DIR = "modellen"
+MODEL_MANIFEST = "verhalen-model.json"  # written last: every file's size and hash
+_STALE_SECONDS = 3600  # a hidden model folder this old was left by a killed process
+
+
+def save_model(model: Any, folder: Path, embedder: str) -> Path:
+    """Save `model` into a new hidden folder in `folder` and return it; the caller renames it.
+
+    BERTopic's safetensors format (safe to load, never pickle), plus a manifest written last and
+    everything synced to disk, so a folder that has its manifest holds the whole model.
+    Hidden folders that killed processes left behind are removed once they are an hour old.
+    """
+    import hashlib
+    import secrets
+    import time
+    import warnings
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob(".run-*.partial"):
+        try:
+            if time.time() - old.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
+    while True:  # mkdir, not mkdtemp: the folder gets the usual permissions, not 0700
+        staged = folder / f".run-{secrets.token_hex(6)}.partial"
+        try:
+            staged.mkdir()
+            break
+        except FileExistsError:
+            continue
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.save(
+                str(staged),
+                serialization="safetensors",
+                save_ctfidf=True,
+                save_embedding_model=f"verhalen:{embedder}",
+            )
+        files = {}
+        for item in sorted(staged.rglob("*")):
+            if item.is_file():
+                data = item.read_bytes()
+                files[item.relative_to(staged).as_posix()] = {
+                    "size": len(data),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
+                fsync(item)
+        manifest = staged / MODEL_MANIFEST
+        manifest.write_text(json.dumps({"files": files}, indent=1, sort_keys=True), "utf-8")
+        fsync(manifest)
+        fsync(staged)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return staged
+
+
+def fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # a folder cannot be opened on Windows; its files are synced
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def model_complete(path: Path) -> bool:
+    """Whether a saved model folder holds every file its manifest lists, unchanged.
+    Models saved before manifests existed are taken as they are."""
+    import hashlib
+
+    if not path.is_dir():
+        return False
+    manifest = path / MODEL_MANIFEST
+    if not manifest.is_file():
+        return (path / "config.json").is_file() and (path / "topics.json").is_file()
+    try:
+        files = json.loads(manifest.read_text("utf-8"))["files"]
+        for name, info in files.items():
+            data = (path / name).read_bytes()
+            if len(data) != info["size"] or hashlib.sha256(data).hexdigest() != info["sha256"]:
+                return False
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return True
