@@ -270,7 +270,7 @@ def minilm_model() -> Any:
 # -- running ----------------------------------------------------------------------------------
 
 
-def run_corpus(corpus: Corpus, seeds: list[int]) -> CorpusResult:
+def run_corpus(corpus: Corpus, seeds: list[int], only: tuple[str, ...] = METHODS) -> CorpusResult:
     from verhalen.text import lemmas
 
     prep: dict[str, float] = {}
@@ -281,11 +281,15 @@ def run_corpus(corpus: Corpus, seeds: list[int]) -> CorpusResult:
     # and only refit what depends on the whole collection (TF-IDF).
     _, prep["verhalen embed"] = timed(lambda: verhalen.prepare(seeds[0]))
     log(f"  verhalen: embedded {len(corpus.ids)} stories in {prep['verhalen embed']:.1f} s")
-    minilm, prep["minilm embed"] = timed(
-        lambda: minilm_model().encode(corpus.texts, show_progress_bar=False)
-    )
-    log(f"  bertopic-plain: MiniLM embeddings in {prep['minilm embed']:.1f} s")
-    methods = [verhalen, PlainBERTopic(corpus, minilm), LDA(corpus, tokens)]
+    methods: list[Any] = [verhalen]
+    if "bertopic-plain" in only:
+        minilm, prep["minilm embed"] = timed(
+            lambda: minilm_model().encode(corpus.texts, show_progress_bar=False)
+        )
+        log(f"  bertopic-plain: MiniLM embeddings in {prep['minilm embed']:.1f} s")
+        methods.append(PlainBERTopic(corpus, minilm))
+    if "lda" in only:
+        methods.append(LDA(corpus, tokens))
 
     runs: list[Run] = []
     first: dict[tuple[str, int], list[int]] = {}
@@ -443,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", nargs="+", choices=NAMES, default=list(NAMES))
     parser.add_argument("--seeds", nargs="+", type=int, default=[1, 2, 3])
     parser.add_argument("--quick", action="store_true", help="example project only, one seed")
+    parser.add_argument(
+        "--methods", nargs="+", choices=METHODS, default=list(METHODS), help="which to run"
+    )
     parser.add_argument("--json", type=Path, help="also write every run's numbers here")
     args = parser.parse_args(argv)
     if args.quick:
@@ -470,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"[{name}] building the project")
             corpus = build(name, Path(tmp) / name)
             quiet_logging()
-            result = run_corpus(corpus, args.seeds)
+            result = run_corpus(corpus, args.seeds, tuple(args.methods))
             results.append(result)
             report(result, args.seeds)
             corpus.project = None

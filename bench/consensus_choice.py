@@ -20,6 +20,7 @@ i.e. what the consensus adds over one clustering.
 
     .venv/bin/python bench/consensus_choice.py                      # four corpora, seeds 1 2 3
     .venv/bin/python bench/consensus_choice.py --corpora voorbeeld --seeds 1
+    .venv/bin/python bench/consensus_choice.py --runs 10 --graph 1.0   # other constants
 """
 
 from __future__ import annotations
@@ -109,17 +110,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", nargs="+", choices=NAMES, default=list(NAMES))
     parser.add_argument("--seeds", nargs="+", type=int, default=[1, 2, 3])
+    parser.add_argument("--runs", type=int, help="resampled runs (default: consensus.RUNS)")
+    parser.add_argument("--graph", type=float, help="neighbours ÷ √n (default: consensus.GRAPH)")
+    parser.add_argument("--starts", type=int, help="k-means starts per run (consensus.NINIT)")
     args = parser.parse_args(argv)
 
+    from verhalen import consensus
+
+    if args.runs:
+        consensus.RUNS = args.runs
+    if args.graph:
+        consensus.GRAPH = args.graph
+    if args.starts:
+        consensus.NINIT = args.starts
+
     from verhalen.cluster import ClusterConfig
-    from verhalen.consensus import GRAPH, RUNS, SHARE
+    from verhalen.consensus import GRAPH, NINIT, RUNS, SHARE  # after the options changed them
     from verhalen.perspectives import collection
 
     quiet_logging()
     say(f"## Choosing k ({datetime.date.today().isoformat()}, {machine()}, {revision()})")
     say()
     say(
-        f"Consensus of {RUNS} runs on {SHARE:.0%} samples, similarity graph of "
+        f"Consensus of {RUNS} runs on {SHARE:.0%} samples ({NINIT} k-means starts each), "
+        "similarity graph of "
         f"{GRAPH}·√n neighbours; k from 2 to √(n/2) (at most 20), groups of at least 3 "
         "stories. Each cell: the k chosen per seed, and the mean ARI over the seeds."
     )

@@ -111,7 +111,7 @@ def modularity(graph: np.ndarray, groups: np.ndarray) -> float:
     return float(inside - expected)
 
 
-def kmeans(points: np.ndarray, k: int, seed: int, starts: int = NINIT) -> np.ndarray:
+def kmeans(points: np.ndarray, k: int, seed: int, starts: int | None = None) -> np.ndarray:
     """Lloyd's k-means with k-means++ starts, the best of `starts` by inertia.
 
     Written out because scikit-learn's KMeans spends 15–25 ms per fit starting OpenMP threads,
@@ -121,6 +121,7 @@ def kmeans(points: np.ndarray, k: int, seed: int, starts: int = NINIT) -> np.nda
     rng = np.random.default_rng(seed)
     m = len(points)
     norms = (points**2).sum(1)
+    starts = starts or NINIT
     best, best_inertia = np.zeros(m, dtype=np.int64), np.inf
     for _ in range(starts):
         centres = np.empty((k, points.shape[1]))

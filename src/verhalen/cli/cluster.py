@@ -67,8 +67,8 @@ def cluster(
     if not perspectives and runner_up:
         line += say(
             project.lang,
-            f" (het aantal dat het stabielst samen blijft; daarna {runner_up})",
-            f" (the number that holds together best; next best {runner_up})",
+            f" (het aantal met de duidelijkste groepen; daarna {runner_up})",
+            f" (the number with the clearest groups; next best {runner_up})",
         )
     short = sum(1 for n in assignment(project).values() if n == TOO_SHORT)
     if short:

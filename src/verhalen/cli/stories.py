@@ -219,31 +219,16 @@ def exclude(
     new = [sid for sid, old in done.items() if old is None]
     reason = " ".join(reason.split())
     changed = [sid for sid, old in done.items() if old is not None and old != reason]
+    many = count(len(new), "story", lang)
     if new:
-        ids = ", ".join(map(str, new))
-        out.print(
-            f"{count(len(new), 'story', lang)} uitgesloten van de analyse: {ids}"
-            if nl
-            else f"{count(len(new), 'story', lang)} excluded from the analysis: {ids}",
-            highlight=False,
+        _ids_line(
+            nl, f"{many} uitgesloten van de analyse", f"{many} excluded from the analysis", new
         )
     if changed:
-        ids = ", ".join(map(str, changed))
-        out.print(
-            f"al uitgesloten, nieuwe reden: {ids}"
-            if nl
-            else f"already excluded, new reason: {ids}",
-            highlight=False,
-        )
+        _ids_line(nl, "al uitgesloten, nieuwe reden", "already excluded, new reason", changed)
     same = [sid for sid in done if sid not in new and sid not in changed]
     if same:
-        ids = ", ".join(map(str, same))
-        out.print(
-            f"al uitgesloten om deze reden: {ids}"
-            if nl
-            else f"already excluded for this reason: {ids}",
-            highlight=False,
-        )
+        _ids_line(nl, "al uitgesloten om deze reden", "already excluded for this reason", same)
     if new:
         out.print(
             "voer 'verhalen cluster' opnieuw uit voor perspectieven zonder deze verhalen; rapport"
@@ -253,6 +238,10 @@ def exclude(
             "report, patterns and workshop leave them out already",
             style="dim",
         )
+
+
+def _ids_line(nl: bool, dutch: str, english: str, ids: list[int]) -> None:
+    out.print(f"{dutch if nl else english}: {', '.join(map(str, ids))}", highlight=False)
 
 
 @app.command("include")
@@ -268,12 +257,12 @@ def include(ctx: typer.Context, story_ids: Ids) -> None:
     back = [sid for sid, reason in done.items() if reason is not None]
     not_excluded = [sid for sid, reason in done.items() if reason is None]
     if back:
-        ids = ", ".join(map(str, back))
-        out.print(
-            f"{count(len(back), 'story', lang)} weer opgenomen in de analyse: {ids}"
-            if nl
-            else f"{count(len(back), 'story', lang)} included in the analysis again: {ids}",
-            highlight=False,
+        many = count(len(back), "story", lang)
+        _ids_line(
+            nl,
+            f"{many} weer opgenomen in de analyse",
+            f"{many} included in the analysis again",
+            back,
         )
     for sid in not_excluded:
         out.print(

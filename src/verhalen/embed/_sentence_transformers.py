@@ -38,11 +38,20 @@ def minilm_path() -> Path:
 @cache
 def _load(path: str):
     _offline()
+    import contextlib
+    import io
+
     import torch
+    import transformers
     from sentence_transformers import SentenceTransformer
 
     torch.manual_seed(0)
-    return SentenceTransformer(path, device="cpu", local_files_only=True)
+    # transformers prints a "LOAD REPORT" table and a weights progress bar for a model that loads
+    # as it should: noise in a facilitator's terminal. Errors still raise.
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    with contextlib.redirect_stdout(io.StringIO()):
+        return SentenceTransformer(path, device="cpu", local_files_only=True)
 
 
 class SentenceTransformerEmbedder(Embedder):
