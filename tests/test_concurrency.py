@@ -134,9 +134,7 @@ def test_ingest_while_a_cluster_runs(tmp_path: Path, batches: tuple[Batch, Batch
     old = {row[0] for row in _healthy(project.root)["stories"]}
     clustered: list[Result] = []
     cluster = threading.Thread(
-        target=lambda: clustered.append(
-            _in_process(project.root, "cluster", "--runs", "2")
-        )
+        target=lambda: clustered.append(_in_process(project.root, "cluster", "--runs", "2"))
     )
     cluster.start()  # clustering here, in this process, while another process ingests
     code, out, err = run(batches[1].argv(project.root), tmp_path / "log")
