@@ -140,6 +140,13 @@ def _words(pairs: Any) -> list[str]:
     return [w for w, _ in (pairs or []) if w][:TOP_WORDS]
 
 
+def _class_topics(docs: list[str], labels: list[int], config: Any) -> list[list[str]]:
+    """verhalen's top words per perspective: c-TF-IDF over the lemmatised stories."""
+    from verhalen.cluster import class_terms
+
+    return [words[:TOP_WORDS] for _, words in sorted(class_terms(docs, labels, config).items())]
+
+
 def _bertopic_topics(model: Any) -> list[list[str]]:
     return [_words(model.get_topic(t)) for t in sorted(model.get_topics()) if t != -1]
 
@@ -184,7 +191,7 @@ class Verhalen:
             return Outcome(
                 result.labels,
                 UNASSIGNED,
-                _bertopic_topics(result.model),
+                _class_topics(docs, result.labels, config),
                 statistics.median(stable) if stable else math.nan,
             )
 

@@ -20,4 +20,7 @@ python=${PYTHON:-python3}
 # deduce (pseudonymisation) builds its name lookup tables on first use, about two minutes once;
 # do it now rather than in the middle of someone's first 'verhalen anonymize'.
 .venv/bin/python -c "from deduce import Deduce; Deduce()" 2>/dev/null
+# UMAP and pynndescent (imported by BERTopic) compile numba kernels when first imported (~20 s);
+# verhalen keeps them in a disk cache, filled here rather than in someone's first 'verhalen cluster'.
+.venv/bin/python -c "from verhalen._numba import enable_cache; enable_cache()" 2>/dev/null
 echo "verhalen is installed: activate with 'source .venv/bin/activate', then run 'verhalen --help'"

@@ -271,22 +271,51 @@ def test_run_stores_its_configuration_and_versions(example):
     assert json.loads(run["metrics"])["stories"] == 160
 
 
-def test_model_is_saved_with_safetensors_and_loads(example):
+def test_model_is_saved_as_plain_data_and_loads(example):
     run = next(r for r in runs(example.project) if r["id"] == example.first)
     folder = example.project.root / MODELS_DIR / f"run-{example.first}"
 
     assert run["model_path"] == f"{MODELS_DIR}/run-{example.first}"
     assert folder.is_dir()
-    names = [p.name for p in folder.rglob("*") if p.is_file()]
-    assert any(n.endswith(".safetensors") for n in names), names
-    assert not [n for n in names if n.endswith((".pkl", ".pickle", ".joblib"))], names
-    assert "pickle" not in " ".join(names).lower()
+    names = sorted(p.name for p in folder.rglob("*") if p.is_file())
+    assert names == ["perspectives.json", "verhalen-model.json"]  # nothing executable
+    saved = json.loads((folder / "perspectives.json").read_text(encoding="utf-8"))
+    stored = {
+        v.number: sorted(v.story_ids)
+        for v in perspectives(example.project, run_id=example.first)
+        if v.number >= 0
+    }
+    for number, members in stored.items():
+        assert (
+            sorted(
+                s
+                for s, n in zip(saved["stories"], saved["perspectives"], strict=True)
+                if n == number
+            )
+            == members
+        )
 
     model = load_model(example.project, example.first)
 
     numbers = {t for t in model.topics_ if t != -1}
     assert len(numbers) == len(real(perspectives(example.project, run_id=example.first)))
     assert len(model.topics_) == 160
+
+
+def test_a_model_saved_by_an_older_verhalen_still_loads(own_copy):
+    """Older runs saved BERTopic's own files; their stories' places come from the store."""
+    project = own_copy
+    run = next(r for r in runs(project) if r["active"])
+    folder = project.root / run["model_path"]
+    for item in folder.iterdir():
+        item.unlink()
+    for name in ("config.json", "topics.json"):
+        (folder / name).write_text("{}", encoding="utf-8")
+
+    model = load_model(project)
+
+    numbers = {t + 1 for t in model.topics_ if t != -1}
+    assert numbers == {v.number for v in real(perspectives(project))}
 
 
 def test_loaded_model_places_a_new_story(example):

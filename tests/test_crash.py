@@ -258,7 +258,7 @@ def test_half_written_model_breaks_neither_list_report_nor_loading(
     shutil.copytree(killed_clusters.roots[0], root)
     project = Project.open(root)
     model = root / MODELS_DIR / "run-1"
-    topics = model / "topics.json"
+    topics = model / "perspectives.json"
     topics.write_bytes(topics.read_bytes()[: topics.stat().st_size // 2])
     assert not model_complete(model)
 

@@ -143,20 +143,11 @@ def cluster_embeddings(
     """Cluster stories given their lemmatised texts and embeddings. Pure: no store involved.
 
     The perspectives are the consensus of `config.stability_runs` resampled clusterings
-    (`verhalen.consensus`); BERTopic then carries them as a manual topic model, for its
-    class-based TF-IDF and a model that can be saved and loaded.
+    (`verhalen.consensus`); key terms come from class-based TF-IDF over the lemmatised stories.
+    BERTopic is not imported here (with torch and transformers it costs about 9 s a run): the
+    result is saved as the perspectives themselves, and `perspectives.load_model` turns them
+    into a BERTopic model when one is asked for.
     """
-    import logging
-    import warnings
-
-    from verhalen._numba import enable_cache
-
-    enable_cache()
-    from bertopic import BERTopic
-    from bertopic.cluster import BaseCluster
-    from bertopic.dimensionality import BaseDimensionalityReduction
-    from bertopic.vectorizers import ClassTfidfTransformer
-
     from verhalen.consensus import consensus
 
     n = len(story_ids)
@@ -186,26 +177,12 @@ def cluster_embeddings(
         max_unassigned=config.max_unassigned,
         progress=step,
     )
-    topics = [int(t) - 1 for t in found.labels]  # BERTopic's numbering: -1 is the outlier topic
-
-    model = BERTopic(
-        embedding_model=_Backend(backend_embedder) if backend_embedder is not None else None,
-        umap_model=BaseDimensionalityReduction(),
-        hdbscan_model=BaseCluster(),
-        vectorizer_model=_vectorizer(config, 0),
-        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-        top_n_words=10,
-        calculate_probabilities=False,
-        verbose=False,
-    )
-    logging.getLogger("BERTopic").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model.fit_transform(docs, embeddings=embeddings, y=np.asarray(topics))
+    labels = [int(x) for x in found.labels]
+    words_of = class_terms(docs, labels, config)
+    model = SavedPerspectives(story_ids, labels, config)
     if progress:
         progress(1, 1, "")
 
-    labels = [int(x) for x in found.labels]
     numbers = sorted(set(labels) - {UNASSIGNED})
     unit = np.asarray(embeddings, dtype=np.float64)
     unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
@@ -219,8 +196,7 @@ def cluster_embeddings(
         for i, sim in zip(members, sims, strict=True):
             similarity[i] = float(sim)
         ranked = [members[j] for j in np.argsort(-sims, kind="stable")]
-        words = [w for w, weight in (model.get_topic(number - 1) or []) if w and weight > 0]
-        terms = _pick_terms(words, KEY_TERMS)
+        terms = _pick_terms(words_of.get(number, []), KEY_TERMS)
         perspectives.append(
             Perspective(
                 number=number,
@@ -255,6 +231,99 @@ def cluster_embeddings(
         "consensus_runs": found.runs,
     }
     return result
+
+
+def class_terms(docs: list[str], labels: list[int], config: ClusterConfig) -> dict[int, list[str]]:
+    """Per perspective (≥ 1), its words and word pairs by class-based TF-IDF, best first.
+
+    BERTopic's c-TF-IDF with `reduce_frequent_words`: each perspective's stories are one
+    document; weight = √tf × log(1 + mean words per class / the term's total frequency).
+    """
+
+    numbers = sorted(set(labels) - {UNASSIGNED})
+    joined = [" ".join(d for d, x in zip(docs, labels, strict=True) if x == n) for n in numbers]
+    if not numbers or not any(joined):
+        return {}
+    vectorizer = _vectorizer(config, 0)
+    try:
+        vectorizer.fit(docs)
+    except ValueError:  # no words at all
+        return {}
+    counts = vectorizer.transform(joined)
+    vocab = vectorizer.get_feature_names_out()
+    tf = np.sqrt(np.asarray(counts.todense(), dtype=np.float64))
+    total = np.asarray(counts.sum(0)).ravel()
+    mean_words = counts.sum() / len(numbers)
+    weights = tf * np.log(1 + mean_words / np.maximum(total, 1))
+    out = {}
+    for row, number in enumerate(numbers):
+        order = np.lexsort((vocab, -weights[row]))
+        out[number] = [str(vocab[i]) for i in order[: KEY_TERMS * 4] if weights[row, i] > 0]
+    return out
+
+
+class SavedPerspectives:
+    """A run's perspectives in the form `models.save_model` writes: one JSON file of story ids,
+    perspective numbers and the settings, nothing executable. `bertopic_model` rebuilds a
+    BERTopic model from it when one is needed (to place a new story)."""
+
+    FILE = "perspectives.json"
+
+    def __init__(self, story_ids: list[int], labels: list[int], config: ClusterConfig):
+        self.story_ids = list(story_ids)
+        self.labels = list(labels)
+        self.config = config
+
+    def save(self, folder: str, **_ignored: Any) -> None:
+        import json
+
+        record = {
+            "stories": self.story_ids,
+            "perspectives": self.labels,
+            "config": config_record(self.config),
+        }
+        (Path(folder) / self.FILE).write_text(json.dumps(record), encoding="utf-8")
+
+    @staticmethod
+    def read(folder: Path) -> dict[int, int]:
+        """Story id -> perspective number, from a saved folder."""
+        import json
+
+        data = json.loads((folder / SavedPerspectives.FILE).read_text(encoding="utf-8"))
+        return {int(s): int(n) for s, n in zip(data["stories"], data["perspectives"], strict=True)}
+
+
+def bertopic_model(
+    docs: list[str], embeddings: np.ndarray, labels: list[int], config: ClusterConfig, embedder: Any
+) -> Any:
+    """The perspectives as a BERTopic manual topic model (outliers as topic -1), with our
+    embedder as its backend, so `transform` places a new story by its embedding."""
+    import logging
+    import warnings
+
+    from verhalen._numba import enable_cache
+
+    enable_cache()
+    from bertopic import BERTopic
+    from bertopic.cluster import BaseCluster
+    from bertopic.dimensionality import BaseDimensionalityReduction
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    model = BERTopic(
+        embedding_model=_Backend(embedder),
+        umap_model=BaseDimensionalityReduction(),
+        hdbscan_model=BaseCluster(),
+        vectorizer_model=_vectorizer(config, 0),
+        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        top_n_words=10,
+        calculate_probabilities=False,
+        verbose=False,
+    )
+    logging.getLogger("BERTopic").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.fit(docs, embeddings=np.asarray(embeddings), y=np.asarray(labels) - 1)
+    return model
 
 
 def _check_sizes(config: ClusterConfig, n: int) -> None:

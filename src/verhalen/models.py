@@ -1,9 +1,10 @@
 """Saved clustering models: written whole or not at all, checked before they are loaded.
 
-`verhalen cluster` saves each run's BERTopic model to `modellen/run-N` (safetensors, never
-pickle). The model goes into a hidden folder first, with a manifest of every file's size and
-hash written last, and is renamed into place inside the run's transaction (perspectives.py), so
-a killed process leaves no run or a complete one. `doctor` and the loader share these checks.
+`verhalen cluster` saves each run's model to `modellen/run-N`: which story went to which
+perspective, as JSON (never pickle); `perspectives.load_model` builds a BERTopic model from it.
+The model goes into a hidden folder first, with a manifest of every file's size and hash
+written last, and is renamed into place inside the run's transaction (perspectives.py), so a
+killed process leaves no run or a complete one. `doctor` and the loader share these checks.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ _STALE_SECONDS = 3600  # a hidden model folder this old was left by a killed pro
 def save_model(model: Any, folder: Path, embedder: str) -> Path:
     """Save `model` into a new hidden folder in `folder` and return it; the caller renames it.
 
-    BERTopic's safetensors format (safe to load, never pickle), plus a manifest written last and
-    everything synced to disk, so a folder that has its manifest holds the whole model.
+    `model.save(folder, ...)` writes its files (verhalen's own: `cluster.SavedPerspectives`, plain
+    JSON; never pickle), then a manifest is written last and everything synced to disk, so a
+    folder that has its manifest holds the whole model.
     Hidden folders that killed processes left behind are removed once they are an hour old.
     """
     import hashlib
