@@ -308,15 +308,9 @@ def _finish(
             labels[i] = 0
             left[int(grouped[i])] -= 1
             budget -= 1
-    stability = {}
-    for p in number.values():
-        members = np.flatnonzero(labels == p)
-        stability[p] = round(
-            cluster_consensus(matrix[np.ix_(members, members)], np.zeros(len(members), dtype=int))[
-                0
-            ],
-            3,
-        )
+    # measured on the stories that stay in each perspective
+    scores = cluster_consensus(matrix, labels)
+    stability = {p: round(scores[p], 3) for p in number.values()}
     return labels, grouped, membership, stability
 
 
