@@ -244,9 +244,15 @@ def class_terms(docs: list[str], labels: list[int], config: ClusterConfig) -> di
     joined = [" ".join(d for d, x in zip(docs, labels, strict=True) if x == n) for n in numbers]
     if not numbers or not any(joined):
         return {}
+    import warnings
+
     vectorizer = _vectorizer(config, 0)
     try:
-        vectorizer.fit(docs)
+        with warnings.catch_warnings():
+            # "stop_words may be inconsistent with your preprocessing" (English 'll, 've): true
+            # and harmless, and not a facilitator's concern
+            warnings.simplefilter("ignore", UserWarning)
+            vectorizer.fit(docs)
     except ValueError:  # no words at all
         return {}
     counts = vectorizer.transform(joined)
