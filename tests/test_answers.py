@@ -408,6 +408,18 @@ def test_where_with_an_unknown_name_fails_clearly(stories_project):
         filter_ids(stories_project, ["gevoel"])
 
 
+@pytest.mark.parametrize("expression", ["rol=directeur", "nodig=geld", "rol!=directeur"])
+def test_where_with_a_value_the_question_cannot_have_names_the_options(stories_project, expression):
+    """Before, 'no stories found' without a word that the value cannot occur."""
+    name, value = expression.replace("!=", "=").split("=")
+    with pytest.raises(VerhalenError) as info:
+        filter_ids(stories_project, [expression])
+
+    message = str(info.value)
+    assert message.startswith(f"--where '{expression}': '{value}' is geen keuze (kies uit: ")
+    assert all(option in message for option in stories_project.form.get(name).options)
+
+
 def test_cli_stories_list_where(stories_project, cli):
     result = cli("stories", "list", "--where", "rol=inwoner", "--where", "gevoel>=70")
 

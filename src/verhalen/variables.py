@@ -16,7 +16,7 @@ from typing import Any
 
 from verhalen.autotag import TAG_ALIASES, TAG_LABELS
 from verhalen.errors import VerhalenError
-from verhalen.form import Question, fold
+from verhalen.form import AnswerError, Question, fold
 from verhalen.project import Project
 
 FIELDS = ("session", "storyteller")
@@ -107,6 +107,12 @@ def parse_where(project: Project, expression: str) -> Condition:
     name, op, value = m.groups()
     question = project.form.get(name) or project.form.match_column(name)
     if question is not None:
+        if op in ("=", "!=") and question.is_choice:
+            # a value the question cannot have matches nothing: say so, with the allowed ones
+            try:
+                question.parse(value, lang)
+            except AnswerError as exc:
+                raise VerhalenError(f"--where '{expression}': {exc}") from None
         return Condition(question.id, op, value, question)
     key = TAG_ALIASES.get(fold(name), fold(name))
     if key in TAG_LABELS:
