@@ -168,6 +168,18 @@ def test_same_files_again_store_nothing(project):
     assert store_snapshot(project)[2] == before[2]
 
 
+def test_a_table_with_only_its_header_changes_nothing(project):
+    """Before, it said 'nothing changed' but wrote a source row and a change row."""
+    path = project.root / "leeg.csv"
+    path.write_text("titel,verhaal\n", encoding="utf-8")
+    before = store_snapshot(project)
+
+    report = ingest_ok(project, [path])
+
+    assert report.stored == []
+    assert store_snapshot(project)[2] == before[2]
+
+
 def test_changed_file_adds_only_the_new_story(project):
     path = _write(project.root / "a.txt", BRUG, PLEIN)
     first = ingest_ok(project, [path])

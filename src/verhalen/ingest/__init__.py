@@ -408,7 +408,9 @@ def _write(
         or (raw.name is not None and raw.name != known[teller_id])
         or any(known_answers.get(teller_id, {}).get(q) != v for q, v in answers.items())
     }
-    if not (tellers or batch.sources or batch.stories):
+    if not (tellers or batch.stories):
+        # Files that bring no story and no storyteller (a table with only its header, stories
+        # that were all stored before) change nothing: not even a source or a history row.
         return
     with store.transaction():
         # Checked again under the write lock: another `verhalen ingest` may have stored some of
