@@ -1,17 +1,18 @@
-"""Candidate perspectives: consensus groups of story embeddings, carried by BERTopic.
+"""Candidate perspectives: consensus groups of story embeddings.
 
 A single clustering of a small story collection depends on its seed, splits a theme in two or
 lets junk records form a group (docs/quality.md). Here (measurements in docs/quality.md):
 
 - Dutch stories are embedded by meaning and wording together (`hybrid`: USE + TF-IDF on
   lemmas); English ones by all-MiniLM-L6-v2, which measured best for English,
-- the perspectives are the consensus of resampled spectral clusterings, with the number of
-  perspectives chosen where the consensus is most stable (`verhalen.consensus`); stability is
+- the perspectives are the consensus of resampled spectral clusterings, the number of them
+  chosen by modularity in the stories' similarity graph (`verhalen.consensus`); stability is
   measured by the same runs,
 - stories that land with their perspective in fewer than half the runs stay visible as their
   own group, "past nergens bij" (at most 10%),
-- BERTopic carries the perspectives as a manual topic model: its c-TF-IDF on lemmatised text
-  without (spoken) stop words gives the key terms, and the model can be saved and loaded.
+- key terms come from class-based TF-IDF on lemmatised text without (spoken) stop words; a
+  run is saved as which story went where, and `bertopic_model` builds a BERTopic model from
+  that only when one is loaded.
 
 The same stories, embedder and seed give the same perspectives.
 """
@@ -25,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from verhalen.consensus import RUNS
 from verhalen.errors import VerhalenError
 from verhalen.i18n import say
 
@@ -38,12 +40,6 @@ KEY_TERMS = 8
 MIN_STORIES = 10
 
 
-def consensus_runs_default() -> int:
-    from verhalen.consensus import RUNS
-
-    return RUNS
-
-
 @dataclass(frozen=True)
 class ClusterConfig:
     """Everything that decides a clustering run; stored with the run."""
@@ -53,7 +49,7 @@ class ClusterConfig:
     min_size: int | None = None  # smallest perspective; None: consensus.MIN_SIZE
     seed: int = 42
     max_unassigned: float = MAX_UNASSIGNED
-    stability_runs: int = consensus_runs_default()  # resampled runs behind the consensus
+    stability_runs: int = RUNS  # resampled runs behind the consensus
     guided: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (theme name, seed words)
     lang: str = "nl"
 
@@ -104,7 +100,7 @@ class _Backend:
         return Backend()
 
 
-def _vectorizer(config: ClusterConfig, n_topics_hint: int):
+def _vectorizer(config: ClusterConfig):
     from sklearn.feature_extraction.text import CountVectorizer
 
     from verhalen.text import stop_words
@@ -246,7 +242,7 @@ def class_terms(docs: list[str], labels: list[int], config: ClusterConfig) -> di
         return {}
     import warnings
 
-    vectorizer = _vectorizer(config, 0)
+    vectorizer = _vectorizer(config)
     try:
         with warnings.catch_warnings():
             # "stop_words may be inconsistent with your preprocessing" (English 'll, 've): true
@@ -319,7 +315,7 @@ def bertopic_model(
         embedding_model=_Backend(embedder),
         umap_model=BaseDimensionalityReduction(),
         hdbscan_model=BaseCluster(),
-        vectorizer_model=_vectorizer(config, 0),
+        vectorizer_model=_vectorizer(config),
         ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
         top_n_words=10,
         calculate_probabilities=False,

@@ -50,7 +50,6 @@ class Consensus:
     k: int
     runner_up: int | None
     stability: dict[int, float]  # per perspective number: mean co-assignment, 0-1
-    membership: np.ndarray  # per story: mean co-assignment with its own perspective
     scores: dict[int, float]  # the choice criterion per k tried
     runs: int
 
@@ -269,20 +268,19 @@ def consensus(
     chosen = ranked[0]
     runner_up = ranked[1] if len(ranked) > 1 else None
     matrix, groups = found[chosen]
-    labels_s, grouped_s, membership_s, stability = _finish(matrix, groups, max_unassigned)
+    labels_s, grouped_s, stability = _finish(matrix, groups, max_unassigned)
     labels = np.zeros(n, dtype=np.int64)
     grouped = np.zeros(n, dtype=np.int64)
-    membership = np.ones(n)
-    labels[sample], grouped[sample], membership[sample] = labels_s, grouped_s, membership_s
+    labels[sample], grouped[sample] = labels_s, grouped_s
     if m < n:
         _join_nearest(x, sample, labels)
         _join_nearest(x, sample, grouped)
-    return Consensus(labels, grouped, chosen, runner_up, stability, membership, scores, runs)
+    return Consensus(labels, grouped, chosen, runner_up, stability, scores, runs)
 
 
 def _finish(
     matrix: np.ndarray, groups: np.ndarray, max_unassigned: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[int, float]]:
+) -> tuple[np.ndarray, np.ndarray, dict[int, float]]:
     """Number the groups 1.. by size (largest first, ties by first story), measure each story's
     membership and each group's stability, and leave out the stories that rarely join their
     group (weakest first, at most `max_unassigned` of all; never a whole group)."""
@@ -311,7 +309,7 @@ def _finish(
     # measured on the stories that stay in each perspective
     scores = cluster_consensus(matrix, labels)
     stability = {p: round(scores[p], 3) for p in number.values()}
-    return labels, grouped, membership, stability
+    return labels, grouped, stability
 
 
 def _join_nearest(x: np.ndarray, sample: np.ndarray, labels: np.ndarray) -> None:
