@@ -194,6 +194,13 @@ def _namings(
     return name_perspectives(ids, [shown[i] for i in ids], labels, vectors, embedder, lang, only)
 
 
+def _run_config(config: dict[str, Any]) -> ClusterConfig:
+    """What a stored run needs to gather its stories again: embedder, seed and language."""
+    return ClusterConfig(
+        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
+    )
+
+
 def load_model(project: Project, run_id: int | None = None) -> Any:
     """A run's perspectives as a BERTopic model, with our own embedder as its backend.
 
@@ -228,9 +235,7 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
     from verhalen.cluster import SavedPerspectives, bertopic_model
 
     config = json.loads(run["config"])
-    cfg = ClusterConfig(
-        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
-    )
+    cfg = _run_config(config)
     if (path / SavedPerspectives.FILE).is_file():
         try:
             placed = SavedPerspectives.read(path)
@@ -553,9 +558,7 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
                     f"perspective {number} has too few stories to split",
                 )
             )
-    cfg = ClusterConfig(
-        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
-    )
+    cfg = _run_config(config)
     ids, _texts, _docs, vectors, _ = collection(project, cfg)
     index = {sid: i for i, sid in enumerate(ids)}
     # a story too short to group that the facilitator moved here has no embedding to split on:
@@ -599,9 +602,7 @@ def _refresh(project: Project, store: Store, run_id: int, numbers: list[int]) ->
     members: dict[int, list[int]] = {}
     for a in store.assignments(run_id, analysed=True):
         members.setdefault(a["number"], []).append(a["story_id"])
-    cfg = ClusterConfig(
-        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
-    )
+    cfg = _run_config(config)
     ids, _t, _d, vectors, embedder = collection(project, cfg)
     index = {sid: i for i, sid in enumerate(ids)}
     number_of = {sid: n for n, sids in members.items() for sid in sids}
