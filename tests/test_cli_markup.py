@@ -20,7 +20,8 @@ from support import fake_run, ingest_ok
 
 from verhalen.cli import _common
 from verhalen.cli.app import main
-from verhalen.project import CONFIG_NAME, toml_string
+from verhalen.project import CONFIG_NAME
+from verhalen.settings import toml_string
 
 LINK = "[link=http://evil.example]klik[/link]"
 MARKUP = f"[/bold] {LINK} [red] \\[x] a\\[b :thumbs_up:"

@@ -261,16 +261,15 @@ def test_config_values_verhalen_would_misread(made: Project) -> None:
         encoding="utf-8",
     )
 
-    found = {f.message.split(":")[1].strip(): f for f in check(made.root)}
+    found = {f.message.split(":")[1].split("=")[0].strip(): f for f in check(made.root)}
 
-    assert found["keep_original"].severity == "error"
-    assert "verhalen leest elke tekst als true" in found["keep_original"].message
-    assert (
-        "keep_original = false (of true) zonder aanhalingstekens" in found["keep_original"].repair
-    )
-    assert found["near_duplicate"].severity == "error"
-    assert found["[projekt]"].severity == "warning"
-    assert "onbekende sectie" in found["[projekt]"].message
+    assert found["[privacy] keep_original"].severity == "error"
+    assert "keep_original = 'false'" in found["[privacy] keep_original"].message
+    assert "true of false, zonder aanhalingstekens" in found["[privacy] keep_original"].repair
+    assert found["[ingest] near_duplicate"].severity == "error"
+    assert "0.8" in found["[ingest] near_duplicate"].repair
+    assert found["[projekt] is een onbekende sectie"].severity == "error"
+    assert "elke verhalen-opdracht weigert" in found["[projekt] is een onbekende sectie"].repair
 
 
 def test_missing_config_is_found_from_the_store(made: Project, cli) -> None:
@@ -702,3 +701,130 @@ def test_english_findings_and_json(made: Project, cli) -> None:
     report = json.loads(result.stdout)
     assert (report["errors"], report["warnings"], report["notes"]) == (1, 1, 0)
     assert report["findings"][0] == d.findings[0].as_dict()
+
+
+# -- catalyse.yaml and the workshop's change proposals -----------------------------------------
+
+
+def test_catalysis_with_a_pattern_that_does_not_exist(made: Project, cli) -> None:
+    fake_run(made)
+    (made.root / "catalyse.yaml").write_text(
+        "observaties:\n"
+        "  - id: bankjes\n"
+        "    patronen: [gevoel~afloop, bestaat~niet]\n"
+        "    tekst: Wie een bankje noemt, voelt zich goed.\n"
+        "    interpretaties:\n"
+        "      - tekst: Dit kan betekenen dat kleine dingen tellen.\n"
+        "        perspectief: 7\n",
+        encoding="utf-8",
+    )
+    before = store_bytes(made)
+
+    findings = [f for f in check(made) if f.check == "catalysis"]
+    english = [f for f in check(made, "en") if f.check == "catalysis"]
+    result = cli("doctor")
+
+    assert [f.severity for f in findings] == ["error", "error"]
+    assert [f.message for f in findings] == [
+        "catalyse.yaml:2: observatie 'bankjes': onbekend patroon 'bestaat~niet' "
+        "('verhalen patterns list' toont alle ids)",
+        "catalyse.yaml:6: observatie 'bankjes': interpretatie 1: perspectief 7 bestaat niet "
+        "(wel: 1, 2)",
+    ]
+    assert findings[0].repair.startswith("verbeter catalyse.yaml op die plaats")
+    assert "'verhalen patterns list'" in findings[0].repair
+    assert english[0].message == (
+        "catalyse.yaml:2: observation 'bankjes': unknown pattern 'bestaat~niet' "
+        "('verhalen patterns list' shows every id)"
+    )
+    assert english[0].repair.startswith("correct catalyse.yaml at that place")
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert "onbekend patroon 'bestaat~niet'" in result.stdout
+    assert store_bytes(made) == before  # the doctor only reads
+
+    # `report` refuses with the same line
+    report = cli("report", "--format", "xlsx", "--out", made.root / "rapport")
+    assert report.exit_code == 1
+    assert findings[0].message in str(report.exception).splitlines()
+
+
+def test_catalysis_that_is_no_list_of_observations(made: Project) -> None:
+    (made.root / "catalyse.yaml").write_text("observaties: [een: 1\n", encoding="utf-8")
+    broken = only(check(made), "catalysis")
+    (made.root / "catalyse.yaml").write_text("observaties: alles goed\n", encoding="utf-8")
+    shape = only(check(made), "catalysis")
+
+    assert broken.severity == "error"
+    assert broken.message.startswith("catalyse.yaml:2: geen geldige YAML")
+    assert shape.message == (
+        "catalyse.yaml: verwacht een lijst 'observaties' met id, patronen, tekst en interpretaties"
+    )
+
+
+def test_broken_change_proposals(made: Project, cli) -> None:
+    fake_run(made)
+    (made.root / "verandervoorstellen.yaml").write_text(
+        "voorstellen:\n"
+        "  - perspectief: 2\n"
+        "    titel: brief · raad\n"
+        "    voorstel: Minder formulieren\n"
+        "  - perspectief: twee\n"
+        "    voorstel: Vaker langskomen\n"
+        "  - perspectief: 1\n"
+        "    voorstel: ''\n"
+        "  - perspectief: 9\n"
+        "    voorstel: Iets voor een perspectief dat er niet is\n"
+        "  - Een losse regel\n",
+        encoding="utf-8",
+    )
+
+    findings = [f for f in check(made) if f.check == "proposals"]
+    english = [f for f in check(made, "en") if f.check == "proposals"]
+    result = cli("doctor")
+
+    assert {f.severity for f in findings} == {"error"}
+    assert [f.message for f in findings] == [
+        "verandervoorstellen.yaml:5: voorstel 2: perspectief 'twee' is geen nummer",
+        "verandervoorstellen.yaml:7: voorstel 3: voorstel is leeg",
+        "verandervoorstellen.yaml:9: voorstel 4: perspectief 9 bestaat niet (wel: 1, 2) en er "
+        "staat geen titel bij",
+        "verandervoorstellen.yaml:11: voorstel 5: verwacht perspectief, voorstel, wie en "
+        "toelichting",
+    ]
+    assert findings[0].repair.startswith("verbeter verandervoorstellen.yaml op die plaats")
+    assert english[1].message == "verandervoorstellen.yaml:7: proposal 3: voorstel is empty"
+    assert english[1].repair.startswith("correct verandervoorstellen.yaml at that place")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "4 fouten" in result.stdout
+
+    report = cli("report", "--format", "xlsx", "--out", made.root / "rapport")
+    assert report.exit_code == 1
+    assert findings[0].message in str(report.exception).splitlines()
+
+
+def test_valid_catalysis_and_proposals_are_healthy(made: Project, cli) -> None:
+    fake_run(made)
+    (made.root / "catalyse.yaml").write_text(
+        "observaties:\n"
+        "  - id: bankjes\n"
+        "    patronen: [afloop~gevoel]\n"
+        "    tekst: Wie een bankje noemt, voelt zich goed.\n"
+        "    interpretaties:\n"
+        "      - tekst: Dit kan betekenen dat kleine dingen tellen.\n"
+        "        perspectief: 1\n",
+        encoding="utf-8",
+    )
+    (made.root / "verandervoorstellen.yaml").write_text(
+        "voorstellen:\n"
+        "  - perspectief: 2\n"
+        "    voorstel: Minder formulieren\n"
+        "  - perspectief: 7\n"
+        "    titel: Een perspectief uit een eerdere run\n"
+        "    voorstel: Blijft staan\n",
+        encoding="utf-8",
+    )
+
+    assert [f for f in check(made) if f.check in ("catalysis", "proposals")] == []

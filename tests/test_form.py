@@ -10,11 +10,15 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from support import count, store_snapshot, write_docx
+from typer.testing import CliRunner
 
+from verhalen.cli.app import app
 from verhalen.demo import example_folder
 from verhalen.errors import VerhalenError
 from verhalen.form import AnswerError, Question, StoryForm, load_form, parse_form
-from verhalen.project import FORM_NAME, init_project
+from verhalen.ingest import ingest
+from verhalen.project import FORM_NAME, Project, init_project
 
 EXAMPLE_FORM = example_folder() / FORM_NAME
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -409,3 +413,236 @@ def test_form_from_narrafirma_writes_a_loadable_form(project, cli, narrafirma_fo
     assert long_ago.type == "single" and len(long_ago.options) == 4
     # the converted form is used by the project from now on
     assert run_cli("--project", project.root, "form", "check").returncode == 0
+
+
+# -- a form without questions (#12) -----------------------------------------------------------
+# A missing or empty storyform.yaml has no question to put a table's answers under. Ingest used to
+# drop every answer column without a word; now it stops, names the columns and stores nothing.
+
+# six answer columns beside the known ones (titel, verhaal, and id, which is no answer)
+ANSWER_TABLE = (
+    "id,titel,verhaal,afloop,gevoel,rol,datum,plaats,opmerking\n"
+    "1,Brug,De brug was kapot.,goed,70,inwoner,2024,Utrecht,eerste\n"
+    "2,Plein,Het plein was vol.,slecht,20,ondernemer,2025,Zeist,\n"
+)
+EMPTY_FORMS = {"zero bytes": "", "only comments": "# nog geen vragen\n# title: later\n"}
+NOT_STORED_NL = (
+    "dus de antwoorden in verhalen.csv kunnen niet worden gelezen (kolommen: afloop, gevoel, "
+    "rol, datum, plaats en 1 meer); zet die vragen in storyform.yaml (een begin: verhalen form "
+    "new) of haal de kolommen uit de tabel, en lees opnieuw in; er is niets opgeslagen"
+)
+NOT_STORED_EN = (
+    "so the answers in verhalen.csv cannot be read (columns: afloop, gevoel, rol, datum, plaats "
+    "and 1 more); add those questions to storyform.yaml (to start: verhalen form new) or remove "
+    "the columns from the table, then ingest again; nothing was stored"
+)
+
+
+def store_rows(project: Project) -> dict[str, int]:
+    return {table: count(project, table) for table in ("sources", "stories", "changes")}
+
+
+def answer_table(project: Project, text: str = ANSWER_TABLE) -> Path:
+    path = project.root / "verhalen.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_ingest_without_storyform_stops_at_a_table_with_answers(tmp_path):
+    project = init_project(tmp_path / "p")
+    project.form_path.unlink()
+    path = answer_table(project)
+    rows, before = store_rows(project), store_snapshot(project)
+
+    result = run_cli("--project", project.root, "ingest", path)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{project.form_path} ontbreekt, {NOT_STORED_NL}"]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert store_rows(project) == rows
+    assert store_snapshot(project)[2] == before[2]
+
+
+@pytest.mark.parametrize("text", EMPTY_FORMS.values(), ids=EMPTY_FORMS.keys())
+@pytest.mark.parametrize("flag", [None, "--skip-invalid", "--dry-run"])
+def test_ingest_with_an_empty_storyform_stops_at_a_table_with_answers(project, cli, text, flag):
+    project.form_path.write_text(text, encoding="utf-8")
+    path = answer_table(project)
+    rows, before = store_rows(project), store_snapshot(project)
+
+    result = cli("--lang", "en", "ingest", path, *([flag] if flag else []))
+
+    assert result.exit_code == 1
+    assert isinstance(result.exception, VerhalenError)  # one line, no traceback, from main()
+    assert str(result.exception) == f"{project.form_path} has no questions, {NOT_STORED_EN}"
+    assert "Traceback" not in result.output
+    assert store_rows(project) == rows
+    assert store_snapshot(project)[2] == before[2]
+    assert not (project.root / "afgewezen.csv").exists()
+
+
+def test_an_empty_storyform_stops_a_storytellers_table_with_answers(project, tellers_csv):
+    project.form_path.write_text("", encoding="utf-8")  # read by a fresh Project below
+    rows = store_rows(project)
+
+    with pytest.raises(VerhalenError) as info:
+        ingest(Project.open(project.root), [], storytellers_file=tellers_csv())
+
+    message = str(info.value)
+    assert "vertellers.csv" in message and "storyform.yaml heeft geen vragen" in message
+    assert "(kolommen: rol, leeftijdsgroep, jaren_betrokken)" in message
+    assert "\n" not in message
+    assert store_rows(project) == rows
+
+
+def test_an_empty_storyform_names_a_handful_of_columns_and_counts_the_rest(project):
+    project.form_path.write_text("", encoding="utf-8")
+    header = ["verhaal", *(f"vraag{i}" for i in range(1, 13))]
+    path = answer_table(project, ",".join(header) + "\nEen verhaal," + ",".join("x" * 12) + "\n")
+
+    with pytest.raises(VerhalenError) as info:
+        ingest(Project.open(project.root), [path])  # the fixture's form is cached
+
+    assert "(kolommen: vraag1, vraag2, vraag3, vraag4, vraag5 en 7 meer)" in str(info.value)
+
+
+def test_an_empty_storyform_still_reads_a_table_without_answers(project, cli):
+    project.form_path.write_text("", encoding="utf-8")
+    # id is a known column, not an answer; an answer column left empty loses nothing
+    path = answer_table(project, "id,titel,verhaal,afloop\n1,Brug,De brug was kapot.,\n")
+
+    result = cli("ingest", path)
+
+    assert result.exit_code == 0, result.output
+    assert "1 verhaal ingelezen uit 1 bestand" in result.stdout
+    assert result.stderr == ""
+    assert store_rows(project)["stories"] == 1
+
+
+def test_without_storyform_text_files_are_read(tmp_path):
+    project = init_project(tmp_path / "p")
+    project.form_path.unlink()
+    (project.root / "a.txt").write_text(
+        "De brug was kapot.\n---\nHet plein was vol.\n", encoding="utf-8"
+    )
+    write_docx(project.root / "b.docx", [("h1", "Het park"), ("p", "Het park werd groen.")])
+
+    report = ingest(project, [project.root / "a.txt", project.root / "b.docx"])
+
+    assert len(report.stored) == 3
+    assert report.unread_columns == []
+
+
+def test_columns_that_match_no_question_are_named_when_the_form_has_questions(project, cli):
+    """With questions in the form a column beside them (a date, a note) is left out, but said."""
+    path = answer_table(project, "titel,verhaal,afloop,datum\nBrug,De brug was kapot.,goed,2024\n")
+
+    result = cli("ingest", path)
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "verhalen.csv: kolom datum hoort bij geen vraag in storyform.yaml en is niet ingelezen "
+        "(--map VRAAG=KOLOM koppelt een kolom aan een vraag)"
+    ]
+    assert store_rows(project)["stories"] == 1
+
+    english = answer_table(project, "title,story,afloop,datum,plaats\nP,Het plein.,goed,2024,Z\n")
+    result = cli("--lang", "en", "ingest", english)
+    assert result.exit_code == 0, result.output
+    assert "verhalen.csv: columns datum, plaats match no question in storyform.yaml" in (
+        result.stderr
+    )
+
+
+def test_form_check_without_storyform_says_how_to_get_one(tmp_path):
+    project = init_project(tmp_path / "p")
+    project.form_path.unlink()
+
+    result = run_cli("--project", project.root, "form", "check")
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{project.form_path} ontbreekt; maak een nieuw formulier met: verhalen form new (of uit "
+        "een NarraFirma-formulier: verhalen form from-narrafirma FORMULIER.csv)"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_form_check_without_storyform_in_english(project, cli):
+    project.form_path.unlink()
+
+    result = cli("--lang", "en", "form", "check")
+
+    assert result.exit_code == 1
+    assert str(result.exception) == (
+        f"{project.form_path} is missing; make a new one with: verhalen form new (or from a "
+        "NarraFirma form: verhalen form from-narrafirma FORM.csv)"
+    )
+
+
+@pytest.mark.parametrize("text", EMPTY_FORMS.values(), ids=EMPTY_FORMS.keys())
+def test_form_check_on_an_empty_storyform_warns_that_answers_cannot_be_read(project, cli, text):
+    project.form_path.write_text(text, encoding="utf-8")
+
+    result = cli("form", "check")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # not 'in orde: 0 vragen'
+    assert result.stderr.splitlines() == [
+        "storyform.yaml heeft geen vragen: verhalen kan geen antwoorden lezen (uit tabelkolommen "
+        "of met verhalen tag import) tot er vragen in staan; een begin: verhalen form new"
+    ]
+    result = cli("--lang", "en", "form", "show")
+    assert result.exit_code == 0, result.output
+    assert "storyform.yaml has no questions: verhalen cannot read answers" in result.stderr
+
+
+def test_form_new_writes_the_template_in_the_projects_language(tmp_path):
+    project = init_project(tmp_path / "p", lang="en", template="programma")
+    project.form_path.unlink()
+    runner = CliRunner()
+
+    result = runner.invoke(app, ["--project", str(project.root), "form", "new"])
+
+    assert result.exit_code == 0, result.output
+    form = load_form(project.form_path)
+    assert form.language == "en" and form.questions
+    assert result.stdout == (
+        f"{project.form_path}: {len(form.questions)} questions from the template 'algemeen'; "
+        "adapt them to this project (verhalen form show lists them)\n"
+    )
+    assert run_cli("--project", project.root, "form", "check").returncode == 0
+    # the Dutch columns match none of the English questions: read with a warning, not refused
+    report = ingest(Project.open(project.root), [answer_table(project)])
+    assert len(report.stored) == 2
+    assert report.unread_columns == [
+        ("verhalen.csv", ["afloop", "gevoel", "rol", "datum", "plaats", "opmerking"])
+    ]
+
+
+def test_form_new_keeps_a_form_with_questions_unless_forced(project, cli):
+    before = project.form_path.read_text(encoding="utf-8")
+
+    result = cli("form", "new", "--template", "programma")
+
+    assert result.exit_code == 1
+    assert str(result.exception) == f"{project.form_path} heeft al vragen; --force vervangt het"
+    assert project.form_path.read_text(encoding="utf-8") == before
+    assert cli("form", "new", "--force").exit_code == 0
+    assert project.form_path.read_text(encoding="utf-8") != before
+    project.form_path.write_text("", encoding="utf-8")  # an empty form is replaced without asking
+    assert cli("form", "new").exit_code == 0
+
+
+def test_an_empty_storyform_points_a_narrafirma_export_at_from_narrafirma(project, narrafirma_form):
+    project.form_path.write_text("", encoding="utf-8")
+    stories_csv = narrafirma_form.with_name("narrafirma_import_guide_example_stories.csv")
+
+    with pytest.raises(VerhalenError) as info:
+        ingest(Project.open(project.root), [stories_csv], narrafirma_form=narrafirma_form)
+
+    message = str(info.value)
+    assert message.startswith(f"{project.form_path} heeft geen vragen, dus de antwoorden in ")
+    assert f"verhalen form from-narrafirma {narrafirma_form})" in message
+    assert "\n" not in message

@@ -148,7 +148,7 @@ def test_values_per_story_with_missing_values_absent(build):
 
 def test_labels_follow_the_project_language(build):
     project = build([{"training": "ja", "sessie": "s1"}, {"training": "nee", "sessie": "s2"}])
-    project.config["project"]["language"] = "en"
+    project = project.in_language("en")
     found = {v.id: v for v in variables(project)}
 
     assert found["training"].categories == ("yes", "no")

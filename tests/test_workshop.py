@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from processes import verhalen
 from pypdf import PdfReader
-from support import fake_run, ingest_ok
+from support import fake_run, ingest_ok, store_snapshot
 from typer.testing import CliRunner
 
 from verhalen.cli.app import app
 from verhalen.demo import example_folder
+from verhalen.doctor import check
 from verhalen.errors import RejectedBatch
 from verhalen.perspectives import history, perspectives
 from verhalen.project import FORM_NAME, Project, init_project
@@ -153,7 +156,8 @@ def test_template_round_trip(tmp_path: Path) -> None:
     fill(
         path,
         {
-            "waarnemingen": [["nieuw", "afloop~rol", "Inwoners vertellen over buren."]],
+            # a pattern id as people type it: either order (stored as `patterns` has it)
+            "waarnemingen": [["nieuw", "rol ~ gevoel", "Inwoners vertellen over buren."]],
             "interpretaties": [
                 ["nieuw", "Dit kan betekenen dat buren tellen.", 1],
                 ["oud", "Of dat het anders is.", "Een nieuw perspectief"],
@@ -171,7 +175,7 @@ def test_template_round_trip(tmp_path: Path) -> None:
     assert text.startswith("# mijn eigen notities")
     doc = yaml.safe_load(text)["observaties"]
     assert [o["id"] for o in doc] == ["oud", "nieuw"]
-    assert doc[1]["patronen"] == ["afloop~rol"]
+    assert doc[1]["patronen"] == ["gevoel~rol"]
     assert doc[0]["interpretaties"][0]["perspectief"] == "Een nieuw perspectief"
     proposals = change_proposals(project)
     assert list(proposals) == ["2. Regels"]
@@ -243,3 +247,162 @@ def test_committed_template_is_current(tmp_path: Path) -> None:
     fresh = write_template(tmp_path / "t.xlsx")
     read = lambda p: {s.title: list(s.values) for s in load_workbook(p)}  # noqa: E731
     assert read(committed) == read(fresh)
+
+
+# -- checked before anything is written (issue #12) ----------------------------------------------
+
+
+def run_cli(root: Path, *args: object) -> subprocess.CompletedProcess[str]:
+    """`verhalen --project ROOT ARGS…` as a user runs it: its own process, errors as lines."""
+    return subprocess.run(verhalen(root, *args), capture_output=True, text=True, timeout=300)
+
+
+def rows_of(project: Project) -> list[str]:
+    """Every row of the store, as SQL (no connection may be open)."""
+    return store_snapshot(project)[2]
+
+
+def test_unknown_pattern_id_is_refused_and_nothing_changes(tmp_path: Path) -> None:
+    project = build(tmp_path / "pid")
+    catalysis = project.root / "catalyse.yaml"
+    catalysis.write_text(
+        "# notities\nobservaties:\n  - id: oud\n    tekst: Al bekend.\n", encoding="utf-8"
+    )
+    path = write_template(tmp_path / "r.xlsx", project)
+    book = load_workbook(path)
+    book["perspectieven"]["B3"] = "Regels"  # a rename that would go into the store first
+    book.save(path)
+    fill(
+        path,
+        {
+            "waarnemingen": [
+                ["goed", "gevoel~rol", "Een waarneming bij een patroon dat bestaat."],
+                ["fout", "gevoel~rol, afloop~bestaatniet", "Een waarneming bij onzin."],
+            ],
+            "interpretaties": [["oud", "Dit kan betekenen dat …", 1]],
+            "verandervoorstellen": [["2", "Minder formulieren", "team", ""]],
+        },
+    )
+    before, rows = catalysis.read_bytes(), rows_of(project)
+
+    done = run_cli(project.root, "workshop", "import", path)
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr.splitlines() == [
+        "r.xlsx:3: waarnemingen: onbekend patroon 'afloop~bestaatniet' "
+        "('verhalen patterns list' toont alle ids)"
+    ]
+    assert catalysis.read_bytes() == before
+    assert not (project.root / "verandervoorstellen.yaml").exists()
+    assert rows_of(project) == rows  # the rename did not go in either
+    assert perspectives(project)[1].name is None
+
+    # the report still reads the project, and the doctor finds nothing wrong with the files
+    report = run_cli(project.root, "report", "--format", "xlsx", "--out", tmp_path / "rapport")
+    assert report.returncode == 0, report.stderr
+    assert not [f for f in check(project) if f.check in ("catalysis", "proposals")]
+
+
+def test_a_workbook_that_is_not_a_results_sheet_is_refused(tmp_path: Path) -> None:
+    project = build(tmp_path / "other")
+    other = tmp_path / "begroting.xlsx"
+    book = Workbook()
+    book.active.title = "Blad1"
+    book.active["A1"] = "post"
+    book.active["B1"] = "bedrag"
+    book.save(other)
+    rows = rows_of(project)
+
+    done = run_cli(project.root, "workshop", "import", other)
+    english = run_cli(project.root, "--lang", "en", "workshop", "import", other)
+
+    assert done.returncode == 1 and english.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr + english.stdout + english.stderr
+    assert done.stdout == ""  # no "0 imported"
+    expected = "waarnemingen, interpretaties, perspectieven, verandervoorstellen"
+    assert done.stderr.splitlines() == [
+        "begroting.xlsx: dit is geen resultatensjabloon van verhalen: verwacht de bladen "
+        f"{expected} (gevonden: Blad1); 'verhalen workshop template' maakt het sjabloon"
+    ]
+    assert english.stderr.splitlines() == [
+        "begroting.xlsx: this is not a verhalen results template: expected the sheets "
+        f"{expected} (found: Blad1); 'verhalen workshop template' makes the template"
+    ]
+    assert rows_of(project) == rows
+    assert not (project.root / "catalyse.yaml").exists()
+
+
+def test_a_sheet_with_a_renamed_column_is_refused(tmp_path: Path) -> None:
+    project = build(tmp_path / "col")
+    path = write_template(tmp_path / "r.xlsx", project)
+    book = load_workbook(path)
+    book["waarnemingen"]["B1"] = "patroon"  # what is under it would be lost
+    book.save(path)
+    fill(path, {"waarnemingen": [["w1", "gevoel~rol", "Iets."]]})
+
+    with pytest.raises(RejectedBatch) as caught:
+        import_results(project, path)
+
+    assert [str(p) for p in caught.value.problems] == [
+        "r.xlsx:1: waarnemingen: onbekende kolom 'patroon' (de kopjes zijn: id, patronen, tekst)"
+    ]
+    assert not (project.root / "catalyse.yaml").exists()
+
+
+def test_a_failure_while_writing_leaves_files_and_store_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import verhalen.atomic
+
+    project = build(tmp_path / "disk")
+    catalysis = project.root / "catalyse.yaml"
+    catalysis.write_text("observaties:\n  - id: oud\n    tekst: Al bekend.\n", encoding="utf-8")
+    path = write_template(tmp_path / "r.xlsx", project)
+    book = load_workbook(path)
+    book["perspectieven"]["B3"] = "Regels"
+    book["perspectieven"]["C2"] = "Buren helpen elkaar."
+    book.save(path)
+    fill(
+        path,
+        {
+            "waarnemingen": [["nieuw", "gevoel~rol", "Inwoners vertellen over buren."]],
+            "verandervoorstellen": [["2", "Minder formulieren", "team", ""]],
+        },
+    )
+    before, rows = catalysis.read_bytes(), rows_of(project)
+    real = verhalen.atomic.write_text
+
+    def full_disk(target: Path, text: str, **kwargs: object) -> None:
+        if Path(target).name == "verandervoorstellen.yaml":  # the second file
+            raise OSError(28, "No space left on device")
+        real(target, text, **kwargs)
+
+    monkeypatch.setattr(verhalen.atomic, "write_text", full_disk)
+    with pytest.raises(OSError):
+        import_results(project, path)
+
+    assert catalysis.read_bytes() == before  # the first file was put back
+    assert not (project.root / "verandervoorstellen.yaml").exists()
+    assert rows_of(project) == rows  # the renames and descriptions were rolled back
+    assert not [p for p in project.root.iterdir() if p.name.startswith(".")]  # no leftovers
+
+    monkeypatch.setattr(verhalen.atomic, "write_text", real)
+    summary = import_results(project, path)  # with room on the disk it all goes in
+    assert (summary.renamed, summary.described, summary.observations) == ([2], [1], 1)
+    assert summary.proposals == 1
+    assert {h["action"] for h in history(project)} >= {"rename", "describe"}
+
+
+def test_a_broken_proposals_file_stops_the_report_with_one_line(tmp_path: Path) -> None:
+    project = build(tmp_path / "vv")
+    (project.root / "verandervoorstellen.yaml").write_text(
+        "voorstellen:\n  - perspectief: 2\n    voorstel: [niet gesloten\n", encoding="utf-8"
+    )
+
+    done = run_cli(project.root, "report", "--format", "xlsx", "--out", tmp_path / "rapport")
+
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    [line] = done.stderr.splitlines()
+    assert line.startswith("verandervoorstellen.yaml:4: geen geldige YAML")

@@ -3,8 +3,9 @@
 In PNI the facilitator does not conclude; for every observation ("raadsleden vertellen vaker over
 regels") they write several interpretations that pull different ways ("dit kan betekenen dat …
 maar ook dat …"), so a sensemaking workshop starts from questions instead of answers. They live in
-`catalyse.yaml` in the project, written by hand; this module reads and checks that file, and writes
-a commented starting point that lists the project's own pattern ids and perspectives.
+`catalyse.yaml` in the project, written by hand; this module reads and checks that file (`problems`
+lists what `report` would refuse, for `verhalen doctor`), and writes a commented starting point
+that lists the project's own pattern ids and perspectives.
 
 Keys can be Dutch or English:
 
@@ -23,12 +24,15 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.i18n import say
+
+if TYPE_CHECKING:
+    from verhalen.project import Project
 
 FILE_NAMES = ("catalyse.yaml", "catalysis.yaml")
 LIST_KEYS = ("observaties", "waarnemingen", "observations")
@@ -113,6 +117,40 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def read_yaml(path: Path, lang: str = "nl") -> Any:
+    """A hand-written YAML file whose mappings and lists remember their line numbers.
+
+    Invalid YAML or text that is not UTF-8 is a `RejectedBatch` naming the file and the line;
+    a file that cannot be read is a `VerhalenError`. Used for `catalyse.yaml` and the workshop's
+    change proposals, so both point into the file the same way."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RejectedBatch(
+            [
+                Problem(
+                    path.name,
+                    mark.line + 1 if mark else None,
+                    say(lang, "geen geldige YAML", "not valid YAML")
+                    + f" ({getattr(exc, 'problem', None) or exc})",
+                )
+            ]
+        ) from None
+    except UnicodeDecodeError:
+        raise RejectedBatch(
+            [
+                Problem(
+                    path.name,
+                    None,
+                    say(lang, "geen UTF-8-tekst", "not UTF-8 text"),
+                )
+            ]
+        ) from None
+    except OSError as exc:
+        raise VerhalenError(f"{path}: {exc.strerror or exc}") from None
+
+
 def _pick(item: dict, keys: Sequence[str]) -> tuple[bool, Any]:
     for key in keys:
         if key in item:
@@ -140,22 +178,7 @@ def load_catalysis(
     if path is None or not path.is_file():
         return Catalysis(None)
     name = path.name
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise RejectedBatch(
-            [
-                Problem(
-                    name,
-                    mark.line + 1 if mark else None,
-                    say(lang, "geen geldige YAML", "not valid YAML")
-                    + f" ({getattr(exc, 'problem', None) or exc})",
-                )
-            ]
-        ) from None
-    except OSError as exc:
-        raise VerhalenError(f"{path}: {exc.strerror or exc}") from None
+    data = read_yaml(path, lang)
     problems: list[Problem] = []
     items: Any = data
     if isinstance(data, dict):
@@ -217,6 +240,59 @@ def _canonical(pattern_ids: Collection[str]) -> dict[str, str]:
     return out
 
 
+def pattern_index(pattern_ids: Collection[str]) -> dict[str, str]:
+    """Every way a pattern id may be written (`a~b` and `b~a`) -> the id as `patterns` has it."""
+    return _canonical(pattern_ids)
+
+
+def resolve_pattern(raw: Any, index: dict[str, str]) -> tuple[str, str | None]:
+    """A pattern reference as written (spacing around `~` tidied) and its canonical id, or None
+    when the project has no such pattern (`pattern_index` makes `index`)."""
+    pid = _text(raw).replace(" ~ ", "~")
+    return pid, index.get(pid)
+
+
+def unknown_pattern(pid: str, lang: str = "nl") -> str:
+    """What is said about a reference to a pattern the project does not have."""
+    return say(
+        lang,
+        f"onbekend patroon '{pid}' ('verhalen patterns list' toont alle ids)",
+        f"unknown pattern '{pid}' ('verhalen patterns list' shows every id)",
+    )
+
+
+def references(project: Project) -> tuple[list[str], list[int]]:
+    """What a catalysis file may refer to: every pattern id of the project (as `report` computes
+    them: the ids do not depend on alpha or the language) and the active run's perspective
+    numbers (none without a run)."""
+    from verhalen.patterns import compute_patterns
+    from verhalen.perspectives import perspectives
+
+    with project.store() as store:
+        has_run = store.active_run() is not None
+    numbers = [v.number for v in perspectives(project)] if has_run else []
+    return [p.id for p in compute_patterns(project)], numbers
+
+
+def problems(project: Project, path: Path | None = None, lang: str | None = None) -> list[Problem]:
+    """Everything `verhalen report` would refuse in the project's catalysis file (or `path`),
+    one `Problem` (file, line, reason) each; empty when the file is fine or there is none.
+
+    `verhalen doctor` shows these; `report` and `workshop import` refuse with the same lines."""
+    path = path if path is not None else find_file(project.root)
+    if path is None or not path.is_file():
+        return []
+    lang = lang or project.lang
+    pattern_ids, numbers = references(project)
+    try:
+        load_catalysis(path, pattern_ids, numbers, lang)
+    except RejectedBatch as exc:
+        return list(exc.problems)
+    except VerhalenError as exc:  # the file could not be read
+        return [Problem(path.name, None, str(exc))]
+    return []
+
+
 def _observation(
     item: Any,
     index: int,
@@ -274,14 +350,11 @@ def _observation(
         problem("patronen: verwacht een lijst van ids", "patterns: expected a list of ids")
         raw_patterns = []
     for raw in raw_patterns:
-        pid = _text(raw).replace(" ~ ", "~")
-        if pid in canonical:
-            patterns.append(canonical[pid])
+        pid, found = resolve_pattern(raw, canonical)
+        if found is not None:
+            patterns.append(found)
         else:
-            problem(
-                f"onbekend patroon '{pid}' ('verhalen patterns list' toont alle ids)",
-                f"unknown pattern '{pid}' ('verhalen patterns list' shows every id)",
-            )
+            problem(unknown_pattern(pid, "nl"), unknown_pattern(pid, "en"))
     raw_interpretations = _pick(item, INTERPRETATION_KEYS)[1] or []
     if isinstance(raw_interpretations, str | dict):
         raw_interpretations = [raw_interpretations]

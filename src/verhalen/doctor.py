@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import sqlite3
 import struct
@@ -19,7 +20,6 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
@@ -28,7 +28,8 @@ from verhalen.errors import VerhalenError
 from verhalen.form import AnswerError, StoryForm, load_form
 from verhalen.i18n import count, say, t
 from verhalen.models import MODEL_MANIFEST, MODELS_DIR
-from verhalen.project import CONFIG_NAME, DEFAULTS, FORM_NAME, STORE_NAME, Project
+from verhalen.project import CONFIG_NAME, FORM_NAME, STORE_NAME, Project
+from verhalen.settings import problems
 from verhalen.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 Severity = Literal["error", "warning", "info"]
@@ -46,13 +47,6 @@ MODEL_FILES = (
 )
 # Stories embedded per second on an empty cache, 2 cores (docs/quality.md, embedder table).
 EMBED_SPEED = {"use": 40.0, "sentence-transformers": 20.0}
-KNOWN_SETTINGS: dict[str, set[str]] = {
-    "project": {"name", "language"},
-    "ingest": {"separator", "interviewer", "story_marker", "near_duplicate"},
-    "privacy": {"keep_original", "terms"},
-    "report": {"date", "appendix_limit"},
-    "cluster": {"min_words"},
-}
 SHOWN_IDS = 5
 
 
@@ -329,8 +323,12 @@ class _Doctor:
         self.check_form()
         if not self.check_store_file():
             return
+        # immutable: on a read-only mount WAL's -shm file cannot be made, and `mode=ro` alone
+        # fails with "unable to open", which is no damage at all.
+        read_only = self.check_read_only()
+        mode = "?mode=ro&immutable=1" if read_only else "?mode=ro"
         try:
-            self.db = sqlite3.connect(self.store_path.as_uri() + "?mode=ro", uri=True, timeout=5)
+            self.db = sqlite3.connect(self.store_path.as_uri() + mode, uri=True, timeout=5)
         except sqlite3.Error as exc:
             self.unreadable(exc)
             return
@@ -344,6 +342,7 @@ class _Doctor:
             self.check_runs()
             self.check_embeddings()
             self.check_sources()
+            self.check_workshop_files()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 self.add(
@@ -416,145 +415,17 @@ class _Doctor:
         self.check_settings(given)
 
     def check_settings(self, given: dict[str, Any]) -> None:
-        def bad(key: str, why_nl: str, why_en: str, fix_nl: str, fix_en: str, level="error"):
+        """The checks every command makes when it opens the project (`verhalen.settings`)."""
+        for problem in problems(given, self.lang):
             self.add(
-                level,
+                problem.severity,
                 "config",
-                self.say(f"{CONFIG_NAME}: {key}: {why_nl}", f"{CONFIG_NAME}: {key}: {why_en}"),
-                self.say(fix_nl, fix_en),
+                f"{CONFIG_NAME}: {problem.message}",
+                self.say(
+                    f"{problem.fix}; elke verhalen-opdracht weigert tot dan",
+                    f"{problem.fix}; every verhalen command refuses until then",
+                ),
             )
-
-        for section, values in given.items():
-            if section not in KNOWN_SETTINGS:
-                known = ", ".join(f"[{s}]" for s in KNOWN_SETTINGS)
-                bad(
-                    f"[{section}]",
-                    "onbekende sectie; verhalen leest hem niet (een tikfout?)",
-                    "unknown section; verhalen does not read it (a typo?)",
-                    f"hernoem hem naar een van {known}, of haal hem weg",
-                    f"rename it to one of {known}, or remove it",
-                    "warning",
-                )
-                continue
-            if not isinstance(values, dict):
-                bad(
-                    section,
-                    "moet een [sectie] zijn, geen losse waarde",
-                    "must be a [section], not a single value",
-                    f"schrijf [{section}] op een eigen regel met de instellingen eronder",
-                    f"write [{section}] on a line of its own with its settings below it",
-                )
-                continue
-            for key in values:
-                if key not in KNOWN_SETTINGS[section]:
-                    known = ", ".join(sorted(KNOWN_SETTINGS[section]))
-                    bad(
-                        f"[{section}] {key}",
-                        "onbekende instelling; verhalen leest hem niet (een tikfout?)",
-                        "unknown setting; verhalen does not read it (a typo?)",
-                        f"in [{section}] kent verhalen: {known}",
-                        f"in [{section}] verhalen knows: {known}",
-                        "warning",
-                    )
-        config = {
-            k: dict(v) for k, v in DEFAULTS.items()
-        }  # the same merge as Project.open, tolerant of a section that is no table
-        for section, values in given.items():
-            if isinstance(values, dict):
-                config.setdefault(section, {}).update(values)
-        language = config["project"].get("language")
-        if language not in ("nl", "en"):
-            bad(
-                "language",
-                f"'{language}' is geen nl of en; meldingen en rapporten worden Nederlands",
-                f"'{language}' is not nl or en; messages and reports will be Dutch",
-                'zet language = "nl" of language = "en" onder [project]',
-                'set language = "nl" or language = "en" under [project]',
-                "warning",
-            )
-        ingest = config["ingest"]
-        if not isinstance(ingest.get("separator"), str) or not ingest["separator"].strip():
-            bad(
-                "separator",
-                'moet een tekst zijn, bijv. "---"',
-                'must be a text, e.g. "---"',
-                'zet separator = "---" onder [ingest]',
-                'set separator = "---" under [ingest]',
-            )
-        interviewer = ingest.get("interviewer")
-        if not isinstance(interviewer, list) or not all(isinstance(i, str) for i in interviewer):
-            bad(
-                "interviewer",
-                "moet een lijst van namen zijn",
-                "must be a list of names",
-                'schrijf interviewer = ["Interviewer", "I"] onder [ingest]',
-                'write interviewer = ["Interviewer", "I"] under [ingest]',
-            )
-        marker = ingest.get("story_marker")
-        try:
-            if not isinstance(marker, str):
-                raise re.error("not a text")
-            re.compile(marker)
-        except re.error as exc:
-            bad(
-                "story_marker",
-                f"geen geldige reguliere expressie ({exc})",
-                f"not a valid regular expression ({exc})",
-                "zet de regel uit het sjabloon terug: "
-                f"story_marker = '{DEFAULTS['ingest']['story_marker']}'",
-                "put back the template's line: "
-                f"story_marker = '{DEFAULTS['ingest']['story_marker']}'",
-            )
-        near = ingest.get("near_duplicate")
-        if isinstance(near, bool) or not isinstance(near, int | float) or not 0 < near <= 1:
-            bad(
-                "near_duplicate",
-                f"'{near}' is geen getal tussen 0 en 1; 'verhalen ingest' loopt erop vast",
-                f"'{near}' is not a number between 0 and 1; 'verhalen ingest' fails on it",
-                "zet near_duplicate = 0.8 onder [ingest]",
-                "set near_duplicate = 0.8 under [ingest]",
-            )
-        privacy = config["privacy"]
-        if not isinstance(privacy.get("keep_original"), bool):
-            bad(
-                "keep_original",
-                f"'{privacy.get('keep_original')}' is geen true of false; verhalen leest elke "
-                "tekst als true en bewaart dan de oorspronkelijke tekst",
-                f"'{privacy.get('keep_original')}' is not true or false; verhalen reads any "
-                "text as true and keeps the original text",
-                "schrijf keep_original = false (of true) zonder aanhalingstekens onder [privacy]",
-                "write keep_original = false (or true) without quotes under [privacy]",
-            )
-        terms = privacy.get("terms", [])
-        if not isinstance(terms, list) or not all(isinstance(x, str) for x in terms):
-            bad(
-                "terms",
-                "moet een lijst van woorden zijn",
-                "must be a list of words",
-                'schrijf terms = ["Lindenhoven", "De Linde"] onder [privacy]',
-                'write terms = ["Lindenhoven", "De Linde"] under [privacy]',
-            )
-        min_words = config.get("cluster", {}).get("min_words")
-        if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 0:
-            bad(
-                "min_words",
-                f"'{min_words}' is geen heel getal van 0 of meer; 'verhalen cluster' weigert",
-                f"'{min_words}' is not a whole number of 0 or more; 'verhalen cluster' refuses",
-                "zet min_words = 15 onder [cluster]",
-                "set min_words = 15 under [cluster]",
-            )
-        fixed = config.get("report", {}).get("date")
-        if fixed is not None and not isinstance(fixed, date):
-            try:
-                date.fromisoformat(str(fixed))
-            except ValueError:
-                bad(
-                    "date",
-                    f"'{fixed}' is geen datum; 'verhalen report' weigert",
-                    f"'{fixed}' is not a date; 'verhalen report' refuses",
-                    'schrijf date = "2025-06-30" (JJJJ-MM-DD) onder [report]',
-                    'write date = "2025-06-30" (YYYY-MM-DD) under [report]',
-                )
 
     # -- storyform.yaml --------------------------------------------------------------------------
 
@@ -572,10 +443,9 @@ class _Doctor:
                     "and ignores every stored answer",
                 ),
                 self.say(
-                    f"zet {FORM_NAME} terug uit een reservekopie; een nieuw begin staat in elk "
-                    "project dat 'verhalen init' maakt",
-                    f"restore {FORM_NAME} from a backup; a fresh start is in any project that "
-                    "'verhalen init' makes",
+                    f"zet {FORM_NAME} terug uit een reservekopie, of begin opnieuw met "
+                    "'verhalen form new'",
+                    f"restore {FORM_NAME} from a backup, or start again with 'verhalen form new'",
                 ),
             )
             return
@@ -636,6 +506,30 @@ class _Doctor:
             ),
             self.recover(),
         )
+
+    def check_read_only(self) -> bool:
+        """A project that may not be written is healthy; say what still works."""
+        if os.access(self.root, os.W_OK) and os.access(self.store_path, os.W_OK):
+            return False
+        self.add(
+            "warning",
+            "store",
+            self.say(
+                f"de projectmap of {STORE_NAME} is alleen-lezen: verhalen kan het project "
+                "lezen (status, stories list, perspectives list, report --out) maar niets "
+                "veranderen; er is niets beschadigd",
+                f"the project folder or {STORE_NAME} is read-only: verhalen can read the "
+                "project (status, stories list, perspectives list, report --out) but change "
+                "nothing; nothing is damaged",
+            ),
+            self.say(
+                "om te werken: kopieer de projectmap naar een plek waar je mag schrijven, of "
+                "vraag schrijfrechten",
+                "to work on it: copy the project folder to a place where you may write, or ask "
+                "for write access",
+            ),
+        )
+        return True
 
     def check_store_file(self) -> bool:
         """Whether the store file looks like SQLite; leftovers of a stopped process are noted."""
@@ -1651,6 +1545,65 @@ class _Doctor:
                     "of wilt bewaren als bron",
                     "nothing needed; put the files back if you want to ingest them again later "
                     "or keep them as the source",
+                ),
+            )
+
+    # -- catalyse.yaml and the workshop's change proposals ---------------------------------------
+
+    def check_workshop_files(self) -> None:
+        """catalyse.yaml and verandervoorstellen.yaml checked as `report` and `workshop import`
+        read them (`catalysis.problems`, `workshop.proposal_problems`): one finding per mistake.
+
+        Pattern ids come from the stories, read through `Store`; that writes to a store of an
+        older schema (it migrates it) or one not in WAL mode, so then this check waits until the
+        findings above are repaired."""
+        from verhalen.catalysis import find_file
+        from verhalen.catalysis import problems as catalysis_problems
+        from verhalen.workshop import PROPOSALS_FILE, proposal_problems
+
+        assert self.db is not None
+        catalysis = find_file(self.root)
+        if catalysis is None and not (self.root / PROPOSALS_FILE).is_file():
+            return
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        journal = self.db.execute("PRAGMA journal_mode").fetchone()[0]
+        if version != SCHEMA_VERSION or str(journal).lower() != "wal":
+            return
+        try:
+            project = Project.open(self.root, self.given_lang)
+            found = catalysis_problems(project, lang=self.lang)
+            proposals = proposal_problems(project, self.lang)
+        except (VerhalenError, sqlite3.Error):
+            return  # verhalen.toml, the form or the store: the findings above say what to do
+        name = catalysis.name if catalysis is not None else ""
+        for problem in found:
+            self.add(
+                "error",
+                "catalysis",
+                str(problem),
+                self.say(
+                    f"verbeter {name} op die plaats: 'verhalen patterns list' toont de ids van "
+                    "de patronen, 'verhalen perspectives list' de perspectieven; tot dan weigert "
+                    "'verhalen report'",
+                    f"correct {name} at that place: 'verhalen patterns list' shows the pattern "
+                    "ids, 'verhalen perspectives list' the perspectives; until then "
+                    "'verhalen report' refuses",
+                ),
+            )
+        for problem in proposals:
+            self.add(
+                "error",
+                "proposals",
+                str(problem),
+                self.say(
+                    f"verbeter {PROPOSALS_FILE} op die plaats: elk voorstel heeft perspectief "
+                    "(een nummer uit 'verhalen perspectives list'), voorstel en eventueel titel, "
+                    "wie en toelichting; tot dan weigeren 'verhalen report' en 'verhalen "
+                    "workshop import'",
+                    f"correct {PROPOSALS_FILE} at that place: each proposal has perspectief (a "
+                    "number from 'verhalen perspectives list'), voorstel and optionally titel, "
+                    "wie and toelichting; until then 'verhalen report' and 'verhalen workshop "
+                    "import' refuse",
                 ),
             )
 

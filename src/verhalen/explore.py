@@ -439,6 +439,7 @@ def write_catalysis(project: Project, observations: list[dict[str, Any]], replac
     """
     import yaml
 
+    from verhalen import atomic
     from verhalen.catalysis import FILE_NAMES, LIST_KEYS, find_file
 
     target = find_file(project.root) or project.root / FILE_NAMES[0]
@@ -456,5 +457,5 @@ def write_catalysis(project: Project, observations: list[dict[str, Any]], replac
         draft = Path(folder) / target.name  # problems name the file as the facilitator knows it
         draft.write_text(text, encoding="utf-8")
         check_catalysis(project, draft)
-    target.write_text(text, encoding="utf-8")
+    atomic.write_text(target, text)  # the facilitator's own file: never half of it
     return check_catalysis(project, target)

@@ -156,6 +156,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "de opslag heeft schemaversie {found}, deze versie van verhalen kent tot {known}",
         "en": "the store has schema version {found}; this version of verhalen knows up to {known}",
     },
+    "store_read_only": {
+        "nl": "de projectmap is alleen-lezen (een beveiligde schijf of gedeelde map); verhalen "
+        "kan het project lezen maar niets veranderen: kopieer de map naar een plek waar je mag "
+        "schrijven, of vraag schrijfrechten",
+        "en": "the project folder is read-only (a protected disk or shared folder); verhalen can "
+        "read the project but change nothing: copy the folder to a place where you may write, "
+        "or ask for write access",
+    },
     "store_busy": {
         "nl": "het project is bezig met een andere opdracht (de opslag bleef {seconds} seconden "
         "bezet); probeer het opnieuw als die klaar is",

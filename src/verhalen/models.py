@@ -10,10 +10,11 @@ killed process leaves no run or a complete one. `doctor` and the loader share th
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
+
+from verhalen.atomic import sync
 
 MODELS_DIR = "modellen"
 MODEL_MANIFEST = "verhalen-model.json"  # written last: every file's size and hash
@@ -64,28 +65,15 @@ def save_model(model: Any, folder: Path, embedder: str) -> Path:
                     "size": len(data),
                     "sha256": hashlib.sha256(data).hexdigest(),
                 }
-                fsync(item)
+                sync(item)
         manifest = staged / MODEL_MANIFEST
         manifest.write_text(json.dumps({"files": files}, indent=1, sort_keys=True), "utf-8")
-        fsync(manifest)
-        fsync(staged)
+        sync(manifest)
+        sync(staged)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
     return staged
-
-
-def fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # a folder cannot be opened on Windows; its files are synced
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def model_complete(path: Path) -> bool:

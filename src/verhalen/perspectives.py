@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from verhalen import models as saved
+from verhalen.atomic import sync
 from verhalen.cluster import (
     EXEMPLARS,
     TOO_SHORT,
@@ -107,6 +109,8 @@ def run_cluster(
     hidden folder first and renamed to `modellen/run-N` inside the run's transaction, so a killed
     process leaves either no run or a complete run whose model is complete.
     """
+    with project.store() as store:
+        store.check_writable()  # a read-only project is refused before minutes of work
     found = collection(project, config, progress)
     ids, _texts, docs, vectors, embedder = found
     result = cluster_embeddings(ids, docs, vectors, config, embedder, progress)
@@ -166,7 +170,7 @@ def run_cluster(
                 if path.exists():
                     shutil.rmtree(path)
                 os.replace(staged, path)
-                saved.fsync(models)
+                sync(models)
                 store.db.execute(
                     "UPDATE runs SET model_path = ? WHERE id = ?", (project.relative(path), run_id)
                 )
@@ -436,6 +440,42 @@ def rename(project: Project, number: int, name: str) -> None:
 
 def describe(project: Project, number: int, text: str) -> None:
     _set_text(project, number, "description", text)
+
+
+def set_texts(
+    project: Project,
+    names: Sequence[tuple[int, str]] = (),
+    descriptions: Sequence[tuple[int, str]] = (),
+    before_commit: Callable[[], None] | None = None,
+) -> None:
+    """Several names and descriptions in one transaction, each with its history entry as
+    `rename` and `describe` write it: all of them are stored, or none.
+
+    `before_commit` runs inside the transaction, after the changes and before the commit (the
+    store's write lock is held): if it raises, nothing is stored. `workshop.import_results` writes
+    its files there, so they change together with the store."""
+    for number, _ in names:
+        if number == UNASSIGNED:
+            raise VerhalenError(
+                say(
+                    project.lang,
+                    "'past nergens bij' houdt zijn naam",
+                    "'fits nowhere' keeps its name",
+                )
+            )
+        _no_too_short(project, (number,), "hernoemd worden", "renamed")
+    store, run_id = _edit(project)
+    with store, store.transaction():
+        for field_name, changes in (("name", names), ("description", descriptions)):
+            for number, value in changes:
+                _check(store, run_id, number, project.lang)
+                old = next(p for p in store.perspectives(run_id) if p["number"] == number)
+                store.update_perspective(run_id, number, **{field_name: value.strip() or None})
+                action = "rename" if field_name == "name" else "describe"
+                detail = {"perspective": number, "old": old[field_name], "new": value}
+                store.log(action, f"run:{run_id}", detail)
+        if before_commit is not None:
+            before_commit()
 
 
 def move(project: Project, story_id: int, number: int) -> int:

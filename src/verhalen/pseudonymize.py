@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from verhalen.atomic import save_workbook
 from verhalen.errors import VerhalenError
 from verhalen.form import fold
 from verhalen.project import Project
@@ -316,14 +317,13 @@ def pseudonymize(
     rejected terms stay in the text, added terms are replaced everywhere.
     """
     lang = project.lang
-    privacy = project.config["privacy"]
-    replace_text = not bool(privacy.get("keep_original", True))
+    replace_text = not project.settings.keep_original
     with project.store() as store:
         keyer = _Keyer(_salt(store) if replace_text else None)
         existing = store.pseudonyms()
         rejected = {r["term"] for r in existing if r["decision"] == "rejected"}
         added = {r["term"]: r["kind"] for r in existing if r["decision"] == "added"}
-        terms = {fold(t): "term" for t in privacy.get("terms", [])}
+        terms = {fold(t): "term" for t in project.settings.terms}
         terms.update({fold(r["name"]): "person" for r in store.storytellers() if r["name"]})
         if review is not None:
             more_rejected, more_added = read_review(review, lang)
@@ -471,7 +471,7 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
     for r, line in enumerate(lines, 1):
         set_xlsx_cell(info, r, 1, line)
     info.column_dimensions["A"].width = 110
-    book.save(path)
+    save_workbook(book, path)
 
 
 def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]:
@@ -537,7 +537,7 @@ def apply_known(project: Project, texts: list[str]) -> list[str]:
     Uses the project's own list of replaced terms and the contact-detail patterns, not deduce,
     so it is cheap enough for every export; known terms get their project-wide placeholder.
     """
-    replace_text = not bool(project.config["privacy"].get("keep_original", True))
+    replace_text = not project.settings.keep_original
     with project.store() as store:
         rows = store.pseudonyms()
         keyer = _Keyer(store.meta("pseudonym_salt") if replace_text else None)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from verhalen import atomic
 from verhalen.errors import VerhalenError
 from verhalen.i18n import say, t
 from verhalen.project import Project
@@ -249,9 +250,9 @@ def export_stories(
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
-        out.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        atomic.write_text(out, json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        with out.open("w", newline="", encoding="utf-8") as fh:
+        with atomic.atomic_path(out) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow([csv_value(c) for c in columns])
             for row in rows:
@@ -291,4 +292,4 @@ def _write_xlsx(out: Path, columns: list[str], rows: list[list[Any]], lang: str)
     for c, name in enumerate(columns, 1):
         width = 60 if name == "text" else min(40, max(8, len(name) + 2))
         sheet.column_dimensions[get_column_letter(c)].width = width
-    book.save(out)
+    atomic.save_workbook(book, out)

@@ -5,12 +5,13 @@ pseudonymised versions when they exist). The results template is one XLSX that a
 in; `import_results` checks all of it before anything changes (problems as `file:row: reason`),
 then renames and describes perspectives through `verhalen.perspectives` (so history is kept), adds
 observations and interpretations to `catalyse.yaml` and change proposals to
-`verandervoorstellen.yaml`.
+`verandervoorstellen.yaml`, all or nothing. `proposal_problems` checks that file for `verhalen
+doctor`; `report` and the import refuse it with the same lines.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -224,12 +225,18 @@ def _words_label(n: int, lang: str) -> str:
 def write_cards(
     project: Project, path: Path, perspective: int | None = None, lang: str | None = None
 ) -> Path:
-    """Story cards as PDF: A6, four to an A4 page, with cut marks."""
+    """Story cards as PDF: A6, four to an A4 page, with cut marks.
+
+    Drawn in memory and written whole by write_bytes, so a failure leaves the old file.
+    """
+    import io
+
     from reportlab.lib.colors import HexColor
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph as P
 
+    from verhalen.atomic import write_bytes
     from verhalen.report.pdf import ACCENT, FONT, LIGHT, MUTED, RULE, _register_fonts, _styles
 
     lang = _lang(project, lang)
@@ -246,7 +253,8 @@ def write_cards(
     pad = 20.0
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
     canvas.setTitle(say(lang, "Verhaalkaarten", "Story cards"))
     canvas.setAuthor("verhalen")
     canvas.setCreator("verhalen")
@@ -330,6 +338,7 @@ def write_cards(
         draw(card, x0, y0)
     canvas.showPage()
     canvas.save()
+    write_bytes(path, buffer.getvalue())
     return path
 
 
@@ -337,6 +346,8 @@ def write_sheets(
     project: Project, path: Path, perspective: int | None = None, lang: str | None = None
 ) -> Path:
     """One A4 sheet per perspective: what it is about, two quotes, who tells it, three questions."""
+    import io
+
     from reportlab.lib.colors import HexColor
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
@@ -344,6 +355,7 @@ def write_sheets(
     from reportlab.platypus import Paragraph as P
     from reportlab.platypus import Table as T
 
+    from verhalen.atomic import write_bytes
     from verhalen.report.pdf import ACCENT, LIGHT, _register_fonts, _styles, _text
 
     lang = _lang(project, lang)
@@ -429,8 +441,9 @@ def write_sheets(
         out.append(Spacer(1, 6))
         out.append(KeepTogether(questions))
     path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        str(path),
+        buffer,  # in memory, written whole by write_bytes (verhalen.atomic)
         pagesize=A4,
         leftMargin=margin,
         rightMargin=margin,
@@ -443,6 +456,7 @@ def write_sheets(
         invariant=1,
     )
     doc.build(out)
+    write_bytes(path, buffer.getvalue())
     return path
 
 
@@ -514,6 +528,7 @@ def write_template(path: Path, project: Project | None = None) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from verhalen.atomic import save_workbook
     from verhalen.safe import set_xlsx_cell
 
     rows: list[tuple[int, str, str]] = []
@@ -548,7 +563,7 @@ def write_template(path: Path, project: Project | None = None) -> Path:
                 for c, value in enumerate(row, 1):
                     set_xlsx_cell(sheet, r, c, value).alignment = Alignment(wrap_text=c > 1)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    save_workbook(book, path)
     return path
 
 
@@ -576,8 +591,22 @@ class ImportSummary:
     unchanged: int = 0
 
 
+# Required columns per sheet; the other template columns may be missing (then empty).
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "waarnemingen": ("id", "tekst"),
+    "interpretaties": ("waarneming", "tekst"),
+    "perspectieven": ("nummer",),
+    "verandervoorstellen": ("perspectief", "voorstel"),
+}
+PROPOSAL_KEYS = ("perspectief", "titel", "voorstel", "wie", "toelichting", "bron", "datum")
+
+
 def _sheet_rows(path: Path, display: str, lang: str) -> dict[str, list[tuple[int, dict[str, str]]]]:
-    """Every template sheet as (row number, {header: text}) for its non-empty rows."""
+    """Every template sheet as (row number, {header: text}) for its non-empty rows.
+
+    A workbook without any of the template's sheets is not a results sheet, and a sheet whose
+    header row lacks a needed column or has one the template does not know would lose what is
+    under it: both are refused here, before a row is read."""
     import openpyxl
 
     from verhalen.ingest._archive import check_archive
@@ -590,15 +619,66 @@ def _sheet_rows(path: Path, display: str, lang: str) -> dict[str, list[tuple[int
     except ReadError as exc:
         raise RejectedBatch([Problem(display, None, str(exc))]) from None
     except Exception as exc:  # openpyxl raises many kinds for broken packages
-        raise RejectedBatch([Problem(display, None, f"not a valid .xlsx ({exc})")]) from None
+        reason = say(lang, "geen geldig .xlsx-bestand", "not a valid .xlsx file")
+        raise RejectedBatch([Problem(display, None, f"{reason} ({exc})")]) from None
     out: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    problems: list[Problem] = []
     try:
         names = {n.strip().casefold(): n for n in book.sheetnames}
-        for name in TEMPLATE_SHEETS:
+        if not any(name in names for name in TEMPLATE_SHEETS):
+            expected = ", ".join(TEMPLATE_SHEETS)
+            found = ", ".join(book.sheetnames) or "-"
+            raise RejectedBatch(
+                [
+                    Problem(
+                        display,
+                        None,
+                        say(
+                            lang,
+                            "dit is geen resultatensjabloon van verhalen: verwacht de bladen "
+                            f"{expected} (gevonden: {found}); 'verhalen workshop template' "
+                            "maakt het sjabloon",
+                            "this is not a verhalen results template: expected the sheets "
+                            f"{expected} (found: {found}); 'verhalen workshop template' makes "
+                            "the template",
+                        ),
+                    )
+                ]
+            )
+        for name, columns in TEMPLATE_SHEETS.items():
             if name not in names:
                 continue
             rows = book[names[name]].iter_rows(values_only=True)
             header = [_cell(v).strip().casefold() for v in next(rows, ())]
+            expected = ", ".join(columns)
+            for h in REQUIRED_COLUMNS[name]:
+                if h not in header:
+                    problems.append(
+                        Problem(
+                            display,
+                            1,
+                            f"{name}: "
+                            + say(
+                                lang,
+                                f"kolom '{h}' ontbreekt (de kopjes zijn: {expected})",
+                                f"column '{h}' is missing (the headers are: {expected})",
+                            ),
+                        )
+                    )
+            for h in header:
+                if h and h not in columns:
+                    problems.append(
+                        Problem(
+                            display,
+                            1,
+                            f"{name}: "
+                            + say(
+                                lang,
+                                f"onbekende kolom '{h}' (de kopjes zijn: {expected})",
+                                f"unknown column '{h}' (the headers are: {expected})",
+                            ),
+                        )
+                    )
             body = []
             for n, row in enumerate(rows, 2):
                 cells = {
@@ -609,6 +689,8 @@ def _sheet_rows(path: Path, display: str, lang: str) -> dict[str, list[tuple[int
             out[name] = body
     finally:
         book.close()
+    if problems:
+        raise RejectedBatch(problems)
     return out
 
 
@@ -618,18 +700,55 @@ def _load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+@dataclass
+class _Plan:
+    """An import worked out and checked, not yet applied: the store's changes and each file's
+    new text."""
+
+    renames: list[tuple[int, str]] = field(default_factory=list)
+    descriptions: list[tuple[int, str]] = field(default_factory=list)
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    summary: ImportSummary = field(default_factory=ImportSummary)
 
 
 def import_results(project: Project, path: Path) -> ImportSummary:
     """Bring a filled results template back into the project: all of it, or on any problem
-    nothing (a `RejectedBatch` with one `file:row: reason` per problem)."""
-    from verhalen.catalysis import FILE_NAMES, LIST_KEYS, find_file
-    from verhalen.perspectives import assignment, describe, perspectives, rename
+    nothing (a `RejectedBatch` with one `file:row: reason` per problem).
+
+    First the whole import is planned (`_plan`): every row is checked against the project
+    (perspectives of the active run, pattern ids as `verhalen report` knows them, observations
+    on the sheet and in catalyse.yaml), and catalyse.yaml as it would become is read back with
+    `catalysis.load_catalysis`, the check `report` makes. Nothing has been written yet.
+
+    Then it is applied in one go (`_apply`): the store's write transaction opens (its lock held,
+    so no other command changes the perspectives meanwhile), the renames and descriptions go in
+    with their history, then catalyse.yaml and the change proposals are written, each file
+    atomically (`verhalen.atomic`: whole or not at all), and only then the transaction commits.
+    A failure while writing a file rolls the store back and puts back the file written before
+    it; a failed commit puts back both files. So a refused or failed import leaves every file
+    and every row as it was. The one gap no program closes is being killed between the last
+    file and the commit: then the files hold the import and the store not yet, and importing
+    the same sheet again completes it, as observations, interpretations and proposals already
+    there count as known.
+    """
+    plan = _plan(project, path)
+    _apply(project, plan)
+    return plan.summary
+
+
+def _plan(project: Project, path: Path) -> _Plan:
+    from verhalen.catalysis import (
+        FILE_NAMES,
+        INTERPRETATION_KEYS,
+        LIST_KEYS,
+        find_file,
+        load_catalysis,
+        pattern_index,
+        references,
+        resolve_pattern,
+        unknown_pattern,
+    )
+    from verhalen.perspectives import assignment, perspectives
 
     lang = project.lang
     display = path.name
@@ -655,8 +774,7 @@ def import_results(project: Project, path: Path) -> ImportSummary:
         return None
 
     # perspectives
-    renames: list[tuple[int, str]] = []
-    descriptions: list[tuple[int, str]] = []
+    plan = _Plan()
     for row, cells in data.get("perspectieven", []):
         raw = cells.get("nummer", "")
         if not raw.isdigit() or int(raw) not in views:
@@ -669,24 +787,52 @@ def import_results(project: Project, path: Path) -> ImportSummary:
             continue
         view = views[int(raw)]
         name, text = cells.get("naam", ""), cells.get("beschrijving", "")
-        if name and name != view.title(lang) and view.number:
-            renames.append((view.number, name))
+        if name and name != view.title(lang) and view.number > 0:
+            plan.renames.append((view.number, name))
         if text and text != (view.description or ""):
-            descriptions.append((view.number, text))
+            plan.descriptions.append((view.number, text))
 
-    # observations and interpretations
+    # observations and interpretations, against catalyse.yaml as `report` reads it
     catalysis_path = find_file(project.root) or project.root / FILE_NAMES[0]
-    existing_doc = _load_yaml(catalysis_path) or {}
-    if not isinstance(existing_doc, dict):
+    catalysis_rows = bool(data.get("waarnemingen") or data.get("interpretaties"))
+    pattern_ids: list[str] = []
+    numbers: list[int] = []
+    existing_doc: Any = None
+    known: dict[str, Any] = {}  # id -> the observation as the file holds it
+    raw_known: dict[str, dict[str, Any]] = {}  # id -> its mapping, to add interpretations to
+    if catalysis_rows:
+        pattern_ids, numbers = references(project)
+        try:
+            current = load_catalysis(
+                catalysis_path if catalysis_path.is_file() else None, pattern_ids, numbers, lang
+            )
+        except RejectedBatch as exc:  # a broken file is not made worse: fix it first
+            problems.extend(exc.problems)
+        else:
+            known = {o.id: o for o in current.observations}
+            existing_doc = _load_yaml(catalysis_path)
+    index = pattern_index(pattern_ids)
+    if isinstance(existing_doc, dict):
+        list_key = next((k for k in LIST_KEYS if k in existing_doc), LIST_KEYS[0])
+        existing = existing_doc.get(list_key) or []
+    else:  # no file, an empty one, or a bare list of observations
+        list_key, existing = LIST_KEYS[0], existing_doc or []
         existing_doc = {}
-    list_key = next((k for k in LIST_KEYS if k in existing_doc), LIST_KEYS[0])
-    existing = [o for o in (existing_doc.get(list_key) or []) if isinstance(o, dict)]
-    known = {str(o.get("id")): o for o in existing}
+    for item in existing:  # load_catalysis accepted it: every item is a mapping with an id
+        raw_known[" ".join(str(item.get("id")).split())] = item
     new_obs: dict[str, dict[str, Any]] = {}
     unchanged = 0
     for row, cells in data.get("waarnemingen", []):
         oid, text = cells.get("id", ""), cells.get("tekst", "")
-        patterns = [p.strip() for p in cells.get("patronen", "").replace(";", ",").split(",")]
+        patterns: list[str] = []
+        for raw in cells.get("patronen", "").replace(";", ",").split(","):
+            if not raw.strip():
+                continue
+            pid, found = resolve_pattern(raw, index)
+            if found is None:
+                problem("waarnemingen", row, unknown_pattern(pid, "nl"), unknown_pattern(pid, "en"))
+            elif found not in patterns:
+                patterns.append(found)
         if not oid:
             problem("waarnemingen", row, "id ontbreekt", "id missing")
         if not text:
@@ -696,11 +842,9 @@ def import_results(project: Project, path: Path) -> ImportSummary:
         if oid in new_obs:
             problem("waarnemingen", row, f"id '{oid}' staat er twee keer", f"id '{oid}' twice")
             continue
-        record = {"id": oid, "patronen": [p for p in patterns if p], "tekst": text}
+        record: dict[str, Any] = {"id": oid, "patronen": patterns, "tekst": text}
         if oid in known:
-            old = known[oid]
-            old_text = " ".join(str(old.get("tekst") or old.get("text") or "").split())
-            if old_text == text:
+            if known[oid].text == text:
                 unchanged += 1
                 continue
             problem(
@@ -732,22 +876,17 @@ def import_results(project: Project, path: Path) -> ImportSummary:
         item: dict[str, Any] = {"tekst": text}
         if ref is not None:
             item["perspectief"] = ref
-        if oid in known:
-            olds = known[oid].get("interpretaties") or known[oid].get("interpretations") or []
-            texts = {
-                " ".join(str(i.get("tekst") or i.get("text") or "").split())
-                for i in olds
-                if isinstance(i, dict)
-            }
-            texts |= {" ".join(str(i).split()) for i in olds if isinstance(i, str)}
-            if text in texts:
-                unchanged += 1
-                continue
+        if oid in known and text in {i.text for i in known[oid].interpretations}:
+            unchanged += 1
+            continue
         added_interpretations.append((oid, item))
 
-    # change proposals
-    proposals_path = project.root / PROPOSALS_FILE
-    stored = _stored_proposals(project)
+    # change proposals (the file is read only when there is something to add to it)
+    stored: list[Proposal] = []
+    stored_records: list[dict[str, Any]] = []
+    if data.get("verandervoorstellen"):
+        stored, stored_records, found = _read_proposals(project, lang, set(views))
+        problems.extend(found)
     seen = {(p.perspective, p.text) for p in stored}
     new_proposals: list[Proposal] = []
     for row, cells in data.get("verandervoorstellen", []):
@@ -770,34 +909,36 @@ def import_results(project: Project, path: Path) -> ImportSummary:
     if problems:
         raise RejectedBatch(problems)
 
-    # write: perspectives through the library (history), then the two files, atomically
-    summary = ImportSummary(unchanged=unchanged)
-    for n, name in renames:
-        rename(project, n, name)
-        summary.renamed.append(n)
-    for n, text in descriptions:
-        describe(project, n, text)
-        summary.described.append(n)
+    # the files as they will be
+    plan.summary = ImportSummary(
+        renamed=[n for n, _ in plan.renames],
+        described=[n for n, _ in plan.descriptions],
+        unchanged=unchanged,
+    )
     if new_obs or added_interpretations:
         for oid, item in added_interpretations:
-            target = new_obs.get(oid) or known[oid]
-            key = "interpretations" if "interpretations" in target else "interpretaties"
-            target.setdefault(key, None)
-            target[key] = [*(target[key] or []), item]
+            target = new_obs.get(oid) or raw_known[oid]
+            key = next((k for k in INTERPRETATION_KEYS if k in target), INTERPRETATION_KEYS[0])
+            before = target.get(key) or []
+            target[key] = [*(before if isinstance(before, list) else [before]), item]
         for record in new_obs.values():
             if not record["interpretaties"]:
                 del record["interpretaties"]
         doc = dict(existing_doc)
         doc[list_key] = [*existing, *new_obs.values()]
         head = _leading_comments(catalysis_path)
-        body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
-        _write_atomic(catalysis_path, head + body)
-        summary.observations = len(new_obs)
-        summary.interpretations = len(added_interpretations)
+        text = head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+        with tempfile.TemporaryDirectory() as folder:
+            draft = Path(folder) / catalysis_path.name  # problems name the file people know
+            draft.write_text(text, encoding="utf-8")
+            load_catalysis(draft, pattern_ids, numbers, lang)  # what `report` will read
+        plan.files.append((catalysis_path, text))
+        plan.summary.observations = len(new_obs)
+        plan.summary.interpretations = len(added_interpretations)
     if new_proposals:
         titles = {n: v.title(lang) for n, v in views.items()}
-        titles.update(dict(renames))
-        records = [_proposal_record(p) for p in stored]
+        titles.update(dict(plan.renames))
+        records = list(stored_records)
         stamp = date.today().isoformat()
         for p in new_proposals:
             records.append(
@@ -810,9 +951,37 @@ def import_results(project: Project, path: Path) -> ImportSummary:
         text += yaml.safe_dump(
             {"voorstellen": records}, allow_unicode=True, sort_keys=False, width=100
         )
-        _write_atomic(proposals_path, text)
-        summary.proposals = len(new_proposals)
-    return summary
+        plan.files.append((project.root / PROPOSALS_FILE, text))
+        plan.summary.proposals = len(new_proposals)
+    return plan
+
+
+def _apply(project: Project, plan: _Plan) -> None:
+    """The planned changes, all or none (see `import_results`)."""
+    from verhalen.atomic import write_bytes, write_text
+    from verhalen.perspectives import set_texts
+
+    written: list[tuple[Path, bytes | None]] = []  # each file written, with what it held before
+
+    def write_files() -> None:
+        for target, text in plan.files:
+            before = target.read_bytes() if target.is_file() else None
+            write_text(target, text)
+            written.append((target, before))
+
+    try:
+        if plan.renames or plan.descriptions:
+            set_texts(project, plan.renames, plan.descriptions, before_commit=write_files)
+        else:
+            write_files()
+    except BaseException:
+        for target, before in reversed(written):
+            with contextlib.suppress(OSError):  # the first error is the one to report
+                if before is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    write_bytes(target, before)
+        raise
 
 
 def _leading_comments(path: Path) -> str:
@@ -837,23 +1006,150 @@ def _proposal_record(p: Proposal) -> dict[str, Any]:
     }
 
 
-def _stored_proposals(project: Project) -> list[Proposal]:
-    doc = _load_yaml(project.root / PROPOSALS_FILE) or {}
-    items = doc.get("voorstellen") if isinstance(doc, dict) else None
-    out = []
-    for item in items or []:
-        if not isinstance(item, dict) or not str(item.get("perspectief", "")).isdigit():
+def _plain(value: Any) -> Any:
+    """A value read with line numbers as plain dicts and lists, to write back as YAML."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _read_proposals(
+    project: Project, lang: str, numbers: set[int]
+) -> tuple[list[Proposal], list[dict[str, Any]], list[Problem]]:
+    """The change proposals file read and checked: the proposals, their records as the file
+    holds them (to write back unchanged), and one `Problem` per mistake.
+
+    `numbers` are the active run's perspectives: a proposal about another perspective needs the
+    title it had at import (`titel`), or nobody can tell what it was about."""
+    from verhalen.catalysis import read_yaml
+
+    path = project.root / PROPOSALS_FILE
+    if not path.is_file():
+        return [], [], []
+    try:
+        data = read_yaml(path, lang)
+    except RejectedBatch as exc:
+        return [], [], list(exc.problems)
+    except VerhalenError as exc:  # could not be read
+        return [], [], [Problem(path.name, None, str(exc))]
+    problems: list[Problem] = []
+
+    def problem(line: int | None, nl: str, en: str) -> None:
+        problems.append(Problem(path.name, line, say(lang, nl, en)))
+
+    items: Any = []
+    if isinstance(data, dict):
+        for key in data:
+            if key != "voorstellen":
+                problem(
+                    getattr(data, "line", None),
+                    f"onbekende sleutel '{key}' (verwacht alleen 'voorstellen')",
+                    f"unknown key '{key}' (expected only 'voorstellen')",
+                )
+        items = data.get("voorstellen") or []
+    elif data is not None:
+        items = None
+    if not isinstance(items, list):
+        problem(
+            getattr(data, "line", None),
+            "verwacht 'voorstellen:' met een lijst van voorstellen (perspectief, voorstel, wie, "
+            "toelichting)",
+            "expected 'voorstellen:' with a list of proposals (perspectief, voorstel, wie, "
+            "toelichting)",
+        )
+        items = []
+    lines = getattr(items, "lines", ())
+    proposals: list[Proposal] = []
+    records: list[dict[str, Any]] = []
+    for k, item in enumerate(items or [], 1):
+        line = lines[k - 1] if k <= len(lines) else None
+        label = say(lang, f"voorstel {k}", f"proposal {k}")
+        if not isinstance(item, dict):
+            problem(
+                line,
+                f"{label}: verwacht perspectief, voorstel, wie en toelichting",
+                f"{label}: expected perspectief, voorstel, wie and toelichting",
+            )
             continue
-        out.append(
+        line = getattr(item, "line", None) or line
+        ok = True
+        for key in item:
+            if key not in PROPOSAL_KEYS:
+                ok = False
+                problem(
+                    line,
+                    f"{label}: onbekende sleutel '{key}' (bekend: {', '.join(PROPOSAL_KEYS)})",
+                    f"{label}: unknown key '{key}' (known: {', '.join(PROPOSAL_KEYS)})",
+                )
+        raw = item.get("perspectief")
+        number = int(raw) if isinstance(raw, str) and raw.strip().isdigit() else raw
+        title = " ".join(str(item.get("titel") or "").split())
+        if raw is None or raw == "":
+            ok = False
+            problem(line, f"{label}: perspectief ontbreekt", f"{label}: perspectief is missing")
+        elif isinstance(number, bool) or not isinstance(number, int):
+            ok = False
+            problem(
+                line,
+                f"{label}: perspectief '{raw}' is geen nummer",
+                f"{label}: perspectief '{raw}' is not a number",
+            )
+        elif number not in numbers and not title:
+            ok = False
+            known = ", ".join(str(n) for n in sorted(numbers)) or "-"
+            problem(
+                line,
+                f"{label}: perspectief {number} bestaat niet (wel: {known}) en er staat geen "
+                "titel bij",
+                f"{label}: perspective {number} does not exist (known: {known}) and there is "
+                "no titel",
+            )
+        text = " ".join(str(item.get("voorstel") or "").split())
+        if not text:
+            ok = False
+            problem(line, f"{label}: voorstel is leeg", f"{label}: voorstel is empty")
+        if not ok:
+            continue
+        proposals.append(
             Proposal(
-                int(item["perspectief"]),
-                str(item.get("voorstel") or ""),
+                int(number),
+                text,
                 str(item.get("wie") or ""),
                 str(item.get("toelichting") or ""),
-                str(item.get("titel") or ""),
+                title,
             )
         )
-    return out
+        records.append(_plain(item))
+    return proposals, records, problems
+
+
+def _active_numbers(project: Project) -> set[int]:
+    from verhalen.perspectives import perspectives
+
+    with project.store() as store:
+        has_run = store.active_run() is not None
+    return {v.number for v in perspectives(project)} if has_run else set()
+
+
+def proposal_problems(project: Project, lang: str | None = None) -> list[Problem]:
+    """Every mistake in the change proposals file (verandervoorstellen.yaml), one `Problem`
+    (file, line, reason) each; empty when it is fine or there is none. `verhalen doctor` shows
+    them; `report` and `workshop import` refuse with the same lines."""
+    if not (project.root / PROPOSALS_FILE).is_file():
+        return []
+    return _read_proposals(project, lang or project.lang, _active_numbers(project))[2]
+
+
+def _stored_proposals(project: Project) -> list[Proposal]:
+    """The stored change proposals; a `RejectedBatch` when the file has mistakes."""
+    if not (project.root / PROPOSALS_FILE).is_file():
+        return []
+    stored, _, problems = _read_proposals(project, project.lang, _active_numbers(project))
+    if problems:
+        raise RejectedBatch(problems)
+    return stored
 
 
 def change_proposals(project: Project, lang: str | None = None) -> dict[str, list[Proposal]]:

@@ -40,14 +40,9 @@ class State:
             from verhalen.project import CONFIG_NAME
 
             if (self.project_path / CONFIG_NAME).is_file():
-                project = Project.open(self.project_path)
-            else:
-                project = find_project(self.project_path, self.lang or "nl")
-        else:
-            project = find_project(lang=self.lang or "nl")
-        if self.lang:
-            project.config["project"]["language"] = self.lang
-        return project
+                return Project.open(self.project_path, self.lang)
+            return find_project(self.project_path, self.lang)
+        return find_project(lang=self.lang)
 
     def language(self) -> str:
         if self.lang:

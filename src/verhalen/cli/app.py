@@ -65,7 +65,10 @@ app.add_typer(workshop.app, name="workshop")
 
 
 def main() -> None:
-    """Run the CLI; a user's mistake ends in readable lines and exit status 1, never a traceback."""
+    """Run the CLI; a user's mistake or a machine fault (full disk, read-only folder) ends in
+    readable lines and exit status 1, never a traceback (an error `faults` does not know is a
+    bug, and keeps its traceback)."""
+    from verhalen import faults
     from verhalen.errors import RejectedBatch, VerhalenError
 
     try:
@@ -76,4 +79,16 @@ def main() -> None:
         sys.exit(1)
     except VerhalenError as exc:
         _common.err.print(str(exc), markup=False, highlight=False)
+        sys.exit(1)
+    except Exception as exc:
+        argv = sys.argv[1:]
+        root = faults.project_root(argv)
+        store = root / "verhalen.sqlite" if root is not None else None
+        line = faults.describe(exc, faults.language(argv), store)
+        if line is None:
+            raise
+        _common.err.print(line, markup=False, highlight=False)
+        # A writer that failed half-way (openpyxl's sheet generators) complains again when it
+        # is collected at exit; the fault is said, so that echo is not shown.
+        sys.unraisablehook = lambda _: None
         sys.exit(1)

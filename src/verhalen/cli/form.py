@@ -1,16 +1,24 @@
-"""`verhalen form show|check|from-narrafirma`."""
+"""`verhalen form show|check|new|from-narrafirma`."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from verhalen.cli._common import out, state
+from verhalen.cli._common import err, out, state
+from verhalen.errors import VerhalenError
+from verhalen.i18n import say
 
-app = typer.Typer(help="Het verhalenformulier bekijken en controleren.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from verhalen.form import StoryForm
+    from verhalen.project import Project
+
+app = typer.Typer(
+    help="Het verhalenformulier maken, bekijken en controleren.", no_args_is_help=True
+)
 TYPE_NAMES = {
     "nl": {
         "single": "één keuze",
@@ -31,13 +39,45 @@ TYPE_NAMES = {
 }
 
 
+def _form(project: Project) -> StoryForm:
+    """The project's form; a missing file is an error, a form without questions a warning."""
+    lang = project.lang
+    path = project.form_path
+    if not path.exists():
+        raise VerhalenError(
+            say(
+                lang,
+                f"{path} ontbreekt; maak een nieuw formulier met: verhalen form new (of uit een "
+                "NarraFirma-formulier: verhalen form from-narrafirma FORMULIER.csv)",
+                f"{path} is missing; make a new one with: verhalen form new (or from a "
+                "NarraFirma form: verhalen form from-narrafirma FORM.csv)",
+            )
+        )
+    form = project.form  # raises with every mistake listed
+    if not form.questions:
+        err.print(
+            say(
+                lang,
+                f"{path.name} heeft geen vragen: verhalen kan geen antwoorden lezen (uit "
+                "tabelkolommen of met verhalen tag import) tot er vragen in staan; een begin: "
+                "verhalen form new",
+                f"{path.name} has no questions: verhalen cannot read answers (from table "
+                "columns or with verhalen tag import) until questions are added; to start: "
+                "verhalen form new",
+            ),
+            style="yellow",
+            highlight=False,
+        )
+    return form
+
+
 @app.command("show")
 def show(ctx: typer.Context) -> None:
     """Toon de vragen van het formulier, leesbaar."""
     project = state(ctx).project()
     lang = project.lang
     nl = lang == "nl"
-    form = project.form
+    form = _form(project)
     if form.title:
         out.print(form.title, style="bold", highlight=False)
     for about, heading in (
@@ -75,12 +115,63 @@ def show(ctx: typer.Context) -> None:
 def check(ctx: typer.Context) -> None:
     """Controleer storyform.yaml; elke fout op één regel."""
     project = state(ctx).project()
-    form = project.form  # raises with every mistake listed
+    form = _form(project)
+    if not form.questions:
+        return  # valid, and _form said what an empty form means
     nl = project.lang == "nl"
     out.print(
         f"{project.form_path.name} is in orde: {len(form.questions)} vragen"
         if nl
         else f"{project.form_path.name} is valid: {len(form.questions)} questions"
+    )
+
+
+def _has_questions(path: Path) -> bool:
+    """Whether replacing the form at `path` would lose work: questions, or a form to repair."""
+    from verhalen.form import load_form
+
+    try:
+        return bool(load_form(path).questions)
+    except (VerhalenError, UnicodeDecodeError):
+        return True
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    template: Annotated[
+        str, typer.Option(help="Sjabloon om mee te beginnen: algemeen of programma.")
+    ] = "algemeen",
+    force: Annotated[bool, typer.Option(help="Overschrijf een storyform.yaml met vragen.")] = False,
+) -> None:
+    """Maak storyform.yaml uit een sjabloon, in de taal van het project."""
+    from verhalen import atomic
+    from verhalen.form import load_form
+    from verhalen.project import form_template
+
+    project = state(ctx).project()
+    lang = project.lang
+    text = form_template(template, lang)
+    target = project.form_path
+    if target.exists() and not force and _has_questions(target):
+        raise VerhalenError(
+            say(
+                lang,
+                f"{target} heeft al vragen; --force vervangt het",
+                f"{target} has questions already; use --force to replace it",
+            )
+        )
+    atomic.write_text(target, text)
+    questions = len(load_form(target).questions)
+    out.print(
+        say(
+            lang,
+            f"{target}: {questions} vragen uit het sjabloon '{template}'; pas ze aan voor dit "
+            "project (verhalen form show toont ze)",
+            f"{target}: {questions} questions from the template '{template}'; adapt them to "
+            "this project (verhalen form show lists them)",
+        ),
+        highlight=False,
     )
 
 
@@ -91,7 +182,7 @@ def from_narrafirma(
     force: Annotated[bool, typer.Option(help="Overschrijf een bestaand storyform.yaml.")] = False,
 ) -> None:
     """Maak storyform.yaml uit een NarraFirma-formulier, voor het inlezen van een export."""
-    from verhalen.errors import VerhalenError
+    from verhalen import atomic
     from verhalen.form import dump_form
     from verhalen.ingest import read_options
     from verhalen.ingest._model import ReadError
@@ -104,8 +195,14 @@ def from_narrafirma(
         raise VerhalenError(str(exc)) from None
     target = project.form_path
     if target.exists() and not force and project.form.questions:
-        raise VerhalenError(f"{target} has questions already; use --force to replace it")
-    target.write_text(dump_form(spec.form), encoding="utf-8")
+        raise VerhalenError(
+            say(
+                project.lang,
+                f"{target} heeft al vragen; --force vervangt het",
+                f"{target} has questions already; use --force to replace it",
+            )
+        )
+    atomic.write_text(target, dump_form(spec.form))
     out.print(
         f"{target}: {len(spec.form.questions)} "
         + ("vragen" if project.lang == "nl" else "questions")

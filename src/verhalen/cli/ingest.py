@@ -57,7 +57,7 @@ def ingest(
     from verhalen.errors import RejectedBatch
     from verhalen.i18n import count, t
     from verhalen.ingest import ingest as run_ingest
-    from verhalen.ingest import read_options
+    from verhalen.ingest import read_options, unread_warning
     from verhalen.progress import progress_bar
 
     project = state(ctx).project()
@@ -87,6 +87,8 @@ def ingest(
         )
         raise typer.Exit(1) from None
 
+    for display, columns in report.unread_columns:
+        err.print(unread_warning(display, columns, lang), style="yellow", highlight=False)
     for line in report.exact_duplicates:
         out.print(line, markup=False, highlight=False)
     new = report.would_store if report.dry_run else len(report.stored)

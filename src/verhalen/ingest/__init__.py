@@ -43,16 +43,17 @@ __all__ = [
     "ingest",
     "read_any",
     "read_options",
+    "unread_warning",
 ]
 
 
 def read_options(project: Project, **overrides: Any) -> ReadOptions:
     """Reading rules from the project's config, with command-line overrides."""
-    cfg = project.config["ingest"]
+    settings = project.settings
     values = {
-        "separator": cfg["separator"],
-        "interviewer": tuple(cfg["interviewer"]),
-        "story_marker": cfg["story_marker"],
+        "separator": settings.separator,
+        "interviewer": settings.interviewer,
+        "story_marker": settings.story_marker,
         "lang": project.lang,
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
@@ -138,6 +139,8 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
     rejects_path: Path | None = None
     dry_run: bool = False
+    # (file, columns): table columns with values that match no question, left out; one warning
+    unread_columns: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -240,6 +243,7 @@ def ingest(
             result = read_storytellers(storytellers_file, display, form, options)
             batch.problems += [Problem(display, row, reason) for row, reason in result.problems]
             _add_storytellers(result, display, form, tellers, batch, lang)
+            report.unread_columns += _unread(display, result, form)
         results: list[tuple[str, ReadResult]] = []
         for number, path in enumerate(files, 1):
             display = project.relative(path)
@@ -268,10 +272,13 @@ def ingest(
             batch.sources.append((display, digest, path.suffix.lower().lstrip("."), len(data)))
             _add_storytellers(result, display, form, tellers, batch, lang)
             results.append((display, result))
+            report.unread_columns += _unread(display, result, form)
+        if report.unread_columns and not form.questions:
+            raise VerhalenError(_no_questions(project, report.unread_columns, narrafirma_form))
 
         hashes = store.story_hashes()
         in_batch: dict[str, str] = {}  # dedup key -> where this batch had it first
-        keep_original = bool(project.config["privacy"]["keep_original"])
+        keep_original = project.settings.keep_original
         for display, result in results:
             problems_before = len(batch.problems)
             batch.problems += [Problem(display, row, reason) for row, reason in result.problems]
@@ -311,8 +318,84 @@ def ingest(
             return report
         if report.rejects_path:
             _write_rejects(report.rejects_path, report.problems)
-        _write(store, batch, report, form, float(project.config["ingest"]["near_duplicate"]))
+        _write(store, batch, report, form, project.settings.near_duplicate)
     return report
+
+
+SHOWN_COLUMNS = 5
+
+
+def _unread(display: str, result: ReadResult, form: StoryForm) -> list[tuple[str, list[str]]]:
+    """(file, columns) when a file brings answers the story form has no question for."""
+    columns = list(result.unread_columns)
+    if not form.questions:  # answers read by question id (NarraFirma) have nowhere to go either
+        for raw in [*result.stories, *result.storytellers]:
+            columns += [qid for qid in raw.answers if qid not in columns]
+    return [(display, columns)] if columns else []
+
+
+def _columns(unread: list[tuple[str, list[str]]], lang: str) -> tuple[str, int]:
+    """('a, b, c, d, e en 3 meer', 8): every column once, in file order, the first few named."""
+    names = list(dict.fromkeys(one_line(c, 60) for _, columns in unread for c in columns))
+    shown = ", ".join(names[:SHOWN_COLUMNS])
+    rest = len(names) - SHOWN_COLUMNS
+    if rest > 0:
+        shown += f" en {rest} meer" if lang == "nl" else f" and {rest} more"
+    return shown, len(names)
+
+
+def unread_warning(display: str, columns: list[str], lang: str) -> str:
+    """One line: a table's columns that match no question were left out (the form has some)."""
+    names, n = _columns([(display, columns)], lang)
+    where = one_line(display, 200)
+    if lang == "nl":
+        return (
+            f"{where}: {'kolommen' if n > 1 else 'kolom'} {names} "
+            f"{'horen' if n > 1 else 'hoort'} bij geen vraag in storyform.yaml en "
+            f"{'zijn' if n > 1 else 'is'} niet ingelezen "
+            "(--map VRAAG=KOLOM koppelt een kolom aan een vraag)"
+        )
+    return (
+        f"{where}: {'columns' if n > 1 else 'column'} {names} "
+        f"{'match' if n > 1 else 'matches'} no question in storyform.yaml and "
+        f"{'were' if n > 1 else 'was'} not read "
+        "(--map QUESTION=COLUMN links a column to a question)"
+    )
+
+
+def _no_questions(
+    project: Project, unread: list[tuple[str, list[str]]], narrafirma_form: Path | None
+) -> str:
+    """One line: the form has no questions, so the answers these tables bring cannot be read."""
+    lang = project.lang
+    nl = lang == "nl"
+    form = project.form_path
+    files = ", ".join(dict.fromkeys(one_line(display, 200) for display, _ in unread))
+    columns, n = _columns(unread, lang)
+    if narrafirma_form is not None:
+        start = one_line(str(narrafirma_form), 200)
+        hint = (
+            f"uit het NarraFirma-formulier: verhalen form from-narrafirma {start}"
+            if nl
+            else f"from the NarraFirma form: verhalen form from-narrafirma {start}"
+        )
+    else:
+        hint = "een begin: verhalen form new" if nl else "to start: verhalen form new"
+    if nl:
+        state = "ontbreekt" if not form.exists() else "heeft geen vragen"
+        column, question = ("kolommen", "die vragen") if n > 1 else ("kolom", "die vraag")
+        return (
+            f"{form} {state}, dus de antwoorden in {files} kunnen niet worden gelezen "
+            f"({column}: {columns}); zet {question} in {form.name} ({hint}) of haal de "
+            f"{column} uit de tabel, en lees opnieuw in; er is niets opgeslagen"
+        )
+    state = "is missing" if not form.exists() else "has no questions"
+    column, question = ("columns", "those questions") if n > 1 else ("column", "that question")
+    return (
+        f"{form} {state}, so the answers in {files} cannot be read ({column}: {columns}); "
+        f"add {question} to {form.name} ({hint}) or remove the {column} from the table, "
+        "then ingest again; nothing was stored"
+    )
 
 
 def _add_storytellers(
@@ -370,7 +453,9 @@ def _check_story(
 
 
 def _write_rejects(path: Path, problems: list[Problem]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
+    from verhalen.atomic import atomic_path
+
+    with atomic_path(path) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["bestand", "rij", "reden"])
         for p in problems:

@@ -41,6 +41,8 @@ class ReadResult:
     stories: list[RawStory] = field(default_factory=list)
     storytellers: list[RawStoryteller] = field(default_factory=list)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
+    # Table columns that hold values no field or question reads: answers that would be lost.
+    unread_columns: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

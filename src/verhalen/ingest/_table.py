@@ -38,6 +38,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id", "code", "nummer"),
     "name": ("naam", "name", "voornaam"),
 }
+KNOWN_NAMES = frozenset(name for names in FIELD_NAMES.values() for name in names)
 MAX_ROWS = 1_048_576  # Excel's own limit: no genuine sheet has a row beyond it
 # A sheet can declare a cell in column XFD on every row: openpyxl pads each row to that width,
 # so a tiny file would be billions of cells. Past this many we stop reading.
@@ -145,7 +146,11 @@ def map_columns(
         elif form.get(name):
             questions[name] = index
         else:
-            problems.append(f"--map {name}=…: '{name}' is no field or question")
+            problems.append(
+                f"--map {name}=…: '{name}' is geen veld en geen vraag uit storyform.yaml"
+                if options.lang == "nl"
+                else f"--map {name}=…: '{name}' is no field and no question of storyform.yaml"
+            )
     taken = set(mapping.values()) | set(questions.values())
     for name in fields:
         if name in mapping:
@@ -162,6 +167,25 @@ def map_columns(
         if question and question.id not in questions:
             questions[question.id] = i
     return mapping, questions, problems
+
+
+def unread_columns(
+    header: list[str], body: list[tuple[int, list[str]]], used: set[int], lang: str = "nl"
+) -> list[str]:
+    """Columns that hold a value in some row but that no field or question reads.
+
+    These are the answers a table brings that the story form has no question for. A column with
+    a known field name (`id`, `naam` …) is no answer, and an empty column loses nothing.
+    """
+    unread = []
+    for i, name in enumerate(header):
+        if i in used or fold(name) in KNOWN_NAMES:
+            continue
+        if any(i < len(cells) and cells[i].strip() for _, cells in body):
+            unread.append(
+                _one_line(name) or (f"kolom {i + 1}" if lang == "nl" else f"column {i + 1}")
+            )
+    return unread
 
 
 def read_table(path: Path, display: str, form: StoryForm, options: ReadOptions) -> ReadResult:
@@ -181,6 +205,8 @@ def read_table(path: Path, display: str, form: StoryForm, options: ReadOptions) 
         )
     if result.problems:
         return result
+    used = set(mapping.values()) | set(questions.values())
+    result.unread_columns = unread_columns(header, body, used, options.lang)
     teller_questions = {q.id for q in form.about("storyteller")}
 
     def get(cells: list[str], index: int | None) -> str:
@@ -237,6 +263,8 @@ def read_storytellers(
     if "id" not in mapping:
         mapping["id"] = 0
     result.problems += [(header_row, p) for p in problems]
+    used = set(mapping.values()) | set(questions.values())
+    result.unread_columns = unread_columns(header, body, used, options.lang)
     for number, cells in body:
 
         def get(index: int | None, cells: list[str] = cells) -> str:

@@ -45,7 +45,10 @@ def make_report(
     progress: Progress | None = None,
 ) -> ReportResult:
     """Write catalysisrapport.pdf and/or .xlsx (English: catalysis-report.*) into `out`
-    (default: the project's `rapport/` folder)."""
+    (default: the project's `rapport/` folder).
+
+    Each file is replaced whole or not at all (`verhalen.atomic`), one after the other: when
+    the PDF fails, the new XLSX (written first) stays beside the older PDF."""
     from verhalen.report.build import build_report
     from verhalen.report.data import gather
 
@@ -126,10 +129,10 @@ def init_catalysis(
 
     Never overwrites: the facilitator's observations are the one thing here made by hand.
     """
+    from verhalen import atomic
     from verhalen.catalysis import FILE_NAMES, find_file, template
     from verhalen.patterns import compute_patterns, sentence
     from verhalen.perspectives import perspectives
-    from verhalen.report.data import in_language
 
     lang = lang or project.lang
     existing = find_file(project.root)
@@ -141,7 +144,7 @@ def init_catalysis(
                 f"{existing} already exists; nothing was overwritten",
             )
         )
-    project = in_language(project, lang)
+    project = project.in_language(lang)
     patterns = compute_patterns(project, alpha=alpha, min_effect=min_effect)
     listed = [(p.id, sentence(p, lang)) for p in patterns if p.significant]
     listed += [(p.id, sentence(p, lang)) for p in patterns if not p.significant and p.tested]
@@ -153,5 +156,5 @@ def init_catalysis(
         else []
     )
     path = project.root / FILE_NAMES[0]
-    path.write_text(template(listed, views, lang), encoding="utf-8")
+    atomic.write_text(path, template(listed, views, lang))
     return path

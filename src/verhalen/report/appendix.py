@@ -51,11 +51,8 @@ def story_quote(data: ReportData, story: Any) -> Quote:
     )
 
 
-APPENDIX_LIMIT = 2_000
-
-
 def appendix_limit(data: ReportData) -> int:
-    return int(data.project.config.get("report", {}).get("appendix_limit", APPENDIX_LIMIT))
+    return data.project.settings.appendix_limit
 
 
 def _typical(data: ReportData, members: list[Any], total: int, limit: int) -> list[Any]:

@@ -6,7 +6,6 @@ reading it in one place also keeps the store open for as short as possible.
 
 from __future__ import annotations
 
-import copy
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -95,31 +94,13 @@ class ReportData:
         return sorted(sid for sid, n in self.assigned.items() if n == TOO_SHORT)
 
 
-def in_language(project: Project, lang: str) -> Project:
-    """The same project with output in `lang`: pattern labels and sentences follow it."""
-    if project.lang == lang:
-        return project
-    config = copy.deepcopy(project.config)
-    config["project"]["language"] = lang
-    return Project(project.root, config)
-
-
 def data_date(project: Project, history: list[Any]) -> date:
     """The date of the data: `[report] date` in verhalen.toml, else the newest change.
 
     Not today: the same project must give the same report whenever it is made.
     """
-    fixed = project.config.get("report", {}).get("date")
-    if fixed:
-        if isinstance(fixed, date):
-            return fixed
-        try:
-            return date.fromisoformat(str(fixed))
-        except ValueError:
-            raise VerhalenError(
-                f"verhalen.toml: [report] date = '{fixed}': "
-                + say(project.lang, "gebruik JJJJ-MM-DD", "use YYYY-MM-DD")
-            ) from None
+    if project.settings.report_date is not None:
+        return project.settings.report_date
     newest = max((str(h["at"]) for h in history), default="")
     return date.fromisoformat(newest[:10]) if newest else date(2000, 1, 1)
 
@@ -136,7 +117,7 @@ def gather(
     from verhalen.perspectives import assignment, perspectives
     from verhalen.stories import exclusions
 
-    project = in_language(project, lang)
+    project = project.in_language(lang)
     excluded = exclusions(project)
     with project.store() as store:
         stories = store.stories(excluded=False)  # excluded stories stay out of every part

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from verhalen.atomic import write_bytes
 from verhalen.report import charts
 from verhalen.report.model import (
     Block,
@@ -520,8 +521,9 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
                 self.notify("TOCEntry", (level, escape(flowable.toc_text), self.page, key))
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
     doc = Doc(
-        str(path),
+        buffer,  # in memory, written whole by write_bytes (verhalen.atomic)
         pagesize=(width, height),
         leftMargin=margin,
         rightMargin=margin,
@@ -543,4 +545,5 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
         ]
     )
     doc.multiBuild(renderer.story())
+    write_bytes(path, buffer.getvalue())
     return path

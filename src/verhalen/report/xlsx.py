@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from verhalen.atomic import save_workbook
 from verhalen.report.model import Report, Sheet
 from verhalen.safe import set_xlsx_cell
 
@@ -28,7 +29,7 @@ def write_xlsx(report: Report, path: Path, created: datetime | None = None) -> P
     book.properties.title = report.meta.get("title", report.title)
     book.properties.creator = "verhalen"
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    save_workbook(book, path)
     return path
 
 

@@ -35,6 +35,19 @@ class StoreBusy(VerhalenError):
     """Another process held the store's write lock for longer than the busy timeout."""
 
 
+class StoreReadOnly(VerhalenError):
+    """The store (or its folder) cannot be written: a read-only mount, a shared drive."""
+
+
+_SQLITE_READONLY, _SQLITE_CANTOPEN = 8, 14
+
+
+def _cannot_write(exc: sqlite3.OperationalError) -> bool:
+    """SQLite's way of saying the store or its folder may not be written."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return code in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or "readonly" in str(exc)
+
+
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
@@ -141,20 +154,40 @@ class Store:
     def __init__(self, path: Path, lang: str = "nl"):
         self.path = path
         self.lang = lang
-        self.db = sqlite3.connect(
-            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=_Connection
-        )
-        self.db.lang = lang
+        self.read_only = False
         try:
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._wal()
-            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db = self._connect(str(path), uri=False)
+        except sqlite3.OperationalError as exc:
+            if not (path.is_file() and _cannot_write(exc)):
+                raise
+            # A project on a read-only mount or shared drive: WAL needs its -shm file beside the
+            # store, which cannot be made there. `immutable` reads the file as it is, without
+            # locks or WAL, and every write is refused by `transaction()` in one line.
+            self.read_only = True
+            self.db = self._connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+
+    def _connect(self, target: str, uri: bool) -> _Connection:
+        db = sqlite3.connect(
+            target,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            factory=_Connection,
+            uri=uri,
+        )
+        db.lang = self.lang
+        self.db = db
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            if not self.read_only:
+                self._wal()
+                db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except BaseException:
-            self.db.close()
+            db.close()
             raise
+        return db
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -181,6 +214,8 @@ class Store:
             )
         if version == SCHEMA_VERSION:
             return
+        if self.read_only:
+            raise self._refused()
         with self.transaction():
             # Re-read inside the lock: another process may have migrated meanwhile.
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -208,15 +243,26 @@ class Store:
         """One all-or-nothing write; takes the write lock at the start so writers queue.
 
         Raises `StoreBusy` (nothing written) when another process keeps the lock for longer than
-        the busy timeout."""
+        the busy timeout, and `StoreReadOnly` when the store cannot be written at all."""
+        if self.read_only:
+            raise self._refused()
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite has rolled back itself after a full disk
+                self.db.execute("ROLLBACK")
             raise
         else:
             self.db.execute("COMMIT")
+
+    def check_writable(self) -> None:
+        """Refuse at once, before long work whose result could not be stored."""
+        if self.read_only:
+            raise self._refused()
+
+    def _refused(self) -> StoreReadOnly:
+        return StoreReadOnly(f"{self.path}: " + t("store_read_only", self.lang))
 
     def integrity_check(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]

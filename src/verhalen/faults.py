@@ -1,0 +1,156 @@
+"""Faults of the machine, said in one line: a full disk, a read-only folder, a damaged store.
+
+The command line's entry point catches what the operating system and SQLite raise and asks
+`describe` for the line a user reads: what happened, to which file, and what to do, in the
+project's language. Anything it does not recognise stays a bug and keeps its traceback.
+Nothing is half-written by then: the store changes in one transaction and every output file is
+renamed into place only when complete (`verhalen.atomic`).
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+import tomllib
+from pathlib import Path
+
+from verhalen.i18n import say
+
+# SQLite's primary result codes (the low byte of the extended code).
+_SQLITE = {
+    8: "read_only",  # SQLITE_READONLY
+    10: "io",  # SQLITE_IOERR: a failed write, often a full disk or a size limit
+    11: "damaged",  # SQLITE_CORRUPT
+    13: "full",  # SQLITE_FULL
+    14: "read_only",  # SQLITE_CANTOPEN: no folder to write the journal in
+    18: "too_large",  # SQLITE_TOOBIG
+    26: "damaged",  # SQLITE_NOTADB
+}
+_ERRNO = {
+    errno.EROFS: "read_only",
+    errno.EACCES: "no_permission",
+    errno.EPERM: "no_permission",
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EFBIG: "too_large",
+    errno.EIO: "io",
+}
+
+
+def _text(kind: str, lang: str) -> str:
+    texts = {
+        "read_only": (
+            "alleen-lezen: hier mag niets geschreven worden (een beveiligde schijf of gedeelde "
+            "map); kies met --out een map waar je mag schrijven, of kopieer het project daarheen",
+            "read-only: nothing may be written here (a protected disk or shared folder); choose "
+            "a folder where you may write with --out, or copy the project there",
+        ),
+        "no_permission": (
+            "geen toestemming om dit te schrijven of te lezen; vraag de eigenaar om rechten, of "
+            "werk in een kopie in een eigen map",
+            "no permission to write or read this; ask its owner for access, or work on a copy "
+            "in a folder of your own",
+        ),
+        "full": (
+            "de schijf is vol; er is niets half weggeschreven: maak ruimte vrij en doe het opnieuw",
+            "the disk is full; nothing was half-written: free some space and run it again",
+        ),
+        "too_large": (
+            "het bestand wordt groter dan dit systeem toestaat; er is niets half weggeschreven: "
+            "kies een andere schijf of verhoog de limiet",
+            "the file grows larger than this system allows; nothing was half-written: choose "
+            "another disk or raise the limit",
+        ),
+        "io": (
+            "schrijven naar de schijf mislukte (vol, een limiet, of een schijffout); er is "
+            "niets half weggeschreven: controleer de schijf en doe het opnieuw",
+            "writing to the disk failed (full, a limit, or a disk fault); nothing was "
+            "half-written: check the disk and run it again",
+        ),
+        "damaged": (
+            "de opslag is beschadigd; 'verhalen doctor' zegt wat er mis is en hoe je herstelt",
+            "the store is damaged; 'verhalen doctor' says what is wrong and how to repair it",
+        ),
+    }
+    nl, en = texts[kind]
+    return say(lang, nl, en)
+
+
+def kind_of(exc: BaseException) -> str | None:
+    """What kind of machine fault `exc` is, or None when it is not one."""
+    if isinstance(exc, sqlite3.DatabaseError):
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None:
+            return _SQLITE.get(code & 0xFF)
+        message = str(exc)
+        for needle, kind in (
+            ("readonly", "read_only"),
+            ("unable to open", "read_only"),
+            ("disk is full", "full"),
+            ("disk I/O", "io"),
+            ("malformed", "damaged"),
+            ("not a database", "damaged"),
+        ):
+            if needle in message:
+                return kind
+        return None
+    if isinstance(exc, OSError):
+        return _ERRNO.get(exc.errno)
+    # lxml (under openpyxl) says a failed write as SerialisationError("IO_EFBIG"), no OSError
+    name = str(exc)
+    if type(exc).__name__ == "SerialisationError" and name.startswith("IO_E"):
+        return _ERRNO.get(getattr(errno, name[3:], -1))
+    return None
+
+
+def describe(exc: BaseException, lang: str, store: Path | None = None) -> str | None:
+    """One line for a machine fault: the file, what happened and what to do; None otherwise."""
+    kind = kind_of(exc)
+    if kind is None:
+        return None
+    # A failed write() names no file (atomic.py adds the target's name); SQLite names none.
+    if isinstance(exc, OSError):
+        where = str(exc.filename or "")
+    else:
+        where = str(store or "") if isinstance(exc, sqlite3.Error) else ""
+    line = _text(kind, lang)
+    return f"{where}: {line}" if where else line[0].upper() + line[1:]
+
+
+def language(argv: list[str], start: Path | None = None) -> str:
+    """The language for a fault line: `--lang` if given, else the project's, else Dutch.
+
+    Read without opening the project, which may be what failed."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in ("nl", "en") else "nl"
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1] if arg.split("=", 1)[1] in ("nl", "en") else "nl"
+    root = project_root(argv, start)
+    if root is None:
+        return "nl"
+    try:
+        given = tomllib.loads((root / "verhalen.toml").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "nl"
+    project = given.get("project")
+    language = project.get("language") if isinstance(project, dict) else None
+    return language if language in ("nl", "en") else "nl"
+
+
+def project_root(argv: list[str], start: Path | None = None) -> Path | None:
+    """The project folder the command line points at (`--project`, or found upwards)."""
+    here = start or Path.cwd()
+    for i, arg in enumerate(argv):
+        if arg in ("--project", "-p") and i + 1 < len(argv):
+            here = Path(argv[i + 1])
+        elif arg.startswith("--project="):
+            here = Path(arg.split("=", 1)[1])
+    try:
+        here = here.resolve()
+        for folder in (here, *here.parents):
+            if (folder / "verhalen.toml").is_file():
+                return folder
+    except OSError:
+        return None
+    return None
