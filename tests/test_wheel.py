@@ -94,7 +94,7 @@ def test_wheel_installs_and_runs_the_demo(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "verhalen/voorbeeld/storyform.yaml" in names
     assert "verhalen/voorbeeld/verhalen/sessie-1/tafel-1.docx" in names
-    assert "verhalen/templates/verhalen.toml" in names
+    assert "verhalen/templates/storyform-algemeen.en.yaml" in names
     top = {n.split("/")[0] for n in names}
     assert top == {"verhalen", "verhalen-0.1.0.dist-info"}, top  # no tests, bench, data
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]

@@ -214,7 +214,7 @@ def load_catalysis(
                 )
             ]
         )
-    canonical = _canonical(pattern_ids)
+    canonical = pattern_index(pattern_ids)
     observations = []
     seen: set[str] = set()
     for index, item in enumerate(items, 1):
@@ -230,7 +230,8 @@ def load_catalysis(
     return Catalysis(path, tuple(observations))
 
 
-def _canonical(pattern_ids: Collection[str]) -> dict[str, str]:
+def pattern_index(pattern_ids: Collection[str]) -> dict[str, str]:
+    """Every way a pattern id may be written (`a~b` and `b~a`) -> the id as `patterns` has it."""
     out = {}
     for pid in pattern_ids:
         out[pid] = pid
@@ -238,11 +239,6 @@ def _canonical(pattern_ids: Collection[str]) -> dict[str, str]:
             a, b = pid.split("~", 1)
             out.setdefault(f"{b}~{a}", pid)
     return out
-
-
-def pattern_index(pattern_ids: Collection[str]) -> dict[str, str]:
-    """Every way a pattern id may be written (`a~b` and `b~a`) -> the id as `patterns` has it."""
-    return _canonical(pattern_ids)
 
 
 def resolve_pattern(raw: Any, index: dict[str, str]) -> tuple[str, str | None]:

@@ -128,6 +128,18 @@ def _pick_terms(words: list[str], n: int) -> list[str]:
     return chosen
 
 
+def closest_first(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A perspective's stories ordered by cosine closeness to their centre (ties keep their
+    order), and each one's closeness: the exemplars are the first, when clustering and after a
+    facilitator's edits alike."""
+    unit = np.asarray(vectors, dtype=np.float64)
+    unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+    centre = unit.mean(0)
+    centre /= np.linalg.norm(centre) or 1.0
+    sims = unit @ centre
+    return np.argsort(-sims, kind="stable"), sims
+
+
 def cluster_embeddings(
     story_ids: list[int],
     docs: list[str],
@@ -180,18 +192,15 @@ def cluster_embeddings(
         progress(1, 1, "")
 
     numbers = sorted(set(labels) - {UNASSIGNED})
-    unit = np.asarray(embeddings, dtype=np.float64)
-    unit = unit / np.maximum(np.linalg.norm(unit, axis=1, keepdims=True), 1e-12)
+    vectors = np.asarray(embeddings, dtype=np.float64)
     perspectives = []
     similarity = [0.0] * n
     for number in numbers:
         members = [i for i, x in enumerate(labels) if x == number]
-        centroid = unit[members].mean(0)
-        centroid /= np.linalg.norm(centroid) or 1.0
-        sims = unit[members] @ centroid
+        order, sims = closest_first(vectors[members])
         for i, sim in zip(members, sims, strict=True):
             similarity[i] = float(sim)
-        ranked = [members[j] for j in np.argsort(-sims, kind="stable")]
+        ranked = [members[j] for j in order]
         terms = _pick_terms(words_of.get(number, []), KEY_TERMS)
         perspectives.append(
             Perspective(

@@ -27,6 +27,7 @@ from verhalen.cluster import (
     ClusterConfig,
     ClusterResult,
     Progress,
+    closest_first,
     cluster_embeddings,
     config_record,
     versions,
@@ -452,8 +453,9 @@ def set_texts(
     `rename` and `describe` write it: all of them are stored, or none.
 
     `before_commit` runs inside the transaction, after the changes and before the commit (the
-    store's write lock is held): if it raises, nothing is stored. `workshop.import_results` writes
-    its files there, so they change together with the store."""
+    store's write lock is held): if it raises, nothing is stored.
+    `workshop_results.import_results` writes its files there, so they change together with the
+    store."""
     for number, _ in names:
         if number == UNASSIGNED:
             raise VerhalenError(
@@ -662,10 +664,8 @@ def _refresh(project: Project, store: Store, run_id: int, numbers: list[int]) ->
             embedded = [s for s in members.get(n, []) if s in index]
             if not embedded:
                 continue
-            sub = vectors[[index[s] for s in embedded]]
-            centroid = sub.mean(0)
-            centroid /= np.linalg.norm(centroid) or 1.0
-            ranked = [embedded[j] for j in np.argsort(-(sub @ centroid), kind="stable")]
+            order, _ = closest_first(vectors[[index[s] for s in embedded]])
+            ranked = [embedded[j] for j in order]
             words = named.get(n)
             store.update_perspective(
                 run_id,
