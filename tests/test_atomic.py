@@ -35,7 +35,8 @@ from verhalen.project import CONFIG_NAME, FORM_NAME, Project, init_project
 from verhalen.pseudonymize import PseudonymReport, write_review
 from verhalen.report import make_report
 from verhalen.stories import export_stories
-from verhalen.workshop import write_cards, write_sheets, write_template
+from verhalen.workshop import write_cards, write_sheets
+from verhalen.workshop_results import write_template
 
 EXAMPLE = example_folder()
 OLD = b"an older file that must survive\n"

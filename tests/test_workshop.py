@@ -26,15 +26,10 @@ from verhalen.doctor import check
 from verhalen.errors import RejectedBatch
 from verhalen.perspectives import history, perspectives
 from verhalen.project import FORM_NAME, Project, init_project
+from verhalen.proposals import change_proposals
 from verhalen.safe import set_xlsx_cell
-from verhalen.workshop import (
-    QUESTIONS,
-    change_proposals,
-    import_results,
-    write_cards,
-    write_sheets,
-    write_template,
-)
+from verhalen.workshop import QUESTIONS, write_cards, write_sheets
+from verhalen.workshop_results import import_results, write_template
 
 EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 SECRET = "Jansen"  # an identifying name that only the original texts hold

@@ -1552,14 +1552,14 @@ class _Doctor:
 
     def check_workshop_files(self) -> None:
         """catalyse.yaml and verandervoorstellen.yaml checked as `report` and `workshop import`
-        read them (`catalysis.problems`, `workshop.proposal_problems`): one finding per mistake.
+        read them (`catalysis.problems`, `proposals.proposal_problems`): one finding per mistake.
 
         Pattern ids come from the stories, read through `Store`; that writes to a store of an
         older schema (it migrates it) or one not in WAL mode, so then this check waits until the
         findings above are repaired."""
         from verhalen.catalysis import find_file
         from verhalen.catalysis import problems as catalysis_problems
-        from verhalen.workshop import PROPOSALS_FILE, proposal_problems
+        from verhalen.proposals import PROPOSALS_FILE, proposal_problems
 
         assert self.db is not None
         catalysis = find_file(self.root)

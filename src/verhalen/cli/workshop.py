@@ -74,7 +74,7 @@ def sheets(
 @app.command("template")
 def template(ctx: typer.Context, out_file: Out = None) -> None:
     """Het resultatensjabloon (XLSX), met de perspectieven van nu al ingevuld."""
-    from verhalen.workshop import write_template
+    from verhalen.workshop_results import write_template
 
     project = state(ctx).project()
     path = write_template(out_file or _default(project, "resultaten.xlsx"), project)
@@ -88,7 +88,7 @@ def import_(
 ) -> None:
     """Zet de resultaten van de bijeenkomst terug in het project (alles of niets)."""
     from verhalen.i18n import say
-    from verhalen.workshop import import_results
+    from verhalen.workshop_results import import_results
 
     project = state(ctx).project()
     lang = project.lang

@@ -78,7 +78,7 @@ def build_report(data: ReportData) -> Report:
 
 def proposals_chapter(data: ReportData) -> Section | None:
     """The workshop's change proposals per perspective (imported with `workshop import`)."""
-    from verhalen.workshop import change_proposals
+    from verhalen.proposals import change_proposals
 
     lang = data.lang
     found = change_proposals(data.project, lang)

@@ -1,0 +1,489 @@
+"""The workshop's results template and its import: what a sensemaking workshop brings back.
+
+The template is one XLSX that a workshop fills in (`write_template`, the current perspectives
+prefilled). `import_results` checks all of it before anything changes (problems as
+`file:row: reason`), then renames and describes perspectives through `verhalen.perspectives` (so
+history is kept), adds observations and interpretations to `catalyse.yaml` and change proposals
+through `verhalen.proposals`, all or nothing. Kept apart from the printed material
+(`verhalen.workshop`), which only reads the project: this is the module that changes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from verhalen.errors import Problem, RejectedBatch
+from verhalen.i18n import say
+from verhalen.project import Project
+from verhalen.proposals import Proposal, read_proposals, with_new_proposals
+
+# -- the results template ------------------------------------------------------------------------
+
+TEMPLATE_SHEETS: dict[str, tuple[str, ...]] = {
+    "waarnemingen": ("id", "patronen", "tekst"),
+    "interpretaties": ("waarneming", "tekst", "perspectief"),
+    "perspectieven": ("nummer", "naam", "beschrijving"),
+    "verandervoorstellen": ("perspectief", "voorstel", "wie", "toelichting"),
+}
+
+EXPLANATION = [
+    "Resultaten van de duidingsbijeenkomst (sensemaking)",
+    "",
+    "Vul per blad één regel per ding in; de eerste regel (kopjes) blijft staan.",
+    "waarnemingen: id (kort eigen woord, uniek), patronen (ids uit het rapport, gescheiden door"
+    " komma's; mag leeg), tekst (wat je ziet, zonder uitleg).",
+    "interpretaties: waarneming (het id van een waarneming hier of in catalyse.yaml), tekst (dit"
+    " kan betekenen dat …), perspectief (nummer, of de naam van een nieuw perspectief; mag leeg).",
+    "perspectieven: nummer (niet veranderen), naam en beschrijving zoals de groep ze noemt. Een"
+    " lege cel laat de oude naam of beschrijving staan.",
+    "verandervoorstellen: perspectief (nummer), voorstel (verplicht), wie (wie pakt het op),"
+    " toelichting.",
+    "",
+    "Terugzetten in het project: verhalen workshop import resultaten.xlsx",
+    "Bij een fout verandert er niets; elke fout staat op één regel als bestand:regel: reden.",
+]
+
+
+def write_template(path: Path, project: Project | None = None) -> Path:
+    """The results template (XLSX); with a project, its current perspectives are prefilled."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from verhalen.atomic import save_workbook
+    from verhalen.safe import set_xlsx_cell
+
+    rows: list[tuple[int, str, str]] = []
+    if project is not None:
+        from verhalen.perspectives import assignment, perspectives
+
+        if assignment(project):
+            rows = [
+                (v.number, v.title(project.lang), v.description or "")
+                for v in perspectives(project)
+                if v.number > 0
+            ]
+    book = Workbook()
+    info = book.active
+    info.title = "uitleg"
+    for r, line in enumerate(EXPLANATION, 1):
+        cell = set_xlsx_cell(info, r, 1, line)
+        if r == 1:
+            cell.font = Font(bold=True, size=13)
+    info.column_dimensions["A"].width = 120
+    widths = {"id": 14, "patronen": 28, "nummer": 10, "perspectief": 14, "waarneming": 16}
+    for name, header in TEMPLATE_SHEETS.items():
+        sheet = book.create_sheet(name)
+        for c, h in enumerate(header, 1):
+            cell = set_xlsx_cell(sheet, 1, c, h)
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="2F6F8F")
+            sheet.column_dimensions[cell.column_letter].width = widths.get(h, 50)
+        sheet.freeze_panes = "A2"
+        if name == "perspectieven":
+            for r, row in enumerate(rows, 2):
+                for c, value in enumerate(row, 1):
+                    set_xlsx_cell(sheet, r, c, value).alignment = Alignment(wrap_text=c > 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_workbook(book, path)
+    return path
+
+
+# -- importing the results -----------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    renamed: list[int] = field(default_factory=list)
+    described: list[int] = field(default_factory=list)
+    observations: int = 0
+    interpretations: int = 0
+    proposals: int = 0
+    unchanged: int = 0
+
+
+# Required columns per sheet; the other template columns may be missing (then empty).
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "waarnemingen": ("id", "tekst"),
+    "interpretaties": ("waarneming", "tekst"),
+    "perspectieven": ("nummer",),
+    "verandervoorstellen": ("perspectief", "voorstel"),
+}
+
+
+def _sheet_rows(path: Path, display: str, lang: str) -> dict[str, list[tuple[int, dict[str, str]]]]:
+    """Every template sheet as (row number, {header: text}) for its non-empty rows.
+
+    A workbook without any of the template's sheets is not a results sheet, and a sheet whose
+    header row lacks a needed column or has one the template does not know would lose what is
+    under it: both are refused here, before a row is read."""
+    import openpyxl
+
+    from verhalen.ingest._archive import check_archive
+    from verhalen.ingest._model import ReadError
+    from verhalen.ingest._table import _cell
+
+    try:
+        check_archive(path, lang)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except ReadError as exc:
+        raise RejectedBatch([Problem(display, None, str(exc))]) from None
+    except Exception as exc:  # openpyxl raises many kinds for broken packages
+        reason = say(lang, "geen geldig .xlsx-bestand", "not a valid .xlsx file")
+        raise RejectedBatch([Problem(display, None, f"{reason} ({exc})")]) from None
+    out: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    problems: list[Problem] = []
+
+    def header_problem(sheet: str, nl: str, en: str) -> None:
+        problems.append(Problem(display, 1, f"{sheet}: {say(lang, nl, en)}"))
+
+    try:
+        names = {n.strip().casefold(): n for n in book.sheetnames}
+        if not any(name in names for name in TEMPLATE_SHEETS):
+            expected = ", ".join(TEMPLATE_SHEETS)
+            found = ", ".join(book.sheetnames) or "-"
+            raise RejectedBatch(
+                [
+                    Problem(
+                        display,
+                        None,
+                        say(
+                            lang,
+                            "dit is geen resultatensjabloon van verhalen: verwacht de bladen "
+                            f"{expected} (gevonden: {found}); 'verhalen workshop template' "
+                            "maakt het sjabloon",
+                            "this is not a verhalen results template: expected the sheets "
+                            f"{expected} (found: {found}); 'verhalen workshop template' makes "
+                            "the template",
+                        ),
+                    )
+                ]
+            )
+        for name, columns in TEMPLATE_SHEETS.items():
+            if name not in names:
+                continue
+            rows = book[names[name]].iter_rows(values_only=True)
+            header = [_cell(v).strip().casefold() for v in next(rows, ())]
+            expected = ", ".join(columns)
+            for h in REQUIRED_COLUMNS[name]:
+                if h not in header:
+                    header_problem(
+                        name,
+                        f"kolom '{h}' ontbreekt (de kopjes zijn: {expected})",
+                        f"column '{h}' is missing (the headers are: {expected})",
+                    )
+            for h in header:
+                if h and h not in columns:
+                    header_problem(
+                        name,
+                        f"onbekende kolom '{h}' (de kopjes zijn: {expected})",
+                        f"unknown column '{h}' (the headers are: {expected})",
+                    )
+            body = []
+            for n, row in enumerate(rows, 2):
+                cells = {
+                    h: " ".join(_cell(v).split()) for h, v in zip(header, row, strict=False) if h
+                }
+                if any(cells.values()):
+                    body.append((n, cells))
+            out[name] = body
+    finally:
+        book.close()
+    if problems:
+        raise RejectedBatch(problems)
+    return out
+
+
+def _load_yaml(path: Path) -> Any:
+    if not path.is_file():
+        return None
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Plan:
+    """An import worked out and checked, not yet applied: the store's changes and each file's
+    new text."""
+
+    renames: list[tuple[int, str]] = field(default_factory=list)
+    descriptions: list[tuple[int, str]] = field(default_factory=list)
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    summary: ImportSummary = field(default_factory=ImportSummary)
+
+
+def import_results(project: Project, path: Path) -> ImportSummary:
+    """Bring a filled results template back into the project: all of it, or on any problem
+    nothing (a `RejectedBatch` with one `file:row: reason` per problem).
+
+    First the whole import is planned (`_plan`): every row is checked against the project
+    (perspectives of the active run, pattern ids as `verhalen report` knows them, observations
+    on the sheet and in catalyse.yaml), and catalyse.yaml as it would become is read back with
+    `catalysis.load_catalysis`, the check `report` makes. Nothing has been written yet.
+
+    Then it is applied in one go (`_apply`): the store's write transaction opens (its lock held,
+    so no other command changes the perspectives meanwhile), the renames and descriptions go in
+    with their history, then catalyse.yaml and the change proposals are written, each file
+    atomically (`verhalen.atomic`: whole or not at all), and only then the transaction commits.
+    A failure while writing a file rolls the store back and puts back the file written before
+    it; a failed commit puts back both files. So a refused or failed import leaves every file
+    and every row as it was. The one gap no program closes is being killed between the last
+    file and the commit: then the files hold the import and the store not yet, and importing
+    the same sheet again completes it, as observations, interpretations and proposals already
+    there count as known.
+    """
+    plan = _plan(project, path)
+    _apply(project, plan)
+    return plan.summary
+
+
+def _plan(project: Project, path: Path) -> _Plan:
+    from verhalen.catalysis import (
+        FILE_NAMES,
+        INTERPRETATION_KEYS,
+        LIST_KEYS,
+        find_file,
+        load_catalysis,
+        pattern_index,
+        references,
+        resolve_pattern,
+        unknown_pattern,
+    )
+    from verhalen.perspectives import assignment, perspectives
+
+    lang = project.lang
+    display = path.name
+    data = _sheet_rows(path, display, lang)
+    problems: list[Problem] = []
+
+    def problem(sheet: str, row: int, nl: str, en: str) -> None:
+        problems.append(Problem(display, row, f"{sheet}: {say(lang, nl, en)}"))
+
+    views = {v.number: v for v in perspectives(project)} if assignment(project) else {}
+
+    def perspective_ref(sheet: str, row: int, raw: str, names_ok: bool) -> int | str | None:
+        if not raw:
+            return None
+        text = raw.split(".")[0].strip() if raw[0].isdigit() else raw
+        if text.isdigit():
+            if int(text) not in views:
+                problem(sheet, row, f"onbekend perspectief {text}", f"unknown perspective {text}")
+            return int(text)
+        if names_ok:
+            return raw
+        problem(sheet, row, f"onbekend perspectief '{raw}'", f"unknown perspective '{raw}'")
+        return None
+
+    # perspectives
+    plan = _Plan()
+    for row, cells in data.get("perspectieven", []):
+        raw = cells.get("nummer", "")
+        if not raw.isdigit() or int(raw) not in views:
+            problem(
+                "perspectieven",
+                row,
+                f"onbekend perspectief '{raw}'" if raw else "nummer ontbreekt",
+                f"unknown perspective '{raw}'" if raw else "number missing",
+            )
+            continue
+        view = views[int(raw)]
+        name, text = cells.get("naam", ""), cells.get("beschrijving", "")
+        if name and name != view.title(lang) and view.number > 0:
+            plan.renames.append((view.number, name))
+        if text and text != (view.description or ""):
+            plan.descriptions.append((view.number, text))
+
+    # observations and interpretations, against catalyse.yaml as `report` reads it
+    catalysis_path = find_file(project.root) or project.root / FILE_NAMES[0]
+    catalysis_rows = bool(data.get("waarnemingen") or data.get("interpretaties"))
+    pattern_ids: list[str] = []
+    numbers: list[int] = []
+    existing_doc: Any = None
+    known: dict[str, Any] = {}  # id -> the observation as the file holds it
+    raw_known: dict[str, dict[str, Any]] = {}  # id -> its mapping, to add interpretations to
+    if catalysis_rows:
+        pattern_ids, numbers = references(project)
+        try:
+            current = load_catalysis(
+                catalysis_path if catalysis_path.is_file() else None, pattern_ids, numbers, lang
+            )
+        except RejectedBatch as exc:  # a broken file is not made worse: fix it first
+            problems.extend(exc.problems)
+        else:
+            known = {o.id: o for o in current.observations}
+            existing_doc = _load_yaml(catalysis_path)
+    index = pattern_index(pattern_ids)
+    if isinstance(existing_doc, dict):
+        list_key = next((k for k in LIST_KEYS if k in existing_doc), LIST_KEYS[0])
+        existing = existing_doc.get(list_key) or []
+    else:  # no file, an empty one, or a bare list of observations
+        list_key, existing = LIST_KEYS[0], existing_doc or []
+        existing_doc = {}
+    for item in existing:  # load_catalysis accepted it: every item is a mapping with an id
+        raw_known[" ".join(str(item.get("id")).split())] = item
+    new_obs: dict[str, dict[str, Any]] = {}
+    unchanged = 0
+    for row, cells in data.get("waarnemingen", []):
+        oid, text = cells.get("id", ""), cells.get("tekst", "")
+        patterns: list[str] = []
+        for raw in cells.get("patronen", "").replace(";", ",").split(","):
+            if not raw.strip():
+                continue
+            pid, found = resolve_pattern(raw, index)
+            if found is None:
+                problem("waarnemingen", row, unknown_pattern(pid, "nl"), unknown_pattern(pid, "en"))
+            elif found not in patterns:
+                patterns.append(found)
+        if not oid:
+            problem("waarnemingen", row, "id ontbreekt", "id missing")
+        if not text:
+            problem("waarnemingen", row, "tekst ontbreekt", "text missing")
+        if not oid or not text:
+            continue
+        if oid in new_obs:
+            problem("waarnemingen", row, f"id '{oid}' staat er twee keer", f"id '{oid}' twice")
+            continue
+        record: dict[str, Any] = {"id": oid, "patronen": patterns, "tekst": text}
+        if oid in known:
+            if known[oid].text == text:
+                unchanged += 1
+                continue
+            problem(
+                "waarnemingen",
+                row,
+                f"waarneming '{oid}' staat al in {catalysis_path.name} met een andere tekst;"
+                " kies een ander id",
+                f"observation '{oid}' is already in {catalysis_path.name} with another text;"
+                " choose another id",
+            )
+            continue
+        record["interpretaties"] = []
+        new_obs[oid] = record
+    added_interpretations: list[tuple[str, dict[str, Any]]] = []
+    for row, cells in data.get("interpretaties", []):
+        oid, text = cells.get("waarneming", ""), cells.get("tekst", "")
+        if not oid or (oid not in new_obs and oid not in known):
+            problem(
+                "interpretaties",
+                row,
+                f"onbekende waarneming '{oid}'" if oid else "waarneming ontbreekt",
+                f"unknown observation '{oid}'" if oid else "observation missing",
+            )
+            continue
+        if not text:
+            problem("interpretaties", row, "tekst ontbreekt", "text missing")
+            continue
+        ref = perspective_ref("interpretaties", row, cells.get("perspectief", ""), True)
+        item: dict[str, Any] = {"tekst": text}
+        if ref is not None:
+            item["perspectief"] = ref
+        if oid in known and text in {i.text for i in known[oid].interpretations}:
+            unchanged += 1
+            continue
+        added_interpretations.append((oid, item))
+
+    # change proposals (the file is read only when there is something to add to it)
+    stored: list[Proposal] = []
+    stored_records: list[dict[str, Any]] = []
+    if data.get("verandervoorstellen"):
+        stored, stored_records, found = read_proposals(project, lang, set(views))
+        problems.extend(found)
+    seen = {(p.perspective, p.text) for p in stored}
+    new_proposals: list[Proposal] = []
+    for row, cells in data.get("verandervoorstellen", []):
+        raw, text = cells.get("perspectief", ""), cells.get("voorstel", "")
+        if not raw:
+            problem("verandervoorstellen", row, "perspectief ontbreekt", "perspective missing")
+        ref = perspective_ref("verandervoorstellen", row, raw, False) if raw else None
+        if not text:
+            problem("verandervoorstellen", row, "voorstel is leeg", "proposal is empty")
+        if not isinstance(ref, int) or ref not in views or not text:
+            continue
+        if (ref, text) in seen:
+            unchanged += 1
+            continue
+        seen.add((ref, text))
+        new_proposals.append(
+            Proposal(ref, text, cells.get("wie", ""), cells.get("toelichting", ""), "")
+        )
+
+    if problems:
+        raise RejectedBatch(problems)
+
+    # the files as they will be
+    plan.summary = ImportSummary(
+        renamed=[n for n, _ in plan.renames],
+        described=[n for n, _ in plan.descriptions],
+        unchanged=unchanged,
+    )
+    if new_obs or added_interpretations:
+        for oid, item in added_interpretations:
+            target = new_obs.get(oid) or raw_known[oid]
+            key = next((k for k in INTERPRETATION_KEYS if k in target), INTERPRETATION_KEYS[0])
+            before = target.get(key) or []
+            target[key] = [*(before if isinstance(before, list) else [before]), item]
+        for record in new_obs.values():
+            if not record["interpretaties"]:
+                del record["interpretaties"]
+        doc = dict(existing_doc)
+        doc[list_key] = [*existing, *new_obs.values()]
+        head = _leading_comments(catalysis_path)
+        text = head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+        with tempfile.TemporaryDirectory() as folder:
+            draft = Path(folder) / catalysis_path.name  # problems name the file people know
+            draft.write_text(text, encoding="utf-8")
+            load_catalysis(draft, pattern_ids, numbers, lang)  # what `report` will read
+        plan.files.append((catalysis_path, text))
+        plan.summary.observations = len(new_obs)
+        plan.summary.interpretations = len(added_interpretations)
+    if new_proposals:
+        titles = {n: v.title(lang) for n, v in views.items()}
+        titles.update(dict(plan.renames))
+        titled = [replace(p, title=titles[p.perspective]) for p in new_proposals]
+        plan.files.append(with_new_proposals(project, stored_records, titled, path.name))
+        plan.summary.proposals = len(new_proposals)
+    return plan
+
+
+def _apply(project: Project, plan: _Plan) -> None:
+    """The planned changes, all or none (see `import_results`)."""
+    from verhalen.atomic import write_bytes, write_text
+    from verhalen.perspectives import set_texts
+
+    written: list[tuple[Path, bytes | None]] = []  # each file written, with what it held before
+
+    def write_files() -> None:
+        for target, text in plan.files:
+            before = target.read_bytes() if target.is_file() else None
+            write_text(target, text)
+            written.append((target, before))
+
+    try:
+        if plan.renames or plan.descriptions:
+            set_texts(project, plan.renames, plan.descriptions, before_commit=write_files)
+        else:
+            write_files()
+    except BaseException:
+        for target, before in reversed(written):
+            with contextlib.suppress(OSError):  # the first error is the one to report
+                if before is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    write_bytes(target, before)
+        raise
+
+
+def _leading_comments(path: Path) -> str:
+    """The comment block at the top of a hand-written file, kept when we rewrite it."""
+    if not path.is_file():
+        return ""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "\n".join(lines) + "\n" if lines else ""
