@@ -5,6 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
+# Frog finds Dutch named entities: 'verhalen anonymize' tells persons from places and
+# organisations with it. It is a separate GPL-3 program that verhalen only runs, never imports;
+# its models come in Debian's frogdata (~240 MB), its tokeniser's rules in uctodata (only a
+# recommendation of frog, so named here). Installed where apt-get can; else deduce alone.
+if command -v frog >/dev/null 2>&1; then
+    :
+elif command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    # Without package lists (a fresh container) the first try fails quietly; then update.
+    apt-get install -y -qq --no-install-recommends frog frogdata uctodata >/dev/null 2>&1 \
+        || { apt-get update -qq && apt-get install -y -qq --no-install-recommends frog frogdata uctodata >/dev/null; } \
+        || echo "Frog was not installed (apt-get failed): verhalen anonymize falls back to deduce"
+else
+    echo "Frog was not installed (that needs root and apt-get): verhalen anonymize falls back to deduce"
+fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 # constraints.txt pins the exact versions behind "the same seed gives the same perspectives"

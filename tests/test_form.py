@@ -239,7 +239,8 @@ def test_load_form_reports_every_mistake_at_once_one_line_each(tmp_path):
         [
             f"{path}: question 1: missing id",
             f"{path}: gevoel: id used twice",
-            f"{path}: soort: type must be one of single, multiple, scale, boolean, number, text",
+            f"{path}: soort: type must be one of single, multiple, scale, boolean, number, text, "
+            "triad, dyad, stones",
             f"{path}: afloop: a choice question needs at least two options",
             f"{path}: cijfer: min must be below max",
             f"{path}: stand: min must be below max",

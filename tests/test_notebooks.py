@@ -73,7 +73,30 @@ def test_notebooks_run(example: Path, tmp_path: Path, monkeypatch: pytest.Monkey
             if o.get("output_type") == "error"
         ]
         assert not errors, f"{path.name}: {errors}"
+        if path.name == "01-verkennen.ipynb":
+            shows_the_filter_and_the_map(book)
     assert not (work / "voorbeeld-project").exists()
     assert (project / "rapport").is_dir()
     history = (project / "catalyse.yaml").read_text(encoding="utf-8")
     assert "eerste-waarneming" in history
+
+
+def shows_the_filter_and_the_map(book: nbformat.NotebookNode) -> None:
+    """The filter's first ten stories are an HTML table, not a list of dicts; the maps are
+    widgets (interactive in JupyterLab) that carry a static PNG for everywhere else."""
+    results = {
+        cell.source: [o.get("data", {}) for o in cell.outputs if o.get("data")]
+        for cell in book.cells
+        if cell.cell_type == "code"
+    }
+    table = next(
+        data for source, out in results.items() if "gevonden[:10]" in source for data in out
+    )
+    assert table["text/html"].startswith("<table>")
+    assert not table["text/plain"].startswith("[{")
+    maps = [data for source, out in results.items() if "map_explorer(" in source for data in out]
+    assert len(maps) == 2
+    for data in maps:
+        assert "application/vnd.jupyter.widget-view+json" in data
+        assert data["image/png"]
+        assert data["text/plain"].startswith("Kaart van de verhalen (kleur: ")

@@ -3,19 +3,23 @@
 Everything here is built from the library's own functions (`stories.story_table`,
 `variables.distribution`, `perspectives.perspectives`, `catalysis.load_catalysis`, the embedding
 cache), so a notebook shows the same stories, answers and perspectives as the command line.
-Results are plain lists of dicts; `as_dataframe` gives a pandas DataFrame when pandas happens to
-be installed (it is not a dependency). `Table` shows such a list as an HTML table in Jupyter.
+Results are `Table`s: lists of dicts that Jupyter shows as HTML tables (and stay tables when
+sliced or filtered); `as_dataframe` gives a pandas DataFrame. The map of stories is interactive
+in JupyterLab (`map_explorer`, plotly: offline) and has a static picture (`plot_story_map`).
+Titles, labels and column names are in the project's language.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
 import html
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, SupportsIndex, overload
 
 from verhalen.errors import VerhalenError
 from verhalen.i18n import say
@@ -52,11 +56,51 @@ def open_project(path: str | Path | None = None, example: str | Path | None = No
 
 
 class Table(list):
-    """A list of dicts that Jupyter shows as an HTML table."""
+    """A list of dicts that Jupyter shows as an HTML table, and `print` or `repr` as text.
 
-    def __init__(self, rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None):
+    Slicing (`table[:10]`), `filter`, `head`, `+` and `copy` give a `Table` again, with the same
+    columns, so a part of a table still shows as a table.
+    """
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), columns: Sequence[str] | None = None):
         super().__init__(rows)
         self.columns = list(columns) if columns else list(self[0]) if self else []
+
+    def _like(self, rows: Iterable[dict[str, Any]]) -> Table:
+        """A table of `rows` with this table's columns (and any other attributes)."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        list.extend(new, rows)
+        return new
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Table: ...
+    def __getitem__(self, index):
+        got = super().__getitem__(index)
+        return self._like(got) if isinstance(index, slice) else got
+
+    def __add__(self, other: Iterable[dict[str, Any]]) -> Table:  # type: ignore[override]
+        return self._like([*self, *other])
+
+    def copy(self) -> Table:
+        return self._like(self)
+
+    def head(self, n: int = 10) -> Table:
+        """The first `n` rows."""
+        return self[:n]
+
+    def filter(
+        self, keep: Callable[[dict[str, Any]], bool] | None = None, /, **equal: Any
+    ) -> Table:
+        """The rows for which `keep(row)` is true and every column in `equal` has that value:
+        `table.filter(lambda r: r["gevoel"] >= 70)`, `table.filter(afloop="goed")`."""
+        return self._like(
+            row
+            for row in self
+            if (keep is None or keep(row)) and all(row.get(k) == v for k, v in equal.items())
+        )
 
     def _repr_html_(self) -> str:
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.columns)
@@ -71,10 +115,37 @@ class Table(list):
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
-    def __str__(self) -> str:
-        lines = [" | ".join(self.columns)]
-        lines += [" | ".join(_cell(row.get(c)) for c in self.columns) for row in self]
+    def text(self, max_rows: int | None = None, width: int | None = None) -> str:
+        """The table as aligned text: at most `max_rows` rows, cells cut at `width` characters."""
+        rows = list.__getitem__(self, slice(max_rows))
+        cells = [[_short(_cell(row.get(c)), width) for c in self.columns] for row in rows]
+        header = [_short(str(c), width) for c in self.columns]
+        widths = [max([len(h)] + [len(r[k]) for r in cells]) for k, h in enumerate(header)]
+        lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+        lines.append("-+-".join("-" * w for w in widths))
+        lines += [
+            " | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells
+        ]
+        if len(rows) < len(self):
+            lines.append(f"… ({len(rows)}/{len(self)})")
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return self.text(max_rows=TEXT_ROWS, width=TEXT_WIDTH)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text view
+        printer.text(repr(self))
+
+
+TEXT_ROWS, TEXT_WIDTH = 20, 40  # what `repr` shows of a table
+
+
+def _short(text: str, width: int | None) -> str:
+    text = " ".join(text.split())  # one line per row
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
 def _cell(value: Any) -> str:
@@ -141,7 +212,8 @@ def read_story(project: Project, story_id: int, original: bool = False) -> str:
     lines.append("")
     for q in project.form.questions:
         if answers.get(q.id) is not None:
-            lines.append(f"{q.label(project.lang)}: {format_answer(answers[q.id], project.lang)}")
+            shown = format_answer(answers[q.id], project.lang, q)
+            lines.append(f"{q.label(project.lang)}: {shown}")
     return "\n".join(lines)
 
 
@@ -178,8 +250,12 @@ def plot_distribution(dist, lang: str = "nl", ax=None):
         ax.text(0.5, 0.5, say(lang, "open vraag", "open question"), ha="center", va="center")
         ax.set_axis_off()
     title = q.question_text(lang)
-    missing = say(lang, f"{dist.missing} zonder antwoord", f"{dist.missing} unanswered")
-    ax.set_title(f"{title}\n({dist.answered} antwoorden, {missing})", fontsize=10)
+    counts = say(
+        lang,
+        f"{dist.answered} antwoorden, {dist.missing} zonder antwoord",
+        f"{dist.answered} answers, {dist.missing} unanswered",
+    )
+    ax.set_title(f"{title}\n({counts})", fontsize=10)
     ax.figure.tight_layout()
     return ax.figure
 
@@ -270,18 +346,24 @@ def story_map(
                 else format_answer(value, project.lang) or None
             )
         out.append(point)
-    return Table(out)
+    table = Table(out)
+    table.lang = project.lang  # the maps' texts follow the project's language
+    table.labels = (
+        {by: project.form.get(by).label(project.lang)} if by and by != "perspective" else {}
+    )
+    return table
 
 
-def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: str = "nl"):
-    """A scatter plot of `story_map` points, coloured by perspective or by the answer in it."""
+def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: str | None = None):
+    """A static picture of `story_map` points (matplotlib), coloured by perspective or by the
+    answer in them: for a printed report, or wherever the interactive `map_explorer` cannot run.
+    Titles, legend and colour bar are in the project's language."""
     import matplotlib.pyplot as plt
 
+    words = _map_words(points, by, lang)
     fig, ax = plt.subplots(figsize=(8, 6))
-    key = "perspective" if by == "perspective" else "value"
-    values = [p.get(key) for p in points]
-    numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in values if v)
-    if key == "value" and numeric and any(v is not None for v in values):
+    numeric, groups = _map_groups(points, by, words)
+    if numeric:
         shown = [p for p in points if p.get("value") is not None]
         dots = ax.scatter(
             [p["x"] for p in shown],
@@ -290,32 +372,300 @@ def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: 
             cmap="viridis",
             s=28,
         )
-        fig.colorbar(dots, ax=ax, label=by)
-    else:
-        groups: dict[Any, list[dict[str, Any]]] = {}
-        for p in points:
-            groups.setdefault(p.get(key), []).append(p)
-        for group, members in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            if key == "perspective":
-                label = (
-                    f"{group}. {members[0]['perspective_title']}"
-                    if group is not None
-                    else say(lang, "geen perspectief", "no perspective")
-                )
-            else:
-                label = group or say(lang, "geen antwoord", "no answer")
-            ax.scatter(
-                [p["x"] for p in members], [p["y"] for p in members], s=28, label=str(label)[:40]
-            )
-        ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
+        fig.colorbar(dots, ax=ax, label=words["by"])
+    for name, colour, members in groups:
+        ax.scatter(
+            [p["x"] for p in members],
+            [p["y"] for p in members],
+            s=28,
+            color=colour,
+            label=_short(name, 40),
+        )
+    if groups:
+        ax.legend(
+            fontsize=8,
+            loc="center left",
+            bbox_to_anchor=(1, 0.5),
+            title=None if numeric else words["by"],
+            title_fontsize=8,
+        )
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.set_title(
-        say(lang, "Kaart van de verhalen", "Map of the stories")
-        + f" ({say(lang, 'kleur', 'colour')}: {by})"
-    )
+    ax.set_xlabel(words["axes"], fontsize=8, color="#555555")
+    ax.set_title(words["title"])
     fig.tight_layout()
     return fig
+
+
+def map_figure(points: list[dict[str, Any]], by: str = "perspective", lang: str | None = None):
+    """The map of `story_map` points as an interactive plotly figure.
+
+    Hovering over a point shows the story's number, title and perspective (and its answer to
+    `by`); each point's `customdata` is its story number. Titles, legend and colour bar are in
+    the project's language. plotly.js comes with the plotly package, so it works offline.
+    """
+    import plotly.graph_objects as go
+
+    words = _map_words(points, by, lang)
+    numeric, groups = _map_groups(points, by, words)
+    fig = go.Figure()
+    marker = {"size": 9, "line": {"width": 0.5, "color": "white"}}
+    if numeric:
+        shown = [p for p in points if p.get("value") is not None]
+        fig.add_trace(
+            go.Scatter(
+                **_trace_points(shown, words),
+                name=words["by"],
+                showlegend=False,
+                marker={
+                    **marker,
+                    "color": [p["value"] for p in shown],
+                    "colorscale": "Viridis",
+                    "colorbar": {"title": {"text": words["by"]}},
+                },
+            )
+        )
+    for name, colour, members in groups:
+        fig.add_trace(
+            go.Scatter(
+                **_trace_points(members, words),
+                name=_plotly_text(name),
+                marker={**marker, "color": colour},
+            )
+        )
+    hidden = {"showticklabels": False, "showgrid": False, "zeroline": False}
+    fig.update_layout(
+        title={"text": _plotly_text(words["title"])},
+        template="plotly_white",
+        legend={"title": {"text": "" if numeric else _plotly_text(words["by"])}},
+        xaxis={**hidden, "title": {"text": _plotly_text(words["axes"]), "font": {"size": 11}}},
+        yaxis=hidden,
+        hoverlabel={"align": "left"},
+        margin={"l": 20, "r": 20, "t": 50, "b": 40},
+        height=520,
+    )
+    return fig
+
+
+def map_explorer(project: Project, points: list[dict[str, Any]], by: str = "perspective"):
+    """The map of the stories to explore in JupyterLab: hover over a point for its number,
+    title and perspective; click it, or choose it in the list below, to read the story.
+
+    An ipywidgets box with the plotly map (a FigureWidget when anywidget is installed, so clicks
+    reach Python; otherwise the figure, where hovering still works), a story list and the
+    story's text. Where widgets cannot be shown (an executed notebook opened elsewhere, an HTML
+    export) it carries the static picture of `plot_story_map` as its PNG.
+    """
+    import ipywidgets as widgets
+
+    lang = project.lang
+    figure = map_figure(points, by, lang)
+    reader = widgets.Output(
+        layout=widgets.Layout(max_height="22em", overflow="auto", border="1px solid #ddd")
+    )
+    chooser = widgets.Dropdown(
+        options=[(say(lang, "(kies een verhaal)", "(choose a story)"), None)]
+        + [
+            (_short(f"[{p['id']}] {p['title']}".strip(), 70), p["id"])
+            for p in sorted(points, key=lambda p: p["id"])
+        ],
+        value=None,
+        description=say(lang, "Verhaal", "Story"),
+        layout=widgets.Layout(width="40em"),
+    )
+
+    def show(change: dict[str, Any]) -> None:  # the chosen story's text replaces the last one
+        story = change["new"]
+        text = read_story(project, story) + "\n" if story is not None else ""
+        reader.outputs = ({"output_type": "stream", "name": "stdout", "text": text},)
+
+    chooser.observe(show, names="value")
+    try:
+        import plotly.graph_objects as go
+
+        view = go.FigureWidget(figure)
+    except ImportError:  # no anywidget: the figure itself, hover without clicks
+        view = widgets.Output()
+        with view:
+            _display_figure(figure)
+        hint = say(
+            lang,
+            "Wijs een punt aan: je ziet het nummer, de titel en het perspectief. Kies hieronder"
+            " een verhaal om het te lezen.",
+            "Point at a dot to see its number, title and perspective. Choose a story below to"
+            " read it.",
+        )
+    else:
+
+        def clicked(trace: Any, chosen: Any, _state: Any) -> None:
+            if chosen.point_inds:
+                chooser.value = trace.customdata[chosen.point_inds[0]][0]
+
+        for trace in view.data:
+            trace.on_click(clicked)
+        hint = say(
+            lang,
+            "Wijs een punt aan: je ziet het nummer, de titel en het perspectief. Klik erop, of"
+            " kies hieronder een verhaal, om het te lezen.",
+            "Point at a dot to see its number, title and perspective. Click it, or choose a story"
+            " below, to read it.",
+        )
+    children = [view, widgets.HTML(f"<i>{html.escape(hint)}</i>"), chooser, reader]
+    return _map_box()(children, (points, by, lang))
+
+
+def _display_figure(figure: Any) -> None:
+    """Show a plotly figure as plotly's own MIME type: JupyterLab draws it with the plotly.js
+    that the plotly package installs into it, nothing is fetched."""
+    import plotly.io as pio
+    from IPython.display import display
+
+    display(pio.renderers["plotly_mimetype"].to_mimebundle(figure.to_dict()), raw=True)
+
+
+@functools.cache
+def _map_box() -> type:
+    """The explorer's box class, made on first use (ipywidgets belongs to the notebooks extra)."""
+    import ipywidgets as widgets
+
+    class MapBox(widgets.VBox):
+        """A VBox whose MIME bundle also holds the static map as a PNG, for where widgets
+        cannot be shown; JupyterLab shows the widgets."""
+
+        def __init__(self, children: list[Any], static: tuple[Any, str, str]):
+            super().__init__(children)
+            self._static = static
+
+        def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+            bundle = super()._repr_mimebundle_(**kwargs)
+            bundle["image/png"] = base64.b64encode(static_png(*self._static)).decode("ascii")
+            bundle["text/plain"] = _map_words(*self._static)["title"]
+            return bundle
+
+    return MapBox
+
+
+def static_png(
+    points: list[dict[str, Any]], by: str = "perspective", lang: str | None = None
+) -> bytes:
+    """`plot_story_map` as PNG bytes (the figure is closed, so nothing else shows it)."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig = plot_story_map(points, by, lang)
+    try:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
+    finally:
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+PALETTE = (  # matplotlib's tab10, so the static and the interactive map use the same colours
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#bcbd22", "#17becf", "#7f7f7f",
+)  # fmt: skip
+NO_GROUP = "#b0b0b0"  # no perspective, no answer, "past nergens bij"
+
+
+def _map_words(points: Any, by: str, lang: str | None) -> dict[str, str]:
+    """The texts of a map in the project's language; `by` as the question's short name."""
+    lang = lang or getattr(points, "lang", None) or "nl"
+    perspective = say(lang, "perspectief", "perspective")
+    labels = getattr(points, "labels", {})  # a story_map's question names in its language
+    name = perspective if by == "perspective" else labels.get(by) or by
+    return {
+        "lang": lang,
+        "by": name,
+        "perspective": perspective,
+        "title": say(lang, "Kaart van de verhalen", "Map of the stories")
+        + f" ({say(lang, 'kleur', 'colour')}: {name})",
+        "axes": say(
+            lang,
+            "Verhalen die op elkaar lijken liggen dicht bij elkaar; de assen zelf betekenen niets.",
+            "Stories that are alike lie close together; the axes themselves mean nothing.",
+        ),
+        "no perspective": say(lang, "geen perspectief", "no perspective"),
+        "no answer": say(lang, "geen antwoord", "no answer"),
+        "key": "perspective" if by == "perspective" else "value",
+    }
+
+
+def _map_groups(
+    points: list[dict[str, Any]], by: str, words: dict[str, str]
+) -> tuple[bool, list[tuple[str, str, list[dict[str, Any]]]]]:
+    """(numeric, groups): numeric when the answers are numbers (a colour scale; the groups then
+    hold only the stories without an answer), else one (legend name, colour, points) a group."""
+    key = words["key"]
+    values = [p.get(key) for p in points]
+    numeric = key == "value" and any(_is_number(v) for v in values)
+    numeric = numeric and all(_is_number(v) for v in values if v is not None)
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for p in points:
+        value = p.get(key)
+        if numeric and value is not None:
+            continue
+        grouped.setdefault(None if value in (None, "") else value, []).append(p)
+
+    def order(item: tuple[Any, Any]) -> tuple[int, Any]:  # 1, 2, …, then 0 (fits nowhere), none
+        group = item[0]
+        if group is None or group == 0:
+            return (2 if group is None else 1, "")
+        return (0, group) if key == "perspective" else (0, str(group))
+
+    out = []
+    for k, (group, members) in enumerate(sorted(grouped.items(), key=order)):
+        if group is None:
+            name = words["no perspective"] if key == "perspective" else words["no answer"]
+            colour = NO_GROUP
+        elif key == "perspective":
+            name = f"{group}. {members[0].get('perspective_title') or ''}".strip()
+            colour = NO_GROUP if group == 0 else PALETTE[(group - 1) % len(PALETTE)]
+        else:
+            name, colour = str(group), PALETTE[k % len(PALETTE)]
+        out.append((name, colour, members))
+    return numeric, out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _trace_points(members: list[dict[str, Any]], words: dict[str, str]) -> dict[str, Any]:
+    """x, y, hover text and customdata (the story number) of a group of map points."""
+
+    def hover(p: dict[str, Any]) -> str:
+        number = p.get("perspective")
+        perspective = (
+            f"{number}. {p.get('perspective_title') or ''}".strip()
+            if number is not None
+            else words["no perspective"]
+        )
+        lines = [
+            f"<b>[{p['id']}] {_plotly_text(_short(p.get('title') or '', 60))}</b>",
+            f"{_plotly_text(words['perspective'])}: {_plotly_text(perspective)}",
+        ]
+        if words["key"] == "value":
+            value = p.get("value")
+            shown = words["no answer"] if value in (None, "") else _cell(value)
+            lines.append(f"{_plotly_text(words['by'])}: {_plotly_text(shown)}")
+        return "<br>".join(lines)
+
+    return {
+        "x": [p["x"] for p in members],
+        "y": [p["y"] for p in members],
+        "mode": "markers",
+        "text": [hover(p) for p in members],
+        "hovertemplate": "%{text}<extra></extra>",
+        "customdata": [[p["id"]] for p in members],
+    }
+
+
+def _plotly_text(text: str) -> str:
+    """`text` for plotly's labels, which read a little HTML: <, > and & escaped (quotes kept,
+    so a title like "'t Anker" shows as written)."""
+    return html.escape(text, quote=False)
 
 
 # -- perspectives ----------------------------------------------------------------------------
@@ -324,6 +674,7 @@ def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: 
 def perspective_table(project: Project, exemplars: int = 3) -> Table:
     """The active run's perspectives: title (the facilitator's name, else the proposed one),
     size, stability, key phrases, who tells them and the titles of the first exemplars."""
+    lang = project.lang
     from verhalen.perspectives import perspectives
 
     with project.store() as store:
@@ -333,13 +684,13 @@ def perspective_table(project: Project, exemplars: int = 3) -> Table:
         groups = Counter(stories[i].group or "?" for i in p.story_ids if i in stories)
         out.append(
             {
-                "nummer": p.number,
-                "titel": p.title(project.lang),
-                "verhalen": len(p.story_ids),
-                "stabiliteit": p.stability,
-                "kernzinnen": ", ".join(p.phrases or p.terms),
-                "vertellers": dict(groups.most_common()),
-                "voorbeelden": [
+                say(lang, "nummer", "number"): p.number,
+                say(lang, "titel", "title"): p.title(lang),
+                say(lang, "verhalen", "stories"): len(p.story_ids),
+                say(lang, "stabiliteit", "stability"): p.stability,
+                say(lang, "kernzinnen", "key phrases"): ", ".join(p.phrases or p.terms),
+                say(lang, "vertellers", "tellers"): dict(groups.most_common()),
+                say(lang, "voorbeelden", "examples"): [
                     f"[{i}] {stories[i].shown_title or ''}".strip()
                     for i in p.exemplars[:exemplars]
                     if i in stories
@@ -351,6 +702,7 @@ def perspective_table(project: Project, exemplars: int = 3) -> Table:
 
 def history_table(project: Project) -> Table:
     """Every clustering and edit of perspectives, oldest first."""
+    lang = project.lang
     from verhalen.perspectives import history
 
     rows = []
@@ -358,8 +710,11 @@ def history_table(project: Project) -> Table:
         detail = {k: v for k, v in h["detail"].items() if k not in ("config", "metrics")}
         rows.append(
             {
-                "wanneer": h.get("at") or h.get("created") or h.get("time") or "",
-                "wat": h.get("action"),
+                say(lang, "wanneer", "when"): h.get("at")
+                or h.get("created")
+                or h.get("time")
+                or "",
+                say(lang, "wat", "what"): h.get("action"),
                 "run": h.get("target"),
                 "details": detail,
             }
@@ -370,6 +725,7 @@ def history_table(project: Project) -> Table:
 def exemplar_cards(project: Project, per_perspective: int = 3, text_chars: int | None = 600):
     """Stories to print as workshop cards: the first exemplars of each perspective
     (pseudonymised text), one dict per card."""
+    lang = project.lang
     from verhalen.perspectives import perspectives
 
     with project.store() as store:
@@ -385,10 +741,10 @@ def exemplar_cards(project: Project, per_perspective: int = 3, text_chars: int |
                 text = text[:text_chars].rstrip() + " …"
             cards.append(
                 {
-                    "perspectief": f"{p.number}. {p.title(project.lang)}",
+                    say(lang, "perspectief", "perspective"): f"{p.number}. {p.title(lang)}",
                     "id": s.id,
-                    "titel": s.shown_title or "",
-                    "tekst": text,
+                    say(lang, "titel", "title"): s.shown_title or "",
+                    say(lang, "tekst", "text"): text,
                 }
             )
     return Table(cards)
@@ -399,6 +755,7 @@ def exemplar_cards(project: Project, per_perspective: int = 3, text_chars: int |
 
 def pattern_rows(project: Project, significant_only: bool = True, limit: int | None = 20) -> Table:
     """Patterns (strongest first) with their id, for writing observations in catalyse.yaml."""
+    lang = project.lang
     from verhalen.patterns import compute_patterns, sentence
 
     rows = []
@@ -407,7 +764,7 @@ def pattern_rows(project: Project, significant_only: bool = True, limit: int | N
             continue
         if not p.tested:
             continue
-        rows.append({"id": p.id, "zin": sentence(p, project.lang)})
+        rows.append({"id": p.id, say(lang, "zin", "sentence"): sentence(p, lang)})
     return Table(rows[:limit] if limit else rows)
 
 

@@ -72,7 +72,7 @@ class Variable:
 
 def _collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, object]]]:
     """Variables and every story's values in one pass: some categories come from the data."""
-    from verhalen.variables import records
+    from verhalen.variables import derived_variables, records
 
     lang = project.lang
     form = project.form
@@ -113,6 +113,13 @@ def _collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, obje
             for sid, v in given:
                 if isinstance(v, int | float) and not isinstance(v, bool):
                     vals[sid][q.id] = float(v)
+        else:  # triad, dyad, stones: shares, zone, positions (see variables.derived_variables)
+            for d in derived_variables(q, lang):
+                out.append(Variable(d.id, d.label, d.kind, source, d.categories, q.id))  # type: ignore[arg-type]
+                for sid, v in given:
+                    x = d.value(v)
+                    if x is not None:
+                        vals[sid][d.id] = x
 
     out += _perspective_variable(project, vals)
 
@@ -433,7 +440,10 @@ def _pair(
 
 def _skip(a: Variable, b: Variable) -> bool:
     """Options of one multiple-choice question: they are answers to one question, and how
-    often people pick two of them together says nothing about the stories."""
+    often people pick two of them together says nothing about the stories. The same holds
+    for the shares and the zone of one triad (they add up to 100, the zone is made of them)."""
+    if a.question is not None and a.question == b.question and ":" in a.id and ":" in b.id:
+        return True  # variables derived from one signifier (their ids are question:part)
     return a.option is not None and b.option is not None and a.question == b.question
 
 

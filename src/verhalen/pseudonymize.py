@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,9 +26,36 @@ from verhalen.form import fold
 from verhalen.project import Project
 from verhalen.safe import set_xlsx_cell
 
-KINDS = ("person", "email", "phone", "address", "postcode", "url", "id", "term")
+KINDS = (
+    "person",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "url",
+    "id",
+    "place",
+    "organisation",
+    "term",
+)
+# What `[privacy] replace` names: each kind belongs to one of these groups. Terms the project
+# lists itself (`[privacy] terms`, storyteller names, added on the review sheet) always go.
+GROUP = {
+    "person": "person",
+    "email": "contact",
+    "phone": "contact",
+    "url": "contact",
+    "id": "contact",
+    "address": "address",
+    "postcode": "address",
+    "place": "place",
+    "organisation": "organisation",
+    "term": "term",
+}
 LABELS = {
     "nl": {
+        "place": "PLAATS",
+        "organisation": "ORGANISATIE",
         "person": "PERSOON",
         "email": "E-MAIL",
         "phone": "TELEFOON",
@@ -38,6 +66,8 @@ LABELS = {
         "term": "TERM",
     },
     "en": {
+        "place": "PLACE",
+        "organisation": "ORGANISATION",
         "person": "PERSON",
         "email": "EMAIL",
         "phone": "PHONE",
@@ -68,6 +98,10 @@ KIND_WORDS = {
     "id": "id",
     "term": "term",
     "anders": "term",
+    "plaats": "place",
+    "place": "place",
+    "organisatie": "organisation",
+    "organisation": "organisation",
 }
 REJECT_WORDS = {"nee", "no", "afwijzen", "reject", "fout", "niet", "weg"}
 
@@ -85,7 +119,15 @@ DEDUCE_KINDS = {
     "url": "url",
     "bsn": "id",
     "id": "id",
+    "ziekenhuis": "organisation",
+    "zorginstelling": "organisation",
 }
+# A capitalised word right after one of these is a place ("in Oosterhof", "uit Brugge"), not a
+# person. Measured (docs/quality.md, "Pseudonymisation"): in the example project no person
+# follows "in" or "uit" and 35 neighbourhood and place names do; "met" and "van" precede persons
+# (6 each); "naar" and "bij" precede 2 capitalised words in all, too few to decide on.
+PLACE_PREPOSITIONS = {"nl": ("in", "uit"), "en": ("in",)}
+PARTICLES = {"van", "de", "der", "den", "het", "ter", "te", "el", "al", "le", "la", "du", "d'"}
 
 
 @dataclass(frozen=True, order=True)
@@ -94,6 +136,8 @@ class Span:
     end: int
     kind: str
     term: str
+    engine: str = field(default="deduce", compare=False)
+    known: bool = field(default=False, compare=False)  # the project's own term: never vetoed
 
 
 @cache
@@ -127,17 +171,20 @@ def _deduce_spans(text: str, common: frozenset[str] = frozenset()) -> list[Span]
 
     deduce takes capitalised words at the start of a sentence for names ("Niks.", "Boven
     stond…"). A sentence-initial name whose words the project also uses in lower case is an
-    ordinary word; a real name ("Els", "Pronk") is rarely written in lower case.
+    ordinary word; a real name ("Els", "Pronk") is rarely written in lower case. Person hits
+    that follow a title ("meneer Pronk") are marked: a title makes a name of any word.
     """
     doc = _deduce().deidentify(text)
     spans = []
     for a in doc.annotations:
         kind = DEDUCE_KINDS.get(a.tag)
-        if a.tag == "locatie" and re.search(r"\d", a.text):
-            kind = "address"  # a street with a number; neighbourhood names are not personal
+        if a.tag == "locatie":
+            # a street with a number is an address; a place name is a place
+            kind = "address" if re.search(r"\d", a.text) else "place"
         if kind is None:
             continue
         start, term = a.start_char, a.text
+        engine = "deduce"
         if kind == "person":
             stripped = TITLES.sub("", term).strip()
             start += term.index(stripped) if stripped else 0
@@ -151,14 +198,221 @@ def _deduce_spans(text: str, common: frozenset[str] = frozenset()) -> list[Span]
                 and ((len(words) == 1 and words[0] in common) or words[0] in PREPOSITIONS)
             ):
                 continue
-        spans.append(Span(start, start + len(term), kind, term))
+            if start != a.start_char:
+                engine = "deduce+title"
+            # deduce sometimes joins words across a sentence end ("Oosterhof. Marleen")
+            # (an initial's full stop, "J. Jansen", is no sentence end)
+            at = 0
+            for cut in [*re.finditer(r"(?<=\w\w)[.!?;:]\s+|\n+", term), None]:
+                end = cut.start() if cut else len(term)
+                part = term[at:end].strip()
+                if len(part) >= 2 and part[0].isupper():
+                    first = start + at + term[at:end].index(part)
+                    spans.append(Span(first, first + len(part), kind, part, engine))
+                at = cut.end() if cut else at
+            continue
+        spans.append(Span(start, start + len(term), kind, term, engine))
     return spans
+
+
+class _Lexicon:
+    """What tells a person from a place, a language, an organisation or an ordinary word.
+
+    deduce's own lookup lists (Dutch first names, place names, hospitals and care
+    institutions), Babel's names of languages and countries (Dutch and English, with the
+    Dutch adjectives derived by spelling rule: Frans → Franse, Europees → Europese), spaCy's
+    lemma tables as the language's ordinary words, and two signals from the project itself:
+    the words it writes in lower case, and the names it puts after "in" or "uit".
+    """
+
+    def __init__(self, texts: list[str], lang: str):
+        d = _deduce()
+        self.tokenizer = d.tokenizers["default"]
+        self.first_names = d.lookup_structs["first_name"]
+        self.places = d.lookup_structs["placename"]
+        self.institutions = (
+            d.lookup_structs["hospital"],
+            d.lookup_structs["healthcare_institution"],
+        )
+        self.nations = _nation_words()
+        self.vocabulary = _vocabulary(lang)
+        plain = [re.sub(r"\S+@\S+|https?://\S+|www\.\S+", " ", t) for t in texts]
+        self.lower = frozenset(w for t in plain for w in re.findall(r"\b[a-zà-ÿ][\w'-]*", t))
+        preps = "|".join(PLACE_PREPOSITIONS.get(lang, PLACE_PREPOSITIONS["nl"]))
+        after = re.compile(rf"\b(?:{preps}) ((?:[A-Z][\w-]*)(?: [A-Z][\w-]*)*)(?!['’]s\b)")
+        self.placed = frozenset(m.group(1) for t in texts for m in after.finditer(t))
+
+    def tokens(self, term: str) -> list[str]:
+        return [t.text for t in self.tokenizer.tokenize(term)]
+
+    def first_name(self, word: str) -> bool:
+        return [word] in self.first_names
+
+    def place(self, term: str) -> bool:
+        """A known place (and no first name), or a name the project puts after "in"/"uit"."""
+        if term in self.placed or term in self.nations:
+            return True
+        return self.tokens(term) in self.places and not self.first_name(term)
+
+    def institution(self, term: str) -> bool:
+        tokens = self.tokens(term)
+        return any(tokens in lookup for lookup in self.institutions)
+
+    def ordinary(self, word: str) -> bool:
+        """An ordinary word of the language that is no first name ("Appels", "Super")."""
+        folded = word.casefold()
+        forms = {folded}
+        if len(folded) > 4 and folded.endswith("s"):
+            forms.add(folded[:-1])  # a plural: appels → appel
+        if len(folded) > 5 and folded.endswith("en"):
+            forms.add(folded[:-2])
+        return bool(forms & self.vocabulary) and not self.first_name(word)
+
+    def common(self, word: str) -> bool:
+        """A word the project also writes in lower case ("bank" in "Record Bank")."""
+        return word.casefold() in self.lower
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Part of a longer word ("Oosten" in "Midden-Oosten", "Don" in "Don't")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    after2 = text[end + 1] if end + 1 < len(text) else " "
+    if before.isalnum() or after.isalnum():
+        return True
+    if before in "-‐" and start > 1 and text[start - 2].isalpha():
+        return True
+    return (
+        after in "-‐'’" and after2.isalpha() and text[end : end + 3].lower() not in ("'s ", "’s ")
+    )
+
+
+def _classify(spans: list[Span], text: str, lex: _Lexicon) -> list[Span]:
+    """Every detected candidate as the kind it is: a person hit on a place, language,
+    organisation, ordinary word or part of a word is no person."""
+    out = []
+    for span in spans:
+        if span.known or span.kind not in ("person", "place", "organisation"):
+            out.append(span)
+            continue
+        if _inside_word(text, span.start, span.end):
+            continue
+        if span.kind != "person":
+            out.append(span)
+            continue
+        kind = _person_or_not(span, lex)
+        if kind is not None:
+            out.append(Span(span.start, span.end, kind, span.term, span.engine))
+    return out
+
+
+def _person_or_not(span: Span, lex: _Lexicon) -> str | None:
+    """ "person", "place" or "organisation" for a person candidate; None for an ordinary word."""
+    words = [w for w in span.term.split() if w.casefold() not in PARTICLES]
+    core = " ".join(words)
+    if not words:
+        return None
+    if lex.place(core) or lex.place(span.term):
+        return "place"
+    if lex.institution(core):
+        return "organisation"
+    if words[0] in lex.nations:  # "Europees Hof", "Franse"
+        return "organisation" if len(words) > 1 else None
+    parts = [p for p in re.split(r"[\s-]+", core) if p]
+    if len(parts) > 1 and not lex.first_name(parts[0]) and any(lex.place(p) for p in parts):
+        # "Oost-Limburg", "Antwerpen-Dam": a place; "Toerisme Vlaanderen": an organisation
+        return "place" if " " not in core else "organisation"
+    titled = span.engine.endswith("+title")
+    if len(words) == 1:
+        if not titled and lex.ordinary(words[0]):
+            return None
+        return "person"
+    if not lex.first_name(words[0]) and any(lex.common(w) or lex.ordinary(w) for w in words[1:]):
+        return "organisation"  # "Record Bank", "Nationale Bank", "Rode Kruis"
+    return "person"
+
+
+@cache
+def _nation_words() -> frozenset[str]:
+    """Words of the names of languages and countries in Dutch and English, with the Dutch
+    adjectives: Frans, Franse, Engels, Engelse, Europees, Europese, Duitsland, French."""
+    from babel import Locale
+
+    words: set[str] = set()
+    for code in ("nl", "en"):
+        locale = Locale(code)
+        for name in [*locale.languages.values(), *locale.territories.values()]:
+            words |= {w for w in re.split(r"[\s()]+", name) if len(w) > 2 and w[0].isupper()}
+    adjectives = set()
+    for w in words:
+        if w.endswith("s"):
+            # open syllable before the added -e: Portugees → Portugese, Frans → Franse
+            adjectives.add(re.sub(r"([aeou])\1s$", r"\1s", w) + "e")
+        if w.endswith("se"):
+            # and back: Europese (Unie) → Europees (Hof)
+            adjectives.add(re.sub(r"([^aeiou])([aeou])se$", r"\1\2\2s", w))
+    return frozenset(words | adjectives)
+
+
+@cache
+def _vocabulary(lang: str) -> frozenset[str]:
+    """The language's ordinary words: every form and lemma in spaCy's lemma lookup table."""
+    import gzip
+    from importlib import resources
+
+    name = "nl_lemma_lookup.json.gz" if lang != "en" else "en_lemma_lookup.json.gz"
+    try:
+        path = resources.files("spacy_lookups_data") / "data" / name
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+    except (OSError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(w.casefold() for w in table) | frozenset(w.casefold() for w in table.values())
+
+
+def _frog(texts: list[str]) -> list[list[Span]] | None:
+    """Frog's named entities as spans, or None when Frog is not there (verhalen.ner)."""
+    try:
+        from verhalen import ner  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        if not ner.frog_available():
+            return None
+        found = ner.frog_entities(texts)
+    except Exception:
+        return None
+    return [
+        [Span(e.start, e.end, e.kind, text[e.start : e.end], "frog") for e in entities]
+        for text, entities in zip(texts, found, strict=True)
+    ]
+
+
+def _frog_veto(spans: list[Span], entities: list[Span]) -> list[Span]:
+    """Person hits on what Frog calls a place or an organisation take Frog's kind."""
+    out = []
+    for span in spans:
+        if span.kind == "person" and not span.known:
+            other = next(
+                (
+                    e
+                    for e in entities
+                    if e.kind != "person" and e.start < span.end and span.start < e.end
+                ),
+                None,
+            )
+            if other is not None:
+                continue  # Frog's own span for it is in `entities`
+        out.append(span)
+    return out + entities
 
 
 def _pattern_spans(text: str) -> list[Span]:
     spans = []
     for kind, pattern in (("email", EMAIL), ("phone", PHONE), ("postcode", POSTCODE), ("url", URL)):
-        spans += [Span(m.start(), m.end(), kind, m.group(0)) for m in pattern.finditer(text)]
+        spans += [
+            Span(m.start(), m.end(), kind, m.group(0), "pattern") for m in pattern.finditer(text)
+        ]
     return spans
 
 
@@ -190,7 +444,7 @@ class _Terms:
         spans = []
         for _, term, kind in tried:
             for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):
-                spans.append(Span(m.start(), m.end(), kind, m.group(0)))
+                spans.append(Span(m.start(), m.end(), kind, m.group(0), "list", known=True))
         return spans
 
 
@@ -222,14 +476,20 @@ def _keyed_spans(text: str, keys: dict[str, str], keyer: _Keyer) -> list[Span]:
         for j in range(i, min(i + 4, len(words))):
             term = text[words[i].start() : words[j].end()]
             if keyer(term) in keys:
-                spans.append(Span(words[i].start(), words[j].end(), keys[keyer(term)], term))
+                found = Span(
+                    words[i].start(), words[j].end(), keys[keyer(term)], term, "list", known=True
+                )
+                spans.append(found)
     return spans
 
 
 def _resolve(spans: list[Span], rejected: set[str], keyer: _Keyer) -> list[Span]:
-    """Non-overlapping spans, longest first; rejected terms are left in the text."""
+    """Non-overlapping spans: the project's own terms first, then the longest; rejected terms
+    are left in the text."""
     chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.kind)):
+    for span in sorted(
+        spans, key=lambda s: (not s.known, -(s.end - s.start), s.start, s.engine != "frog", s.kind)
+    ):
         if keyer(span.term) in rejected:
             continue
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
@@ -246,6 +506,7 @@ class Occurrence:
     term: str
     placeholder: str
     context: str
+    engine: str = "deduce"  # what found it: deduce, frog, pattern, list (the project's terms)
 
 
 @dataclass
@@ -255,6 +516,8 @@ class PseudonymReport:
     occurrences: list[Occurrence] = field(default_factory=list)
     by_kind: dict[str, int] = field(default_factory=dict)
     review_path: Path | None = None
+    engine: str = "deduce"  # the named-entity engine that ran: "frog" or "deduce"
+    kept: dict[str, int] = field(default_factory=dict)  # found but left: kind -> count
 
 
 class _Placeholders:
@@ -340,22 +603,36 @@ def pseudonymize(
         known_terms = _Terms(terms)
         stories = store.stories()
         common = frozenset(w for s in stories for w in re.findall(r"\b[a-zà-ÿ][\w'-]*", s.text))
-        report = PseudonymReport(stories=len(stories), changed=0)
+        replaced = set(project.settings.replace) | {"term"}
+        texts = [t for s in stories for t in (s.text, s.title or "")]
+        lexicon = _Lexicon([s.text for s in stories], lang)
+        frog = _frog(texts) if lang == "nl" else None
+        report = PseudonymReport(
+            stories=len(stories), changed=0, engine="frog" if frog is not None else "deduce"
+        )
         results = []
         for i, s in enumerate(stories, 1):
             if progress:
                 progress(i, len(stories), s.title or str(s.id))
-            source = s.text
             new_texts = {}
-            for name, text in (("text", source), ("title", s.title or "")):
-                spans = _resolve(
-                    _deduce_spans(text, common)
+            for j, (name, text) in enumerate((("text", s.text), ("title", s.title or ""))):
+                found = _deduce_spans(text, common)
+                if frog is not None:
+                    found = _frog_veto(found, frog[2 * (i - 1) + j])
+                candidates = _resolve(
+                    _classify(found, text, lexicon)
                     + _pattern_spans(text)
                     + known_terms.spans(text)
                     + _keyed_spans(text, hashed, keyer),
                     rejected,
                     keyer,
                 )
+                spans = []
+                for span in candidates:
+                    if GROUP[span.kind] in replaced or span.known:
+                        spans.append(span)
+                    else:
+                        report.kept[span.kind] = report.kept.get(span.kind, 0) + 1
                 new, done = _apply(text, spans, names)
                 new_texts[name] = new
                 for span, placeholder in done:
@@ -368,9 +645,11 @@ def pseudonymize(
                             span.term,
                             placeholder,
                             _context(text, span),
+                            span.engine,
                         )
                     )
             results.append((s, new_texts))
+        reviewed = _sheet_terms(review, keyer) if review is not None else set()
         with store.transaction():
             for s, new in results:
                 title = new["title"] or None
@@ -379,21 +658,43 @@ def pseudonymize(
                 store.set_pseudonymised(s.id, new["text"], title, replace_text)
             decisions = {t: "rejected" for t in rejected}
             decisions.update({t: "added" for t in added})
-            seen = {keyer(o.term) for o in report.occurrences} | set(added)
+            before = {r["term"]: r["decision"] for r in existing}
+            seen: dict[str, int] = {}
+            engines: dict[str, str] = {}
+            for o in report.occurrences:
+                key = keyer(o.term)
+                seen[key] = seen.get(key, 0) + 1
+                engines.setdefault(key, o.engine)
+            for term in set(added):
+                seen.setdefault(term, 0)
+
+            def decision(term: str) -> str:
+                if term in decisions:
+                    return decisions[term]
+                if term in reviewed or before.get(term) == "kept":
+                    return "kept"  # on a reviewed sheet, not rejected: the facilitator agreed
+                return "auto"
 
             rows = [
-                (term, kind, ph, decisions.get(term, "auto"))
+                (term, kind, ph, decision(term), engines.get(term, "list"), seen[term])
                 for term, (kind, ph) in sorted(names.by_term.items())
                 if term in seen
             ]
             rows += [
-                (t, "term", "-", "rejected") for t in sorted(rejected) if t not in names.by_term
+                (t, "term", "-", "rejected", "list", 0)
+                for t in sorted(rejected)
+                if t not in names.by_term
             ]
             store.replace_pseudonyms(rows)
+            store.add_pseudonymise_run(report.stories, report.changed, report.engine)
             store.log(
                 "pseudonymize",
                 None,
-                {"changed": report.changed, "occurrences": len(report.occurrences)},
+                {
+                    "changed": report.changed,
+                    "occurrences": len(report.occurrences),
+                    "engine": report.engine,
+                },
             )
     for o in report.occurrences:
         report.by_kind[o.kind] = report.by_kind.get(o.kind, 0) + 1
@@ -403,8 +704,28 @@ def pseudonymize(
 
 
 REVIEW_COLUMNS = {
-    "nl": ["verhaal", "titel", "waar", "soort", "term", "vervanging", "context", "besluit"],
-    "en": ["story", "title", "where", "kind", "term", "replacement", "context", "decision"],
+    "nl": [
+        "verhaal",
+        "titel",
+        "waar",
+        "soort",
+        "term",
+        "vervanging",
+        "context",
+        "gevonden door",
+        "besluit",
+    ],
+    "en": [
+        "story",
+        "title",
+        "where",
+        "kind",
+        "term",
+        "replacement",
+        "context",
+        "found by",
+        "decision",
+    ],
 }
 KIND_NAMES = {
     "nl": {
@@ -415,8 +736,26 @@ KIND_NAMES = {
         "postcode": "postcode",
         "url": "url",
         "id": "nummer",
+        "place": "plaats",
+        "organisation": "organisatie",
         "term": "term",
     }
+}
+ENGINE_NAMES = {
+    "nl": {
+        "deduce": "deduce",
+        "deduce+title": "deduce (titel)",
+        "frog": "Frog",
+        "pattern": "patroon",
+        "list": "projectlijst",
+    },
+    "en": {
+        "deduce": "deduce",
+        "deduce+title": "deduce (title)",
+        "frog": "Frog",
+        "pattern": "pattern",
+        "list": "project list",
+    },
 }
 
 
@@ -435,11 +774,21 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
     for r, o in enumerate(report.occurrences, 2):
         where = ("tekst" if o.field == "text" else "titel") if nl else o.field
         for c, value in enumerate(
-            [o.story_id, o.title or "", where, kinds[o.kind], o.term, o.placeholder, o.context, ""],
+            [
+                o.story_id,
+                o.title or "",
+                where,
+                kinds[o.kind],
+                o.term,
+                o.placeholder,
+                o.context,
+                ENGINE_NAMES.get(lang, ENGINE_NAMES["en"]).get(o.engine, o.engine),
+                "",
+            ],
             1,
         ):
             set_xlsx_cell(sheet, r, c, value)
-    for letter, width in zip("ABCDEFGH", (8, 36, 8, 10, 24, 14, 90, 10), strict=True):
+    for letter, width in zip("ABCDEFGHI", (8, 36, 8, 10, 24, 14, 90, 16, 10), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -455,8 +804,13 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
             "1. Lees op het blad 'vervangingen' elke vervanging in haar context.",
             "2. Is het geen persoonsgegeven (een vals alarm)? Zet 'nee' in de kolom 'besluit'.",
             "3. Mist er iets? Zet het op het blad 'extra termen' met een soort: persoon, e-mail,"
-            " telefoon, adres, postcode of term.",
+            " telefoon, adres, postcode, plaats, organisatie of term.",
             "4. Sla op en voer uit: verhalen anonymize --review pseudonimisering.xlsx",
+            "",
+            f"Namen herkend met: {report.engine}"
+            + (" (Frog, met deduce)" if report.engine == "frog" else " (zonder Frog)")
+            + ". Plaatsen en organisaties blijven staan, tenzij verhalen.toml ze noemt in"
+            " [privacy] replace.",
         ]
         if nl
         else [
@@ -464,8 +818,13 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
             "1. On the sheet 'replacements', read every replacement in its context.",
             "2. Not personal data (a false alarm)? Put 'no' in the 'decision' column.",
             "3. Something missed? Add it to the sheet 'extra terms' with a kind: person, email,"
-            " phone, address, postcode or term.",
+            " phone, address, postcode, place, organisation or term.",
             "4. Save and run: verhalen anonymize --review pseudonimisering.xlsx",
+            "",
+            f"Names recognised with: {report.engine}"
+            + (" (Frog, with deduce)" if report.engine == "frog" else " (without Frog)")
+            + ". Places and organisations stay unless verhalen.toml names them in"
+            " [privacy] replace.",
         ]
     )
     for r, line in enumerate(lines, 1):
@@ -517,6 +876,68 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
     if problems:
         raise VerhalenError("\n".join(problems))
     return rejected, added
+
+
+@dataclass(frozen=True)
+class PrivacySummary:
+    """What the last `anonymize` did, as the store holds it (for report and status)."""
+
+    stories: int
+    changed: int
+    engine: str
+    by_kind: dict[str, int]  # replacements per kind, rejected terms left out
+    reviewed: int  # replacements of terms the facilitator kept or added on a review sheet
+    unreviewed: int
+
+    @property
+    def replacements(self) -> int:
+        return sum(self.by_kind.values())
+
+
+def privacy_summary(project: Project) -> PrivacySummary | None:
+    """True counts of the last pseudonymisation; None when the project has had none."""
+    with project.store() as store:
+        run = store.last_pseudonymise_run()
+        rows = store.pseudonym_counts() if run else []
+    if run is None:
+        return None
+    by_kind: dict[str, int] = {}
+    reviewed = unreviewed = 0
+    for r in rows:
+        if not r["occurrences"]:
+            continue
+        by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + r["occurrences"]
+        if r["decision"] in ("kept", "added"):
+            reviewed += r["occurrences"]
+        else:
+            unreviewed += r["occurrences"]
+    ordered = {k: by_kind[k] for k in KINDS if k in by_kind}
+    return PrivacySummary(
+        run["stories"], run["changed"], run["engine"], ordered, reviewed, unreviewed
+    )
+
+
+def kind_name(kind: str, lang: str) -> str:
+    """A kind as a word of the user's language: "persoon", "e-mail"; "person", "email"."""
+    return KIND_NAMES.get(lang, {}).get(kind, kind)
+
+
+def _sheet_terms(path: Path, keyer: _Keyer) -> set[str]:
+    """The terms listed on a review sheet's first page: the ones the facilitator has seen."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    if not rows:
+        return set()
+    header = [fold(str(h or "")) for h in rows[0]]
+    if "term" not in header:
+        return set()
+    col = header.index("term")
+    return {keyer(str(r[col])) for r in rows[1:] if col < len(r) and r[col]}
 
 
 def _salt(store: Any) -> str:

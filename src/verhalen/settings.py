@@ -31,7 +31,8 @@ STORY_MARKER = r"^\[(?:verhaal|story)(?::\s*(?P<title>.*?))?\]$"
 class Setting:
     """One key of verhalen.toml. `kind` names the check: text, line (non-empty text),
     language, names (list of texts), regex, fraction (0 < x ≤ 1), flag (true/false),
-    count (whole number ≥ 0) or date (YYYY-MM-DD, optional)."""
+    count (whole number ≥ 0), date (YYYY-MM-DD, optional) or choices (a list of words, each
+    one of `choices`)."""
 
     section: str
     key: str
@@ -40,6 +41,7 @@ class Setting:
     help_nl: str
     help_en: str
     field: str = ""
+    choices: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -120,6 +122,19 @@ SETTINGS: tuple[Setting, ...] = (
         'Words always replaced, e.g. ["Lindenhoven", "De Linde"].',
     ),
     Setting(
+        "privacy",
+        "replace",
+        "choices",
+        ("person", "contact", "address"),
+        "Wat 'verhalen anonymize' vervangt: person (namen), contact (e-mail, telefoon), "
+        "address (straat met huisnummer, postcode), place (plaatsen), organisation "
+        "(organisaties). Plaatsen en organisaties blijven standaard staan.",
+        "What 'verhalen anonymize' replaces: person (names), contact (e-mail, phone), "
+        "address (street with house number, postcode), place (places), organisation "
+        "(organisations). Places and organisations stay by default.",
+        choices=("person", "contact", "address", "place", "organisation"),
+    ),
+    Setting(
         "cluster",
         "min_words",
         "count",
@@ -161,6 +176,7 @@ class Settings:
     near_duplicate: float = 0.8
     keep_original: bool = True
     terms: tuple[str, ...] = ()
+    replace: tuple[str, ...] = ("person", "contact", "address")
     min_words: int = 15
     report_date: date | None = None
     appendix_limit: int = 2_000
@@ -214,7 +230,7 @@ def _lang(lang: str | None) -> str:
 
 
 def _typed(setting: Setting, value: Any) -> Any:
-    if setting.kind == "names":
+    if setting.kind in ("names", "choices"):
         return tuple(value)
     if setting.kind == "fraction":
         return float(value)
@@ -255,6 +271,15 @@ def _why(setting: Setting, value: Any, lang: str) -> str | None:
             lang,
             'moet een lijst van teksten zijn, bijv. ["a", "b"]',
             'must be a list of texts, e.g. ["a", "b"]',
+        )
+    if kind == "choices" and (
+        not isinstance(value, list) or not all(v in setting.choices for v in value)
+    ):
+        allowed = ", ".join(f'"{c}"' for c in setting.choices)
+        return say(
+            lang,
+            f'moet een lijst zijn met woorden uit {allowed}, bijv. ["person", "contact"]',
+            f'must be a list of words from {allowed}, e.g. ["person", "contact"]',
         )
     if kind == "regex":
         if not isinstance(value, str):

@@ -1,4 +1,5 @@
-"""Reading stories back: filtering, one story in full, and export to CSV, XLSX or JSON.
+"""Reading stories back: filtering, one story in full, and export to CSV, XLSX or JSON, to a
+QDA tool (REFI-QDA .qdpx) or back to NarraFirma.
 
 An export has one row per story with fixed columns first (`id`, `title`, `text`, `storyteller`,
 `group`, `session`), then one column per story-form question, so it opens cleanly in a
@@ -15,13 +16,14 @@ from typing import Any
 
 from verhalen import atomic
 from verhalen.errors import VerhalenError
+from verhalen.form import SIGNIFIER_TYPES, Question, format_value
 from verhalen.i18n import say, t
 from verhalen.project import Project
 from verhalen.safe import csv_value, set_xlsx_cell
 from verhalen.store import StoryRow
 
 FIXED_COLUMNS = ("id", "title", "text", "storyteller", "group", "session")
-FORMATS = ("csv", "xlsx", "json")
+FORMATS = ("csv", "xlsx", "json", "qdpx", "narrafirma")
 
 
 @dataclass(frozen=True)
@@ -170,15 +172,46 @@ def too_short(project: Project, stories: list[StoryRow] | None = None) -> list[i
     return [s.id for s in stories if real_words(s.shown_text) < minimum]
 
 
-def format_answer(value: Any, lang: str = "nl") -> str:
-    """An answer as people read it: lists joined with `; `, booleans as ja/nee."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+def format_answer(value: Any, lang: str = "nl", question: Question | None = None) -> str:
+    """An answer as people read it: by its question when known (a triad as `30/50/20`,
+    stones as `steen=x,y; …`), else lists joined with `; ` and booleans as ja/nee."""
+    if question is not None:
+        return question.format(value, lang)
+    return format_value(value, lang)
+
+
+@dataclass(frozen=True)
+class ExportStory:
+    """A story as exports show it: its title and text (pseudonymised unless the original is
+    asked for) and its answers to the story and storyteller questions, open answers with the
+    stories' placeholders."""
+
+    story: StoryRow
+    title: str
+    text: str
+    answers: dict[str, Any]
+
+
+def export_records(
+    project: Project, where: StoryFilter | None = None, original: bool = False
+) -> list[ExportStory]:
+    """The stories an export writes, in store order, with their answers (see `ExportStory`)."""
+    stories = find_stories(project, where)
+    with project.store() as store:
+        answers = store.answers()
+        teller_answers = store.storyteller_answers()
+    records = [
+        ExportStory(
+            s,
+            (s.title if original else s.shown_title) or "",
+            s.text if original else s.shown_text,
+            {**teller_answers.get(s.storyteller_id or "", {}), **answers.get(s.id, {})},
+        )
+        for s in stories
+    ]
+    if not original:
+        _hide_in_open_answers(project, records)
+    return records
 
 
 def story_table(
@@ -188,11 +221,8 @@ def story_table(
 
     Texts and titles are pseudonymised when that has been done, unless `original` is asked for.
     """
-    stories = find_stories(project, where)
+    records = export_records(project, where, original)
     questions = list(project.form.questions)
-    with project.store() as store:
-        answers = store.answers()
-        teller_answers = store.storyteller_answers()
     from verhalen.perspectives import assignment, perspectives
 
     assigned = assignment(project)
@@ -201,38 +231,44 @@ def story_table(
     if assigned:
         columns.append("perspective")
     rows = []
-    for s in stories:
-        mine = {**teller_answers.get(s.storyteller_id or "", {}), **answers.get(s.id, {})}
+    for r in records:
+        s = r.story
         rows.append(
             [
                 s.id,
-                (s.title if original else s.shown_title) or "",
-                s.text if original else s.shown_text,
+                r.title,
+                r.text,
                 s.storyteller_id or "",
                 s.group or "",
                 s.session or "",
-                *(mine.get(q.id) for q in questions),
+                *(_shown(q, r.answers.get(q.id), project.lang) for q in questions),
             ]
         )
         if assigned:
             number = assigned.get(s.id)
             rows[-1].append(f"{number}. {titles[number]}" if number in titles else "")
-    if not original:
-        _hide_in_open_answers(project, columns, rows)
     return columns, rows
 
 
-def _hide_in_open_answers(project: Project, columns: list[str], rows: list[list[Any]]) -> None:
+def _shown(question: Question, value: Any, lang: str) -> Any:
+    """Signifier answers as text people read (`30/50/20`); other answers as stored, so numbers
+    stay numbers in the spreadsheet."""
+    if question.type in SIGNIFIER_TYPES and value is not None:
+        return question.format(value, lang)
+    return value
+
+
+def _hide_in_open_answers(project: Project, records: list[ExportStory]) -> None:
     """Open answers may name people too: give them the stories' placeholders."""
     from verhalen.pseudonymize import apply_known
 
     for q in project.form.questions:
         if q.type != "text":
             continue
-        c = columns.index(q.id)
-        filled = [r for r in rows if isinstance(r[c], str) and r[c]]
-        for row, text in zip(filled, apply_known(project, [r[c] for r in filled]), strict=True):
-            row[c] = text
+        filled = [r for r in records if isinstance(r.answers.get(q.id), str) and r.answers[q.id]]
+        hidden = apply_known(project, [r.answers[q.id] for r in filled])
+        for record, text in zip(filled, hidden, strict=True):
+            record.answers[q.id] = text
 
 
 def export_stories(
@@ -242,10 +278,30 @@ def export_stories(
     where: StoryFilter | None = None,
     original: bool = False,
 ) -> int:
-    """Write the story table to `out`; the format follows the suffix unless given."""
+    """Write the stories to `out`; the format follows the suffix unless given.
+
+    csv, xlsx and json write the story table (one row per story). qdpx writes a REFI-QDA
+    project for QDA tools (`verhalen.qdpx`); narrafirma writes a folder with a stories CSV and
+    a story-form CSV in NarraFirma's import format (`verhalen.narrafirma_export`).
+    """
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise VerhalenError(t("bad_format", project.lang, fmt=fmt))
+        raise VerhalenError(
+            say(
+                project.lang,
+                f"onbekend formaat '{fmt}' (kies uit: {', '.join(FORMATS)})",
+                f"unknown format '{fmt}' (choose from: {', '.join(FORMATS)})",
+            )
+        )
+    _check_out(project, out, folder=fmt == "narrafirma")
+    if fmt == "qdpx":
+        from verhalen.qdpx import write_qdpx
+
+        return write_qdpx(project, out, where, original)
+    if fmt == "narrafirma":
+        from verhalen.narrafirma_export import write_narrafirma
+
+        return write_narrafirma(project, out, where, original)
     columns, rows = story_table(project, where, original)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
@@ -260,6 +316,41 @@ def export_stories(
     else:
         _write_xlsx(out, columns, rows, project.lang)
     return len(rows)
+
+
+def _check_out(project: Project, out: Path, folder: bool) -> None:
+    """An `--out` that cannot be used stops the export before anything is read, in one line:
+    a folder where a file goes, a file where a folder goes, or a file in its parents' way."""
+    lang = project.lang
+    shown = str(out)
+    if folder and out.exists() and not out.is_dir():
+        raise VerhalenError(
+            say(
+                lang,
+                f"{shown} is een bestand; geef een map voor de NarraFirma-export",
+                f"{shown} is a file; give a folder for the NarraFirma export",
+            )
+        )
+    if not folder and out.is_dir():
+        raise VerhalenError(
+            say(
+                lang,
+                f"{shown} is een map; geef een bestandsnaam",
+                f"{shown} is a folder; give a file name",
+            )
+        )
+    parent = out if folder else out.parent
+    for above in (parent, *parent.parents):
+        if above.exists():
+            if not above.is_dir():
+                raise VerhalenError(
+                    say(
+                        lang,
+                        f"{above} is een bestand, geen map; {shown} kan daar niet komen",
+                        f"{above} is a file, not a folder; {shown} cannot go there",
+                    )
+                )
+            break
 
 
 def _csv_cell(value: Any, lang: str) -> Any:

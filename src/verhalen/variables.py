@@ -11,12 +11,20 @@ import operator
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from verhalen.autotag import TAG_ALIASES, TAG_LABELS
 from verhalen.errors import VerhalenError
-from verhalen.form import AnswerError, Question, fold
+from verhalen.form import (
+    NOT_APPLICABLE,
+    AnswerError,
+    Question,
+    fold,
+    triad_zone,
+    triad_zones,
+)
 from verhalen.project import Project
 
 FIELDS = ("session", "storyteller")
@@ -149,6 +157,8 @@ class Distribution:
     counts: list[tuple[str, int]]  # choice questions: option -> stories
     numbers: dict[str, float] | None  # scale and number questions: mean, median, sd, min, max
     bins: list[tuple[str, int]]  # scale and number questions: histogram
+    not_applicable: int = 0  # signifiers: stories marked "not applicable" (among `answered`)
+    means: list[tuple[str, float]] = field(default_factory=list)  # triad shares, stones x/y
 
 
 def distribution(question: Question, recs: list[Record], lang: str = "nl") -> Distribution:
@@ -168,6 +178,8 @@ def distribution(question: Question, recs: list[Record], lang: str = "nl") -> Di
             (yes, sum(1 for v in given if v is True)),
             (no, sum(1 for v in given if v is False)),
         ]
+    elif question.type in ("triad", "dyad", "stones"):
+        return _signifier_distribution(question, values, lang)
     elif question.type in ("scale", "number") and given:
         nums = [float(v) for v in given]
         numbers = {
@@ -187,3 +199,125 @@ def distribution(question: Question, recs: list[Record], lang: str = "nl") -> Di
     elif question.type == "text":
         counts = []
     return Distribution(question, len(given), len(values) - len(given), counts, numbers, bins)
+
+
+def _numbers(nums: list[float]) -> dict[str, float]:
+    return {
+        "mean": statistics.fmean(nums),
+        "median": statistics.median(nums),
+        "sd": statistics.stdev(nums) if len(nums) > 1 else 0.0,
+        "min": min(nums),
+        "max": max(nums),
+    }
+
+
+def _signifier_distribution(question: Question, values: list[Any], lang: str) -> Distribution:
+    """Triad: stories per zone and the mean share of each anchor; dyad: like a scale 0–100;
+    stones: how many stories placed each stone, and its mean x and y."""
+    given = [v for v in values if v is not None]
+    na = sum(1 for v in given if v == NOT_APPLICABLE)
+    placed = [v for v in given if v != NOT_APPLICABLE]
+    counts: list[tuple[str, int]] = []
+    numbers = None
+    bins: list[tuple[str, int]] = []
+    means: list[tuple[str, float]] = []
+    if question.type == "triad":
+        zones = Counter(triad_zone(v, question.anchors, lang) for v in placed)
+        counts = [(z, zones[z]) for z in triad_zones(question.anchors, lang)]
+        shares = [v for v in placed if isinstance(v, list) and len(v) == 3]
+        if shares:
+            means = [
+                (a, statistics.fmean(float(v[i]) for v in shares))
+                for i, a in enumerate(question.anchors)
+            ]
+    elif question.type == "dyad":
+        nums = [float(v) for v in placed if isinstance(v, int | float)]
+        if nums:
+            numbers = _numbers(nums)
+            left, right = (*question.anchors, "", "")[:2]
+            for k in range(5):
+                a, b = k * 20, (k + 1) * 20
+                n = sum(1 for x in nums if a <= x < b or (k == 4 and x == b))
+                end = f" ({left})" if k == 0 else f" ({right})" if k == 4 else ""
+                bins.append((f"{a}–{b}{end}", n))
+    else:
+        axes = question.axes or ("x", "y")
+        for stone in question.stones:
+            where = [v[stone] for v in placed if isinstance(v, dict) and stone in v]
+            counts.append((stone, len(where)))
+            if where:
+                means.append((f"{stone} ({axes[0]})", statistics.fmean(x for x, _ in where)))
+                means.append((f"{stone} ({axes[1]})", statistics.fmean(y for _, y in where)))
+    missing = len(values) - len(given)
+    return Distribution(question, len(given), missing, counts, numbers, bins, na, means)
+
+
+# -- signifiers as variables for the pattern tests ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Derived:
+    """One variable a signifier gives: a triad's share of an anchor or its zone, a dyad's
+    position, a stone's x or y. `value` turns the stored answer into the variable's value
+    (None: not applicable or not placed, which leaves the story out of that test)."""
+
+    id: str
+    label: str
+    kind: str  # "choice" or "scale", as patterns.Variable
+    categories: tuple[str, ...]
+    value: Callable[[Any], Any]
+
+
+def _share(i: int) -> Callable[[Any], Any]:
+    def get(v: Any) -> float | None:
+        return float(v[i]) if isinstance(v, list) and len(v) == 3 else None
+
+    return get
+
+
+def _stone(stone: str, axis: int) -> Callable[[Any], Any]:
+    def get(v: Any) -> float | None:
+        if isinstance(v, dict) and isinstance(v.get(stone), list) and len(v[stone]) == 2:
+            return float(v[stone][axis])
+        return None
+
+    return get
+
+
+def derived_variables(question: Question, lang: str = "nl") -> list[Derived]:
+    """The variables a triad, dyad or stones question gives (empty for other questions).
+
+    A triad: the share of each anchor (a number 0–100) and its zone (a category: corner, edge
+    or centre, see verhalen.form). The shares of one triad always add up to 100, so they are
+    never tested against each other or against the zone (patterns skips pairs from one
+    question). A dyad: its position 0–100, a scale. Stones: x and y of each stone, scales."""
+    label = question.label(lang)
+    qid = question.id
+    if question.type == "triad":
+        anchors = question.anchors
+
+        def zone(v: Any) -> str | None:
+            return triad_zone(v, anchors, lang)
+
+        out = [
+            Derived(f"{qid}:{a}", f"{label}: {a}", "scale", (), _share(i))
+            for i, a in enumerate(anchors)
+        ]
+        out.append(
+            Derived(f"{qid}:zone", f"{label}: zone", "choice", triad_zones(anchors, lang), zone)
+        )
+        return out
+    if question.type == "dyad":
+
+        def position(v: Any) -> float | None:
+            return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+        return [Derived(qid, label, "scale", (), position)]
+    if question.type == "stones":
+        axes = question.axes or ("x", "y")
+        return [
+            Derived(f"{qid}:{s}:{xy}", f"{label}: {s} ({axes[n]})", "scale", (), _stone(s, n))
+            for s in question.stones
+            for n, xy in enumerate(("x", "y"))
+        ]
+    return []

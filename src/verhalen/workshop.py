@@ -78,7 +78,7 @@ def _labels(project: Project, answers: dict[str, Any], lang: str) -> list[str]:
         value = answers.get(q.id)
         if value is None or value == "":
             continue
-        out.append(f"{q.label(lang)} {format_answer(value, lang)}")
+        out.append(f"{q.label(lang)} {format_answer(value, lang, q)}")
         if len(out) == KEY_ANSWERS:
             break
     return out
@@ -109,6 +109,25 @@ def _perspective_views(project: Project, only: int | None) -> list:
                 )
             )
     return views
+
+
+def unreviewed_warning(project: Project, lang: str) -> str | None:
+    """A warning when printed material would show replacements nobody has reviewed yet: a
+    wrong replacement on a card ("Midden-[PERSOON-15]") reaches the room."""
+    from verhalen.pseudonymize import privacy_summary
+
+    privacy = privacy_summary(project)
+    if privacy is None or not privacy.unreviewed:
+        return None
+    return say(
+        lang,
+        f"let op: {privacy.unreviewed} vervangingen van namen zijn nog niet gecontroleerd en "
+        "staan zo op het papier; controleer ze eerst met verhalen anonymize --review "
+        "pseudonimisering.xlsx",
+        f"note: {privacy.unreviewed} replacements of names have not been reviewed and are "
+        "printed as they are; review them first with verhalen anonymize --review "
+        "pseudonimisering.xlsx",
+    )
 
 
 def cards(project: Project, perspective: int | None = None, lang: str | None = None) -> list[Card]:

@@ -27,14 +27,29 @@ def anonymize(
     nl = project.lang == "nl"
     with progress_bar(project.lang, "pseudonimiseren" if nl else "pseudonymising") as advance:
         report = pseudonymize(project, review=review, review_out=out_path, progress=advance)
-    kinds = ", ".join(f"{k}: {v}" for k, v in sorted(report.by_kind.items()))
+    from verhalen.pseudonymize import kind_name
+
+    lang = project.lang
+    kinds = ", ".join(f"{kind_name(k, lang)}: {v}" for k, v in sorted(report.by_kind.items()))
+    kept = ", ".join(f"{kind_name(k, lang)}: {v}" for k, v in sorted(report.kept.items()))
+    engine = "Frog + deduce" if report.engine == "frog" else "deduce (zonder Frog)"
+    engine_en = "Frog + deduce" if report.engine == "frog" else "deduce (without Frog)"
     out.print(
         f"{report.changed} van {report.stories} verhalen gepseudonimiseerd "
-        f"({len(report.occurrences)} vervangingen; {kinds or 'geen'})"
+        f"({len(report.occurrences)} vervangingen; {kinds or 'geen'}); namen herkend met {engine}"
         if nl
         else f"{report.changed} of {report.stories} stories pseudonymised "
-        f"({len(report.occurrences)} replacements; {kinds or 'none'})"
+        f"({len(report.occurrences)} replacements; {kinds or 'none'}); names recognised with "
+        f"{engine_en}",
+        highlight=False,
     )
+    if kept:
+        out.print(
+            f"Blijven staan ([privacy] replace in verhalen.toml): {kept}"
+            if nl
+            else f"Left in place ([privacy] replace in verhalen.toml): {kept}",
+            highlight=False,
+        )
     out.print(
         (
             f"Controleer de vervangingen in {report.review_path} en pas ze toe met "

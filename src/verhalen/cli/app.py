@@ -67,12 +67,21 @@ app.add_typer(workshop.app, name="workshop")
 def main() -> None:
     """Run the CLI; a user's mistake or a machine fault (full disk, read-only folder) ends in
     readable lines and exit status 1, never a traceback (an error `faults` does not know is a
-    bug, and keeps its traceback)."""
+    bug, and keeps its traceback).
+
+    `--help` speaks English when `help_en.help_language` says so: `--lang`, else
+    `VERHALEN_LANG`, else the project's language, else the locale. The Dutch help is in the
+    commands; the English is put on the click command tree built here, which then runs as
+    `app()` would run it."""
     from verhalen import faults
+    from verhalen.cli import help_en
     from verhalen.errors import RejectedBatch, VerhalenError
 
     try:
-        app()
+        command = typer.main.get_command(app)
+        if help_en.help_language(sys.argv[1:]) == "en":
+            help_en.apply(command)
+        command()
     except RejectedBatch as exc:
         for problem in exc.problems:
             _common.err.print(str(problem), markup=False, highlight=False)

@@ -1,4 +1,4 @@
-"""`verhalen form show|check|new|from-narrafirma`."""
+"""`verhalen form show|check|new|from-narrafirma|from-sensemaker`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ TYPE_NAMES = {
         "boolean": "ja/nee",
         "number": "getal",
         "text": "vrije tekst",
+        "triad": "driehoek",
+        "dyad": "dyade (schuif)",
+        "stones": "stenen",
     },
     "en": {
         "single": "single choice",
@@ -35,6 +38,9 @@ TYPE_NAMES = {
         "boolean": "yes/no",
         "number": "number",
         "text": "free text",
+        "triad": "triad",
+        "dyad": "dyad (slider)",
+        "stones": "stones",
     },
 }
 
@@ -102,6 +108,17 @@ def show(ctx: typer.Context) -> None:
                 answers = (
                     f"{q.min if q.min is not None else ''}–{q.max if q.max is not None else ''}"
                 )
+            elif q.type == "triad":
+                answers = " · ".join(q.anchors) + (
+                    " (3 delen, samen 100" if nl else " (3 shares, sum 100"
+                )
+                answers += "; of nvt)" if nl else "; or n/a)"
+            elif q.type == "dyad":
+                answers = f"0 ({q.anchors[0]}) – 100 ({q.anchors[1]})" if q.anchors else "0–100"
+                answers += "; of nvt" if nl else "; or n/a"
+            elif q.type == "stones":
+                axes = " × ".join(q.axes) if q.axes else "x × y"
+                answers = f"{' · '.join(q.stones)} ({axes}, 0–100)"
             else:
                 answers = ""
             kind = TYPE_NAMES[lang if lang in TYPE_NAMES else "nl"][q.type]
@@ -206,4 +223,52 @@ def from_narrafirma(
     out.print(
         f"{target}: {len(spec.form.questions)} "
         + ("vragen" if project.lang == "nl" else "questions")
+    )
+
+
+@app.command("from-sensemaker")
+def from_sensemaker(
+    ctx: typer.Context,
+    definition: Annotated[Path, typer.Argument(help="SenseMaker-frameworkdefinitie (json).")],
+    force: Annotated[bool, typer.Option(help="Overschrijf een storyform.yaml met vragen.")] = False,
+) -> None:
+    """Maak storyform.yaml uit een SenseMaker-definitie: lijsten, driehoeken, dyades, stenen."""
+    from collections import Counter
+
+    from verhalen import atomic
+    from verhalen.form import dump_form
+    from verhalen.ingest._model import ReadError
+    from verhalen.ingest._sensemaker import read_definition
+
+    project = state(ctx).project()
+    lang = project.lang
+    try:
+        spec = read_definition(definition, lang)
+    except ReadError as exc:
+        raise VerhalenError(str(exc)) from None
+    target = project.form_path
+    if target.exists() and not force and _has_questions(target):
+        raise VerhalenError(
+            say(
+                lang,
+                f"{target} heeft al vragen; --force vervangt het",
+                f"{target} has questions already; use --force to replace it",
+            )
+        )
+    form = spec.form
+    atomic.write_text(target, dump_form(form))
+    kinds = Counter(q.type for q in form.questions)
+    names = TYPE_NAMES[lang if lang in TYPE_NAMES else "nl"]
+    made = ", ".join(f"{n} × {names[k]}" for k, n in kinds.items())
+    story, title = spec.role("story"), spec.role("title")
+    out.print(
+        say(
+            lang,
+            f"{target}: {len(form.questions)} vragen ({made}); het verhaal is "
+            f"'{story.title if story else '?'}'" + (f", de titel '{title.title}'" if title else ""),
+            f"{target}: {len(form.questions)} questions ({made}); the story is "
+            f"'{story.title if story else '?'}'"
+            + (f", the title '{title.title}'" if title else ""),
+        ),
+        highlight=False,
     )

@@ -45,6 +45,10 @@ def ingest(
         Path | None,
         typer.Option("--narrafirma-form", help="NarraFirma-formulier (csv) bij een export."),
     ] = None,
+    sensemaker: Annotated[
+        Path | None,
+        typer.Option("--sensemaker", help="SenseMaker-frameworkdefinitie (json) bij een export."),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Alleen controleren.")] = False,
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Lees het geldige deel in, wijs de rest af.")
@@ -72,6 +76,7 @@ def ingest(
                 paths,
                 storytellers_file=storytellers,
                 narrafirma_form=narrafirma_form,
+                sensemaker_definition=sensemaker,
                 dry_run=dry_run,
                 skip_invalid=skip_invalid,
                 rejects_path=rejects,
@@ -89,6 +94,8 @@ def ingest(
 
     for display, columns in report.unread_columns:
         err.print(unread_warning(display, columns, lang), style="yellow", highlight=False)
+    for warning in report.warnings:
+        err.print(str(warning), style="yellow", markup=False, highlight=False)
     for line in report.exact_duplicates:
         out.print(line, markup=False, highlight=False)
     new = report.would_store if report.dry_run else len(report.stored)

@@ -60,6 +60,22 @@ def status(ctx: typer.Context) -> None:
                 "words; [cluster] min_words)"
             ),
         )
+    from verhalen.pseudonymize import privacy_summary
+
+    privacy = privacy_summary(project)
+    if privacy is not None and privacy.replacements:
+        table.add_row(
+            "privacy",
+            (
+                f"{privacy.replacements} vervangingen in {privacy.changed} verhalen, "
+                f"{privacy.unreviewed} nog niet gecontroleerd "
+                "(verhalen anonymize --review pseudonimisering.xlsx)"
+                if nl
+                else f"{privacy.replacements} replacements in {privacy.changed} stories, "
+                f"{privacy.unreviewed} not yet reviewed "
+                "(verhalen anonymize --review pseudonimisering.xlsx)"
+            ),
+        )
     if o.excluded:
         table.add_row(
             "uitgesloten" if nl else "excluded",

@@ -147,7 +147,7 @@ def show(
         table = Table(show_header=False, box=None, padding=(0, 2))
         for q in project.form.questions:
             if q.id in answers:
-                table.add_row(q.label(lang), format_answer(answers[q.id], lang))
+                table.add_row(q.label(lang), format_answer(answers[q.id], lang, q))
         out.print(table)
     if story.context:
         out.print()
@@ -166,9 +166,17 @@ def show(
 @app.command("export")
 def export(
     ctx: typer.Context,
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="Doelbestand.")],
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", help="Doelbestand (bij --format narrafirma: een map).")
+    ],
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="csv, xlsx of json (standaard: extensie).")
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, xlsx, json, qdpx (REFI-QDA, voor QDA-programma's) of narrafirma "
+            "(standaard: extensie).",
+        ),
     ] = None,
     group: Group = None,
     session: Session = None,
@@ -180,7 +188,12 @@ def export(
         bool, typer.Option("--original", help="Oorspronkelijke tekst, niet gepseudonimiseerd.")
     ] = False,
 ) -> None:
-    """Schrijf verhalen met antwoorden naar csv, xlsx of json, één rij per verhaal."""
+    """Schrijf verhalen met antwoorden naar csv, xlsx of json, één rij per verhaal.
+
+    qdpx: een REFI-QDA-project voor ATLAS.ti, NVivo, MAXQDA of QualCoder (verhalen als teksten,
+    perspectieven als codes, catalyse als notities, antwoorden als variabelen). narrafirma: een
+    map met een verhalen-CSV en een formulier-CSV in het importformaat van NarraFirma.
+    """
     from verhalen.i18n import count, t
     from verhalen.stories import export_stories
 

@@ -52,7 +52,13 @@ def set_(
         str, typer.Argument(help="Verhaalnummer (of verteller-id bij vertellervragen).")
     ],
     question: Annotated[str, typer.Argument(help="Vraag-id.")],
-    value: Annotated[str, typer.Argument(help="Antwoord; meer keuzes met ; ertussen.")],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="Antwoord; meer keuzes met ; ertussen; driehoek 30/50/20, dyade 40, "
+            "stenen steen=x,y;…, nvt = niet van toepassing."
+        ),
+    ],
 ) -> None:
     """Zet één antwoord met de hand; de oude waarde blijft in de geschiedenis."""
     from verhalen.answers import set_answer
@@ -61,8 +67,10 @@ def set_(
     project = state(ctx).project()
     old, new = set_answer(project, target, question, value)
     lang = project.lang
+    q = project.form.get(question)
+    shown = q.format if q is not None and q.type in ("triad", "dyad", "stones") else format_answer
     out.print(
-        f"{target} · {question}: {format_answer(old, lang) or '—'} → {format_answer(new, lang)}",
+        f"{target} · {question}: {shown(old, lang) or '—'} → {shown(new, lang)}",
         highlight=False,
     )
 
@@ -157,6 +165,13 @@ def summary(ctx: typer.Context) -> None:
         for label, n in rows:
             table.add_row(label, "█" * round(30 * n / top) or ("·" if n == 0 else "▏"), str(n))
         out.print(table)
+        for name, mean in d.means:
+            out.print(
+                f"  {name}: {'gemiddeld' if nl else 'mean'} {number(mean, lang, 1)}",
+                highlight=False,
+            )
+        if d.not_applicable:
+            out.print(f"  {'nvt' if nl else 'n/a'}: {d.not_applicable}", highlight=False)
         if d.numbers:
             m = d.numbers
             out.print(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from verhalen.cli._common import out, state
+from verhalen.cli._common import err, out, state
 
 app = typer.Typer(
     help="Materiaal voor de duidingsbijeenkomst (sensemaking): kaarten, bladen, resultaten.",
@@ -47,6 +47,11 @@ def _write_pdf(
     name = names[0] if lang == "nl" else names[1]
     path = writer(project, out_file or _default(project, name), perspective, lang)
     out.print(str(path), markup=False, highlight=False)
+    from verhalen.workshop import unreviewed_warning
+
+    warning = unreviewed_warning(project, lang)
+    if warning:
+        err.print(warning, style="yellow", markup=False, highlight=False)
 
 
 @app.command("cards")
@@ -103,3 +108,134 @@ def import_(
     ]
     for line in lines:
         out.print(line, markup=False, highlight=False)
+
+
+# -- the kit ---------------------------------------------------------------------------------------
+
+Paper = Annotated[
+    str, typer.Option("--paper", help="Papierformaat van canvas, tijdlijn en sjabloon: a4 of a3.")
+]
+Folder = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Uitvoermap (standaard: de map workshop/).")
+]
+AxisX = Annotated[str | None, typer.Option("--x", help="Schaalvraag (id) voor de horizontale as.")]
+AxisY = Annotated[str | None, typer.Option("--y", help="Schaalvraag (id) voor de verticale as.")]
+By = Annotated[
+    str | None,
+    typer.Option(
+        "--by", help="Vraag (id) voor de volgorde, of 'sessie' (standaard: de wanneer-vraag)."
+    ),
+]
+Exercises = Annotated[
+    str | None,
+    typer.Option(
+        "--exercises",
+        help="Opdrachten, gescheiden door komma's: landscape, timeline, elements, composite, "
+        "perspectives (standaard: de eerste vier).",
+    ),
+]
+
+
+def _kit_start(ctx: typer.Context, lang: str | None, paper: str | None):
+    """The project, the language, and the paper checked (one line on a bad value)."""
+    _lang(lang)
+    if paper is not None and paper not in ("a4", "a3"):
+        raise typer.BadParameter("a4 or a3", param_hint="--paper")
+    project = state(ctx).project()
+    return project, lang or project.lang
+
+
+def _print(paths) -> None:
+    for path in paths:
+        out.print(str(path), markup=False, highlight=False)
+
+
+def _exercises(value: str | None) -> list[str] | None:
+    return [p for p in value.split(",") if p.strip()] if value else None
+
+
+@app.command("kit")
+def kit(
+    ctx: typer.Context,
+    paper: Paper = "a4",
+    x: AxisX = None,
+    y: AxisY = None,
+    by: By = None,
+    exercises: Exercises = None,
+    lang: Lang = None,
+    out_dir: Folder = None,
+) -> None:
+    """Alle materiaal voor de bijeenkomst in één map: landschap, tijdlijn, elementen, programma."""
+    from verhalen.cli._common import err
+    from verhalen.kit import kit_folder, write_kit
+
+    project, lang = _kit_start(ctx, lang, paper)
+    paths, notes = write_kit(
+        project,
+        out_dir or kit_folder(project),
+        paper=paper,
+        x=x,
+        y=y,
+        by=by,
+        exercises=_exercises(exercises),
+        lang=lang,
+    )
+    for note in notes:
+        err.print(note, markup=False, highlight=False)
+    _print(paths)
+
+
+@app.command("landscape")
+def landscape(
+    ctx: typer.Context,
+    x: AxisX = None,
+    y: AxisY = None,
+    paper: Paper = "a4",
+    lang: Lang = None,
+    out_dir: Folder = None,
+) -> None:
+    """Landschap: verhalen op twee schaalvragen, met legenda en een leeg canvas."""
+    from verhalen.kit import kit_folder
+    from verhalen.kit_landscape import write_landscape
+
+    project, lang = _kit_start(ctx, lang, paper)
+    folder = out_dir or kit_folder(project)
+    _print(write_landscape(project, folder, x, y, paper=paper, lang=lang))
+
+
+@app.command("timeline")
+def timeline(
+    ctx: typer.Context, by: By = None, paper: Paper = "a4", lang: Lang = None, out_file: Out = None
+) -> None:
+    """Tijdlijnstroken: de verhalen op volgorde, om te knippen en aan elkaar te plakken."""
+    from verhalen.kit import file_name, kit_folder
+    from verhalen.kit_timeline import write_timeline
+
+    project, lang = _kit_start(ctx, lang, paper)
+    path = out_file or kit_folder(project) / file_name("timeline", lang)
+    _print([write_timeline(project, path, by=by, paper=paper, lang=lang)])
+
+
+@app.command("elements")
+def elements(
+    ctx: typer.Context, paper: Paper = "a4", lang: Lang = None, out_dir: Folder = None
+) -> None:
+    """Etiketvellen voor verhaalelementen (70 × 37 mm) en het sjabloon samengesteld verhaal."""
+    from verhalen.kit import kit_folder
+    from verhalen.kit_sheets import write_elements
+
+    project, lang = _kit_start(ctx, lang, paper)
+    _print(write_elements(project, out_dir or kit_folder(project), paper=paper, lang=lang))
+
+
+@app.command("agenda")
+def agenda(
+    ctx: typer.Context, exercises: Exercises = None, lang: Lang = None, out_file: Out = None
+) -> None:
+    """Het programma en de uitleg van de gekozen opdrachten, op A4."""
+    from verhalen.kit import file_name, kit_folder
+    from verhalen.kit_agenda import write_agenda
+
+    project, lang = _kit_start(ctx, lang, None)
+    path = out_file or kit_folder(project) / file_name("agenda", lang)
+    _print([write_agenda(project, path, _exercises(exercises), lang)])

@@ -16,7 +16,7 @@ from typing import Any
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.form import AnswerError, StoryForm, fold
 from verhalen.i18n import t
-from verhalen.ingest import _narrafirma
+from verhalen.ingest import _narrafirma, _sensemaker
 from verhalen.ingest._documents import read_docx, read_odt
 from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
 from verhalen.ingest._normalize import clean, dedup_key, file_hash, near_duplicates, one_line
@@ -95,6 +95,7 @@ def read_any(
     options: ReadOptions,
     display: str | None = None,
     narrafirma: _narrafirma.NFSpec | None = None,
+    sensemaker: _sensemaker.SMSpec | None = None,
 ) -> ReadResult:
     """Read one file of any supported format. Raises ReadError when the file cannot be read."""
     display = display or str(path)
@@ -104,6 +105,8 @@ def read_any(
     if suffix in (".csv", ".xlsx"):
         if narrafirma is not None:
             return _narrafirma.read_stories(path, display, narrafirma, options)
+        if sensemaker is not None:
+            return _sensemaker.read_stories(path, display, sensemaker, form, options)
         return read_table(path, display, form, options)
     if suffix == ".docx":
         return read_docx(path, display, options)
@@ -141,6 +144,8 @@ class IngestReport:
     dry_run: bool = False
     # (file, columns): table columns with values that match no question, left out; one warning
     unread_columns: list[tuple[str, list[str]]] = field(default_factory=list)
+    # things a reader left out without rejecting the story (a SenseMaker code not defined)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -212,6 +217,7 @@ def ingest(
     *,
     storytellers_file: Path | None = None,
     narrafirma_form: Path | None = None,
+    sensemaker_definition: Path | None = None,
     dry_run: bool = False,
     skip_invalid: bool = False,
     rejects_path: Path | None = None,
@@ -231,6 +237,18 @@ def ingest(
     if narrafirma_form is not None:
         try:
             spec = _narrafirma.read_form(narrafirma_form, options)
+        except ReadError as exc:
+            raise VerhalenError(str(exc)) from None
+    sm_spec = None
+    if sensemaker_definition is not None:
+        if spec is not None:
+            raise VerhalenError(
+                "--narrafirma-form en --sensemaker gaan niet samen"
+                if lang == "nl"
+                else "--narrafirma-form and --sensemaker do not go together"
+            )
+        try:
+            sm_spec = _sensemaker.read_definition(sensemaker_definition, lang)
         except ReadError as exc:
             raise VerhalenError(str(exc)) from None
 
@@ -262,7 +280,7 @@ def ingest(
                 report.unchanged += 1
                 continue
             try:
-                result = read_any(path, form, options, display, spec)
+                result = read_any(path, form, options, display, spec, sm_spec)
             except ReadError as exc:
                 batch.problems.append(Problem(display, exc.row, str(exc)))
                 continue
@@ -273,8 +291,13 @@ def ingest(
             _add_storytellers(result, display, form, tellers, batch, lang)
             results.append((display, result))
             report.unread_columns += _unread(display, result, form)
+            report.warnings += [Problem(display, row, why) for row, why in result.warnings]
         if report.unread_columns and not form.questions:
-            raise VerhalenError(_no_questions(project, report.unread_columns, narrafirma_form))
+            raise VerhalenError(
+                _no_questions(
+                    project, report.unread_columns, narrafirma_form, sensemaker_definition
+                )
+            )
 
         hashes = store.story_hashes()
         in_batch: dict[str, str] = {}  # dedup key -> where this batch had it first
@@ -364,7 +387,10 @@ def unread_warning(display: str, columns: list[str], lang: str) -> str:
 
 
 def _no_questions(
-    project: Project, unread: list[tuple[str, list[str]]], narrafirma_form: Path | None
+    project: Project,
+    unread: list[tuple[str, list[str]]],
+    narrafirma_form: Path | None,
+    sensemaker_definition: Path | None = None,
 ) -> str:
     """One line: the form has no questions, so the answers these tables bring cannot be read."""
     lang = project.lang
@@ -378,6 +404,13 @@ def _no_questions(
             f"uit het NarraFirma-formulier: verhalen form from-narrafirma {start}"
             if nl
             else f"from the NarraFirma form: verhalen form from-narrafirma {start}"
+        )
+    elif sensemaker_definition is not None:
+        start = one_line(str(sensemaker_definition), 200)
+        hint = (
+            f"uit de SenseMaker-definitie: verhalen form from-sensemaker {start}"
+            if nl
+            else f"from the SenseMaker definition: verhalen form from-sensemaker {start}"
         )
     else:
         hint = "een begin: verhalen form new" if nl else "to start: verhalen form new"

@@ -43,6 +43,8 @@ class ReadResult:
     problems: list[tuple[int | None, str]] = field(default_factory=list)
     # Table columns that hold values no field or question reads: answers that would be lost.
     unread_columns: list[str] = field(default_factory=list)
+    # (row, reason): something left out that does not stop the story (shown, not rejected)
+    warnings: list[tuple[int | None, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -259,15 +259,30 @@ def _question_kind(q, lang: str) -> str:
 
 
 def _privacy(data: ReportData) -> Paragraph:
+    """What `anonymize` replaced, counted from the store: stories changed, replacements by kind,
+    how many the facilitator reviewed, and the engine that found the names."""
+    from verhalen.pseudonymize import kind_name, privacy_summary
+
     lang = data.lang
-    changed = sum(1 for s in data.stories if s.pseudonymised)
-    if not changed:
+    summary = privacy_summary(data.project)
+    if summary is None:
         return Paragraph(tr("privacy_todo", lang), "note")
-    values = {"changed": number(changed, lang), "stories": number(len(data.stories), lang)}
+    kinds = ", ".join(
+        f"{number(n, lang)} {kind_name(kind, lang)}" for kind, n in summary.by_kind.items()
+    )
+    values = {
+        "changed": number(summary.changed, lang),
+        "stories": number(summary.stories, lang),
+        "replacements": number(summary.replacements, lang),
+        "kinds": kinds or "-",
+        "reviewed": number(summary.reviewed, lang),
+        "unreviewed": number(summary.unreviewed, lang),
+        "engine": "Frog + deduce" if summary.engine == "frog" else "deduce",
+    }
+    key = "privacy_done" if data.open_questions else "privacy_done_short"
     if data.open_questions:
-        names = ", ".join(q.label(lang) for q in data.open_questions)
-        return Paragraph(tr("privacy_done", lang, questions=names, **values))
-    return Paragraph(tr("privacy_done_short", lang, **values))
+        values["questions"] = ", ".join(q.label(lang) for q in data.open_questions)
+    return Paragraph(tr(key, lang, **values), "note" if summary.unreviewed else "body")
 
 
 def _run_blocks(data: ReportData) -> list:

@@ -77,25 +77,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "type_boolean": ("ja of nee", "yes or no"),
     "type_number": ("een getal", "a number"),
     "type_text": ("open antwoord", "open answer"),
+    "type_triad": (
+        "driehoek: drie delen die samen 100 zijn, of nvt",
+        "triad: three shares adding up to 100, or n/a",
+    ),
+    "type_dyad": (
+        "dyade: 0 tot 100 tussen twee polen, of nvt",
+        "dyad: 0 to 100 between two poles, or n/a",
+    ),
+    "type_stones": ("stenen op een veld: x en y 0 tot 100", "stones on a canvas: x and y 0 to 100"),
     "no_form": ("Het project heeft (nog) geen vragen.", "The project has no questions (yet)."),
     "privacy": ("Privacy", "Privacy"),
     "privacy_done": (
         "Namen, e-mailadressen, telefoonnummers en adressen in de verhalen zijn vervangen door "
-        "plaatshouders zoals [PERSOON-1] ({changed} van de {stories} verhalen). Dit rapport "
-        "toont alleen die versie. Open antwoorden ({questions}) worden niet "
-        "gepseudonimiseerd en staan daarom niet in dit rapport.",
+        "plaatshouders zoals [PERSOON-1]: {replacements} vervangingen ({kinds}) in {changed} van "
+        "de {stories} verhalen; namen herkend met {engine}. Door de begeleider gecontroleerd: "
+        "{reviewed} vervangingen, nog niet gecontroleerd: {unreviewed}. Dit rapport toont "
+        "alleen die versie. Open antwoorden ({questions}) worden niet gepseudonimiseerd en "
+        "staan daarom niet in dit rapport.",
         "Names, e-mail addresses, phone numbers and addresses in the stories were replaced by "
-        "placeholders such as [PERSON-1] ({changed} of the {stories} stories). This report "
-        "shows only that version. Open answers ({questions}) are not pseudonymised and are "
-        "therefore left out of this report.",
+        "placeholders such as [PERSON-1]: {replacements} replacements ({kinds}) in {changed} of "
+        "the {stories} stories; names recognised with {engine}. Reviewed by the facilitator: "
+        "{reviewed} replacements, not yet reviewed: {unreviewed}. This report shows only that "
+        "version. Open answers ({questions}) are not pseudonymised and are therefore left out "
+        "of this report.",
     ),
     "privacy_done_short": (
         "Namen, e-mailadressen, telefoonnummers en adressen in de verhalen zijn vervangen door "
-        "plaatshouders zoals [PERSOON-1] ({changed} van de {stories} verhalen). Dit rapport "
-        "toont alleen die versie.",
+        "plaatshouders zoals [PERSOON-1]: {replacements} vervangingen ({kinds}) in {changed} van "
+        "de {stories} verhalen; namen herkend met {engine}. Door de begeleider gecontroleerd: "
+        "{reviewed} vervangingen, nog niet gecontroleerd: {unreviewed}. Dit rapport toont "
+        "alleen die versie.",
         "Names, e-mail addresses, phone numbers and addresses in the stories were replaced by "
-        "placeholders such as [PERSON-1] ({changed} of the {stories} stories). This report "
-        "shows only that version.",
+        "placeholders such as [PERSON-1]: {replacements} replacements ({kinds}) in {changed} of "
+        "the {stories} stories; names recognised with {engine}. Reviewed by the facilitator: "
+        "{reviewed} replacements, not yet reviewed: {unreviewed}. This report shows only that "
+        "version.",
     ),
     "privacy_todo": (
         "Let op: de verhalen zijn nog niet gepseudonimiseerd. Voer 'verhalen anonymize' uit "

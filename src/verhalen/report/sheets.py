@@ -31,6 +31,8 @@ def _value(value: Any, lang: str) -> Any:
         return tr("yes" if value else "no", lang)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):  # stones: stone=x,y
+        return "; ".join(f"{k}={','.join(str(v) for v in xy)}" for k, xy in value.items())
     return value
 
 

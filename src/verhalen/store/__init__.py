@@ -433,11 +433,15 @@ class Store:
                 (text, title, story_id),
             )
 
-    def replace_pseudonyms(self, rows: list[tuple[str, str, str, str]]) -> None:
-        """The project's whole term list: (term, kind, placeholder, decision)."""
+    def replace_pseudonyms(self, rows: list[tuple[Any, ...]]) -> None:
+        """The project's whole term list: (term, kind, placeholder, decision), optionally
+        followed by (engine, occurrences)."""
         self.db.execute("DELETE FROM pseudonyms")
+        full = [(*r, "deduce", 0) if len(r) == 4 else tuple(r) for r in rows]
         self.db.executemany(
-            "INSERT INTO pseudonyms (term, kind, placeholder, decision) VALUES (?, ?, ?, ?)", rows
+            "INSERT INTO pseudonyms (term, kind, placeholder, decision, engine, occurrences)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            full,
         )
 
     def save_embeddings(self, embedder: str, rows: list[tuple[str, Any]]) -> None:
@@ -696,6 +700,26 @@ class Store:
                 " ORDER BY kind, placeholder"
             )
         )
+
+    def pseudonym_counts(self) -> list[sqlite3.Row]:
+        """Per replaced term: kind, decision, engine and how often it was replaced."""
+        return list(
+            self.db.execute(
+                "SELECT kind, decision, engine, occurrences FROM pseudonyms"
+                " WHERE decision != 'rejected'"
+            )
+        )
+
+    def add_pseudonymise_run(self, stories: int, changed: int, engine: str) -> None:
+        self.db.execute(
+            "INSERT INTO pseudonymise_runs (at, stories, changed, engine) VALUES (?, ?, ?, ?)",
+            (now(), stories, changed, engine),
+        )
+
+    def last_pseudonymise_run(self) -> sqlite3.Row | None:
+        return self.db.execute(
+            "SELECT stories, changed, engine FROM pseudonymise_runs ORDER BY id DESC LIMIT 1"
+        ).fetchone()
 
     def pseudonymised_texts(self) -> dict[int, str]:
         return {

@@ -150,6 +150,19 @@ MIGRATIONS: list[str] = [
         who      TEXT NOT NULL
     );
     """,
+    # 5: per pseudonymised term, the engine that found it and how often it was replaced; each
+    # pseudonymisation run with its true counts (for the report's privacy section)
+    """
+    ALTER TABLE pseudonyms ADD COLUMN engine TEXT NOT NULL DEFAULT 'deduce';
+    ALTER TABLE pseudonyms ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE pseudonymise_runs (
+        id      INTEGER PRIMARY KEY,
+        at      TEXT NOT NULL,
+        stories INTEGER NOT NULL,
+        changed INTEGER NOT NULL,
+        engine  TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

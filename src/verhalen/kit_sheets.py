@@ -1,0 +1,272 @@
+"""Story-element label sheets and the composite-story template: kit pages without stories.
+
+The labels fit the common A4 label sheet of 3 × 8 labels of 70 × 37 mm (no margins); the first
+page says so and is printed on plain paper. Each box of the composite template holds one label.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from verhalen.i18n import say
+from verhalen.kit import MM, file_name, fit, footer, page_size, pdf, pick, wrap
+from verhalen.project import Project
+
+LABEL_W, LABEL_H, LABEL_COLS, LABEL_ROWS = 70.0, 37.0, 3, 8  # mm, on A4
+ELEMENT_COLOURS = {
+    "characters": "#2f6f8f",
+    "situations": "#8f5a2f",
+    "values": "#5a8f2f",
+    "themes": "#7a2f8f",
+}
+
+
+def _elements(lang: str) -> list[tuple[str, str, str]]:
+    """(key, name, prompt) for each kind of story element."""
+    return [
+        (
+            "characters",
+            say(lang, "Personage", "Character"),
+            say(
+                lang,
+                "Wie komt erin voor? Een rol, geen naam. Wat wil die, wat doet die?",
+                "Who is in it? A role, not a name. What do they want, what do they do?",
+            ),
+        ),
+        (
+            "situations",
+            say(lang, "Situatie", "Situation"),
+            say(
+                lang,
+                "Welk moment, probleem of keerpunt? Wat gebeurt er?",
+                "Which moment, problem or turning point? What happens?",
+            ),
+        ),
+        (
+            "values",
+            say(lang, "Waarde", "Value"),
+            say(
+                lang,
+                "Wat vindt iemand hier belangrijk? Wat staat er op het spel?",
+                "What does someone find important here? What is at stake?",
+            ),
+        ),
+        (
+            "themes",
+            say(lang, "Thema", "Theme"),
+            say(
+                lang,
+                "Waar gaat dit verhaal eigenlijk over, onder de oppervlakte?",
+                "What is this story really about, under the surface?",
+            ),
+        ),
+    ]
+
+
+# -- labels and the composite template ------------------------------------------------------------
+def write_elements(
+    project: Project, folder: Path, *, paper: str = "a4", lang: str | None = None
+) -> list[Path]:
+    """The label sheets (always A4) and the composite-story template (`paper`)."""
+    lang = lang or project.lang
+    labels = write_labels(folder / file_name("elements", lang), lang)
+    template = write_composite(folder / file_name("composite", lang), paper, lang)
+    return [labels, template]
+
+
+def write_labels(path: Path, lang: str) -> Path:
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.pagesizes import A4
+
+    from verhalen.report.pdf import ACCENT, FONT, INK, RULE
+
+    W, H = A4
+    bold = f"{FONT}-Bold"
+    lw, lh = LABEL_W * MM, LABEL_H * MM
+    left = (W - LABEL_COLS * lw) / 2
+    bottom = (H - LABEL_ROWS * lh) / 2
+    kinds = _elements(lang)
+    size = say(lang, "3 × 8 etiketten van 70 × 37 mm op A4", "3 × 8 labels of 70 × 37 mm on A4")
+    with pdf(path, A4, say(lang, "Verhaalelementen", "Story elements") + f" ({size})") as c:
+        # page 1, on plain paper: what the sheets are and how to print them
+        c.setFillColor(HexColor(ACCENT))
+        c.setFont(bold, 20)
+        c.drawString(52, H - 80, say(lang, "Verhaalelementen", "Story elements"))
+        c.setFillColor(HexColor(INK))
+        c.setFont(bold, 12)
+        c.drawString(52, H - 108, size)
+        lines = pick(
+            lang,
+            [
+                "Dit eerste blad op gewoon papier; de bladen 2 tot en met 5 op etiketvellen met 24 "
+                "etiketten (3 × 8) van 70 × 37 mm zonder rand.",
+                "Print op 100 % (niet 'passend maken'). Geen etiketvellen? Print op gewoon papier, "
+                "knip langs de lijnen en plak met plakband.",
+                "Blad 2: personages · blad 3: situaties · blad 4: waarden · blad 5: thema's "
+                "(24 per blad; print er zoveel als nodig).",
+                "Eén element per etiket, met het verhaalnummer. De etiketten passen in de vakken "
+                "van het sjabloon voor een samengesteld verhaal.",
+            ],
+            [
+                "This first page on plain paper; pages 2 to 5 on label sheets with 24 labels "
+                "(3 × 8) of 70 × 37 mm without margins.",
+                "Print at 100 % (not 'fit to page'). No label sheets? Print on plain paper, cut "
+                "along the lines and use tape.",
+                "Page 2: characters · page 3: situations · page 4: values · page 5: themes "
+                "(24 per page; print as many as you need).",
+                "One element per label, with the story number. The labels fit the boxes of the "
+                "composite-story template.",
+            ],
+        )
+        y = H - 140
+        c.setFont(FONT, 10)
+        for line in lines:
+            for part in wrap(line, FONT, 10, W - 104, 4):
+                c.drawString(52, y, part)
+                y -= 14
+            y -= 6
+        y -= 10
+        for key, name, prompt in kinds:
+            c.setFillColor(HexColor(ELEMENT_COLOURS[key]))
+            c.rect(52, y - 3, 8, 12, stroke=0, fill=1)
+            c.setFillColor(HexColor(INK))
+            c.setFont(bold, 10)
+            c.drawString(68, y, name)
+            c.setFont(FONT, 9)
+            c.drawString(160, y, fit(prompt, FONT, 9, W - 212))
+            y -= 20
+        c.showPage()
+        for key, name, prompt in kinds:
+            for row in range(LABEL_ROWS):
+                for col in range(LABEL_COLS):
+                    x = left + col * lw
+                    y = bottom + (LABEL_ROWS - 1 - row) * lh
+                    _label(c, x, y, lw, lh, key, name, prompt, lang)
+            c.setStrokeColor(HexColor(RULE))
+            c.setLineWidth(0.3)
+            c.setDash(1, 2)
+            for col in range(LABEL_COLS + 1):
+                c.line(left + col * lw, bottom, left + col * lw, bottom + LABEL_ROWS * lh)
+            for row in range(LABEL_ROWS + 1):
+                c.line(left, bottom + row * lh, left + LABEL_COLS * lw, bottom + row * lh)
+            c.setDash()
+            c.showPage()
+    return path
+
+
+def _label(
+    c: Any, x: float, y: float, w: float, h: float, key: str, name: str, prompt: str, lang: str
+) -> None:
+    from reportlab.lib.colors import HexColor
+
+    from verhalen.report.pdf import FONT, MUTED, RULE
+
+    bold = f"{FONT}-Bold"
+    pad = 5 * MM  # label printers rarely print the outer few millimetres
+    colour = HexColor(ELEMENT_COLOURS[key])
+    c.setFillColor(colour)
+    c.rect(x + pad - 6, y + h - pad - 8, 3, 10, stroke=0, fill=1)
+    c.setFont(bold, 8.5)
+    c.drawString(x + pad, y + h - pad - 6, name)
+    c.setFillColor(HexColor(MUTED))
+    c.setFont(FONT, 7)
+    c.drawRightString(x + w - pad, y + h - pad - 6, say(lang, "verhaal #", "story #") + "____")
+    c.setFont(FONT, 5.6)
+    for k, line in enumerate(wrap(prompt, FONT, 5.6, w - 2 * pad, 2)):
+        c.drawString(x + pad, y + h - pad - 15 - k * 6.6, line)
+    c.setStrokeColor(HexColor(RULE))
+    c.setLineWidth(0.4)
+    c.setDash(1, 2)
+    for k in range(3):
+        ly = y + pad + k * 12
+        c.line(x + pad, ly, x + w - pad, ly)
+    c.setDash()
+
+
+def write_composite(path: Path, paper: str, lang: str) -> Path:
+    """A template to build a new story from the element labels: six boxes that each hold one
+    70 × 37 mm label, in story order, and lines for the title, the sources and one sentence."""
+    from reportlab.lib.colors import HexColor
+
+    from verhalen.report.pdf import ACCENT, FONT, INK, LIGHT, MUTED, RULE
+
+    W, H = page_size(paper)
+    s = W / page_size("a4")[0]
+    bold = f"{FONT}-Bold"
+    m = 12 * MM * s
+    title = say(lang, "Samengesteld verhaal", "Composite story")
+    boxes = pick(
+        lang,
+        [
+            ("1. Wie", "de personages: wie komen erin voor?"),
+            ("2. Waar en wanneer", "de situatie waarin het begint"),
+            ("3. Wat gebeurt er", "wat zet het verhaal in gang?"),
+            ("4. Het keerpunt", "wat verandert er, of wie?"),
+            ("5. De afloop", "hoe loopt het af, voor wie?"),
+            ("6. Wat staat er op het spel", "de waarden en het thema"),
+        ],
+        [
+            ("1. Who", "the characters: who is in it?"),
+            ("2. Where and when", "the situation it starts in"),
+            ("3. What happens", "what sets the story going?"),
+            ("4. The turning point", "what or who changes?"),
+            ("5. The outcome", "how does it end, and for whom?"),
+            ("6. What is at stake", "the values and the theme"),
+        ],
+    )
+    with pdf(path, (W, H), title) as c:
+        c.setFillColor(HexColor(ACCENT))
+        c.setFont(bold, 18 * s)
+        c.drawString(m, H - m - 14 * s, title)
+        c.setFillColor(HexColor(INK))
+        c.setFont(FONT, 9 * s)
+        head = say(lang, "tafel: __________   titel: ", "table: __________   title: ")
+        c.drawRightString(W - m, H - m - 12 * s, head + "_" * 40)
+        top = H - m - 30 * s
+        foot = m + 58 * s
+        gap = 5 * MM * s
+        bw = (W - 2 * m - 2 * gap) / 3
+        bh = (top - foot - gap) / 2
+        for k, (name, prompt) in enumerate(boxes):
+            x = m + (k % 3) * (bw + gap)
+            y = top - (k // 3 + 1) * bh - (k // 3) * gap
+            c.setFillColor(HexColor(LIGHT))
+            c.setStrokeColor(HexColor(RULE))
+            c.setLineWidth(0.8)
+            c.roundRect(x, y, bw, bh, 6, stroke=1, fill=1)
+            c.setFillColor(HexColor(ACCENT))
+            c.setFont(bold, 11 * s)
+            c.drawString(x + 8 * s, y + bh - 16 * s, name)
+            c.setFillColor(HexColor(MUTED))
+            c.setFont(FONT, 8 * s)
+            c.drawString(x + 8 * s, y + bh - 28 * s, fit(prompt, FONT, 8 * s, bw - 16 * s))
+            # where a label goes: its own outline, dotted
+            c.setStrokeColor(HexColor(RULE))
+            c.setDash(2, 3)
+            c.rect(x + (bw - LABEL_W * MM) / 2, y + 8 * s, LABEL_W * MM, LABEL_H * MM)
+            c.setDash()
+        c.setFillColor(HexColor(INK))
+        c.setFont(FONT, 9 * s)
+        c.drawString(
+            m,
+            m + 30 * s,
+            say(lang, "Ons verhaal in één zin: ", "Our story in one sentence: ") + "_" * 90,
+        )
+        c.drawString(
+            m,
+            m + 10 * s,
+            say(lang, "Uit de verhalen (nummers): ", "From the stories (numbers): ") + "_" * 60,
+        )
+        footer(
+            c,
+            (W, H),
+            say(
+                lang,
+                "Plak de etiketten uit de opdracht verhaalelementen in de vakken.",
+                "Stick the labels from the story-elements exercise in the boxes.",
+            ),
+            m * 0.8,
+        )
+        c.showPage()
+    return path
