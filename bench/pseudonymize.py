@@ -106,31 +106,15 @@ def _build(name: str, folder: Path) -> Any:
 
 
 def _example(folder: Path) -> Any:
-    from verhalen.demo import INPUTS, SESSIONS, example_folder
-    from verhalen.ingest import ingest, read_options
+    from verhalen.demo import copy_inputs, example_folder, ingest_sessions
     from verhalen.project import FORM_NAME, init_project
 
     source = example_folder()
     folder.mkdir(parents=True)
     shutil.copy(source / FORM_NAME, folder / FORM_NAME)
-    inputs = folder / "bronnen"
-    inputs.mkdir()
-    for name in INPUTS:
-        item = source / name
-        if item.is_dir():
-            shutil.copytree(item, inputs / name)
-        elif item.is_file():
-            shutil.copy(item, inputs / name)
+    inputs = copy_inputs(source, folder)
     project = init_project(folder, lang="nl", template="programma", name="Werken met Netwerken")
-    tellers: Path | None = inputs / "vertellers.csv"
-    for sub, session in SESSIONS.items():
-        ingest(
-            project,
-            [inputs / "verhalen" / sub],
-            storytellers_file=tellers,
-            options=read_options(project, session=session),
-        )
-        tellers = None
+    ingest_sessions(project, inputs)
     return project
 
 
@@ -283,9 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-frog", action="store_true", help="deduce, lists and rules only")
     args = parser.parse_args(argv)
     if args.no_frog:
-        import verhalen.pseudonymize as pz
+        from verhalen import identifiers
 
-        pz._frog = lambda texts: None  # as on a machine without Frog
+        identifiers.frog_spans = lambda texts: None  # as on a machine without Frog
     quiet_logging()
     with tempfile.TemporaryDirectory(prefix="verhalen-bench-") as tmp:
         base = args.keep or Path(tmp)

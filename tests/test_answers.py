@@ -242,7 +242,7 @@ def test_cli_tag_import_prints_problems_and_imports_nothing(stories_project, cli
 
     assert result.exit_code == 1
     assert "fout.csv:3: gevoel: 101 ligt buiten 0–100" in result.stderr
-    assert "1 problemen; niets ingelezen" in result.stderr
+    assert "1 probleem; niets ingelezen" in result.stderr
     assert answers(project) == before
 
     path.write_text("titel,gevoel\nHet bankje,20\nDe brief,30\n", encoding="utf-8")

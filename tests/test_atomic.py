@@ -32,8 +32,8 @@ from verhalen.demo import example_folder
 from verhalen.explore import write_catalysis
 from verhalen.ingest import ingest
 from verhalen.project import CONFIG_NAME, FORM_NAME, Project, init_project
-from verhalen.pseudonymize import PseudonymReport, write_review
 from verhalen.report import make_report
+from verhalen.review_sheet import PseudonymReport, write_review
 from verhalen.stories import export_stories
 from verhalen.workshop import write_cards, write_sheets
 from verhalen.workshop_results import write_template

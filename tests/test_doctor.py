@@ -519,13 +519,13 @@ def test_model_folder_deleted(made: Project, cli) -> None:
 def test_model_folder_incomplete(made: Project) -> None:
     run = fake_run(made)
     folder = made.root / "modellen" / f"run-{run}"
-    os.truncate(folder / "ctfidf.safetensors", 30)
+    (folder / "config.json").write_text('{"truncated', encoding="utf-8")
     (folder / "topics.json").unlink()
 
     f = only(check(made), "runs")
 
     assert f"de modelmap modellen/run-{run} is onvolledig" in f.message
-    assert "topics.json, ctfidf.safetensors" in f.message
+    assert "config.json, topics.json" in f.message
 
 
 def test_model_with_a_manifest_is_held_to_it(made: Project) -> None:

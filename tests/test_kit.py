@@ -326,3 +326,135 @@ def test_a_failure_while_drawing_writes_no_file(nl, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         write_landscape(nl, tmp_path / "w", "gevoel", "verrassing")
     assert listing(tmp_path / "w") == []
+
+
+# -- a form with only dyads and triads (as from SenseMaker) ---------------------------------------
+
+SIGNIFIER_FORM = """\
+title: Signifiers
+language: en
+questions:
+- id: tasks
+  about: story
+  type: triad
+  short: Tasks were done
+  text: Work tasks in this situation were done...
+  anchors:
+  - according to rules, policies, or procedures
+  - with a high level of confidence
+  - with considerable care or caution
+- id: guided
+  about: story
+  type: dyad
+  short: This situation was
+  text: This situation was...
+  anchors:
+  - heavily micro-managed
+  - not given any guidance or direction
+- id: rules
+  about: story
+  type: dyad
+  short: People had to
+  text: In this situation people had to...
+  anchors:
+  - twist work to fit the rules
+  - twist rules to fit the work
+"""
+# (triad, dyad, dyad) per story
+SIGNIFIER_ANSWERS = [
+    ("100/0/0", 0, 100),
+    ("0/100/0", 100, 0),
+    ("0/0/100", 50, 50),
+    *[("33.3/33.3/33.4", 50, 50)] * CROWD,
+    ("na", "na", 20),
+    ("", 10, ""),
+]
+
+
+def build_signifiers(root: Path, dyads: bool = True) -> Project:
+    root.mkdir(parents=True)
+    init_project(root, lang="en", name="Signifiers")
+    form = SIGNIFIER_FORM if dyads else SIGNIFIER_FORM.split("- id: guided")[0]
+    (root / "storyform.yaml").write_text(form, encoding="utf-8")
+    path = root / "stories.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["title", "story", "tasks", *(["guided", "rules"] if dyads else [])])
+        for i, (tasks, guided, rules) in enumerate(SIGNIFIER_ANSWERS, 1):
+            row = [f"Title {i}", f"Story {i} about the work and the rules, told at length.", tasks]
+            w.writerow([*row, *([guided, rules] if dyads else [])])
+    ingest_ok(Project.open(root), [path])
+    return Project.open(root)
+
+
+@pytest.fixture(scope="module")
+def signifiers(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    return build_signifiers(tmp_path_factory.mktemp("kit") / "sig")
+
+
+@pytest.mark.parametrize("paper", ["a4", "a3"])
+def test_triad_markers_lie_inside_the_triangle_with_the_corners_right(signifiers, paper):
+    from verhalen.kit_landscape import check_triad, in_triangle, place_triad, tri_layout
+
+    q = check_triad(signifiers, "tasks", "en")
+    lay = tri_layout(paper)
+    markers, unplaced = place_triad(kit_stories(signifiers, "en"), q, lay)
+
+    assert sorted(s.id for s in unplaced) == [9, 10]  # not applicable, no answer
+    by_id = {m.story.id: m for m in markers}
+    top, left, right = lay.box
+    # 100/0/0 is the top corner, 0/100/0 bottom left, 0/0/100 bottom right
+    assert (by_id[1].px, by_id[1].py) == pytest.approx(top)
+    assert (by_id[2].px, by_id[2].py) == pytest.approx(left)
+    assert (by_id[3].px, by_id[3].py) == pytest.approx(right)
+    assert left[1] == pytest.approx(right[1]) and left[1] < top[1] and left[0] < right[0]
+    for m in markers:  # wholly inside the drawn triangle, the corners' markers on their point
+        assert in_triangle(lay.frame, m.x, m.y, m.w, m.h), m.story.id
+    assert all((by_id[i].x, by_id[i].y) == (by_id[i].px, by_id[i].py) for i in (1, 2, 3))
+    for a, b in itertools.combinations(markers, 2):
+        apart_x = abs(a.x - b.x) >= (a.w + b.w) / 2
+        apart_y = abs(a.y - b.y) >= (a.h + b.h) / 2
+        assert apart_x or apart_y, (a.story.id, b.story.id)
+    crowd = [by_id[i] for i in range(4, 4 + CROWD)]
+    assert len({(m.x, m.y) for m in crowd}) == CROWD
+    assert (crowd[0].x, crowd[0].y) == (crowd[0].px, crowd[0].py)
+
+
+def test_triad_landscape_from_the_command_line_and_its_legend(signifiers, tmp_path):
+    for args in (["--triad", "tasks"], ["--x", "tasks"]):
+        out = tmp_path / args[0].strip("-")
+        command = ["workshop", "landscape", *args, "--out", out]
+        done = subprocess.run(verhalen(signifiers.root, *command), capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert listing(out) == ["landscape-blank.pdf", "landscape-legend.pdf", "landscape.pdf"]
+    canvas = text(tmp_path / "triad" / "landscape.pdf")
+    for anchor in ("according to rules, policies, or procedures", "with considerable care"):
+        assert anchor in canvas
+    legend = text(tmp_path / "triad" / "landscape-legend.pdf")
+    assert all(re.search(rf"\bTitle {i}\b", legend) for i in range(1, len(SIGNIFIER_ANSWERS) + 1))
+    assert "Not placed" in legend and "landscape tasks" in legend  # the results template's name
+    assert "landscape tasks" in text(tmp_path / "triad" / "landscape-blank.pdf")
+    # a triad on an axis, or --triad naming no triad: one line, nothing written
+    for command in (
+        ["workshop", "landscape", "--x", "tasks", "--y", "rules", "--out", tmp_path / "bad"],
+        ["workshop", "landscape", "--triad", "rules", "--out", tmp_path / "bad"],
+    ):
+        done = subprocess.run(verhalen(signifiers.root, *command), capture_output=True, text=True)
+        assert done.returncode == 1
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert listing(tmp_path / "bad") == []
+
+
+@pytest.mark.parametrize("dyads", [True, False])
+def test_the_kit_on_a_form_with_only_dyads_and_triads(tmp_path, dyads):
+    project = build_signifiers(tmp_path / "p", dyads=dyads)
+    paths, notes = write_kit(project, tmp_path / "kit")
+
+    assert notes == []
+    assert sorted(p.name for p in paths) == sorted(en for _, en in FILE_NAMES.values())
+    canvas = text(tmp_path / "kit" / "landscape.pdf")
+    if dyads:  # two dyads, their anchors at the axes' ends
+        assert "This situation was × People had to" in canvas
+        assert "heavily micro-managed" in canvas and "twist rules to fit the work" in canvas
+    else:  # the first triad
+        assert "Tasks were done" in canvas and "with a high level of confidence" in canvas

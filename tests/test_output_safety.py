@@ -255,7 +255,7 @@ def test_workshop_template_keeps_perspective_names_as_text(made: Made) -> None:
 
 
 def test_pseudonymisation_review_sheet_keeps_terms_as_text(tmp_path: Path) -> None:
-    from verhalen.pseudonymize import Occurrence, PseudonymReport, write_review
+    from verhalen.review_sheet import Occurrence, PseudonymReport, write_review
 
     tricky = ["=Jan", "+31 6 1234 5678", "-Piet", "@anja", "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0"]
     report = PseudonymReport(

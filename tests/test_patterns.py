@@ -120,10 +120,7 @@ def test_variables_ids_labels_and_categories(build):
     )
     assert found["afloop"].categories == ("goed", "gemengd", "slecht", "nog niet bekend")
     assert (found["gevoel"].kind, found["jaren_betrokken"].kind) == ("scale", "scale")
-    assert (found["rol"].source, found["rol"].plurals[:2]) == (
-        "storyteller",
-        ("inwoners", "ambtenaren"),
-    )
+    assert (found["rol"].source, found["rol"].is_group) == ("storyteller", True)
     assert (found["session"].label, found["session"].categories) == ("Sessie", ("sessie 1",))
 
 
@@ -482,7 +479,7 @@ def test_p_values_are_written_as_people_in_the_language_write_them():
     assert format_p(0.4) == "p = 0,400"
 
 
-def test_sentence_perspective_by_group_uses_the_plural_of_the_group(build):
+def test_sentence_perspective_by_group_names_the_group_as_written(build):
     counts = {("ambtenaar", 1): 12, ("ambtenaar", 2): 5, ("ambtenaar", 0): 3}
     counts |= {("inwoner", 1): 2, ("inwoner", 2): 12, ("inwoner", 0): 6}
     cells = [cell for cell, n in counts.items() for _ in range(n)]
@@ -495,11 +492,11 @@ def test_sentence_perspective_by_group_uses_the_plural_of_the_group(build):
     p = get(compute_patterns(project), "rol~perspective")
     assert p.significant and p.p is not None
     assert sentence(p) == (
-        f"Ambtenaren vertellen vaker verhalen uit het perspectief '{PERSPECTIVE}' "
+        f"De groep 'ambtenaar' vertelt vaker verhalen uit het perspectief '{PERSPECTIVE}' "
         f"(60% tegen 10%; {p_text(p.p)})"
     )
     assert sentence(p, "en") == (
-        f"Ambtenaren more often tell stories from the perspective '{PERSPECTIVE}' "
+        f"The group 'ambtenaar' more often tells stories from the perspective '{PERSPECTIVE}' "
         f"(60% vs 10%; {p_text(p.p, 'en')})"
     )
 
@@ -526,10 +523,12 @@ def test_sentence_for_a_group_and_an_answer(build):
 
     assert p.significant and p.p is not None
     assert sentence(p) == (
-        f"Bij verhalen van ambtenaren is Afloop vaker 'slecht' (60% tegen 12%; {p_text(p.p)})"
+        "Bij verhalen van de groep 'ambtenaar' is Afloop vaker 'slecht' "
+        f"(60% tegen 12%; {p_text(p.p)})"
     )
     assert sentence(p, "en") == (
-        f"In stories by ambtenaren, Afloop is more often 'slecht' (60% vs 12%; {p_text(p.p, 'en')})"
+        "In stories by the group 'ambtenaar', Afloop is more often 'slecht' "
+        f"(60% vs 12%; {p_text(p.p, 'en')})"
     )
 
 

@@ -28,16 +28,10 @@ from support import demo_result, ingest_ok
 
 from verhalen.demo import DemoResult, example_folder
 from verhalen.form import fold
+from verhalen.identifiers import Lexicon, classify, deduce_model, deduce_spans
 from verhalen.project import CONFIG_NAME, Project
-from verhalen.pseudonymize import (
-    REVIEW_COLUMNS,
-    _classify,
-    _deduce,
-    _deduce_spans,
-    _Lexicon,
-    privacy_summary,
-    pseudonymize,
-)
+from verhalen.pseudonymize import privacy_summary, pseudonymize
+from verhalen.review_sheet import REVIEW_COLUMNS
 from verhalen.store import StoryRow
 from verhalen.stories import export_stories
 from verhalen.text import pipeline
@@ -64,12 +58,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoResult]:
     # deduce's lookup tables are millions of objects; while the garbage collector tracks them,
     # every full collection takes seconds, and so does leaving the interpreter (10-20 s).
     # Frozen, the collector skips them; afterwards they are let go.
-    _deduce()
+    deduce_model()
     gc.freeze()
     try:
         yield demo_result(tmp_path_factory)
     finally:
-        _deduce.cache_clear()
+        deduce_model.cache_clear()
         gc.unfreeze()
 
 
@@ -492,7 +486,7 @@ def test_without_keep_original_no_identifying_text_is_left_in_the_store(private_
 
 def detect(text: str, lang: str = "nl") -> list[tuple[str, str]]:
     """(kind, term) of every candidate deduce, the lists and the rules find in `text`."""
-    spans = _classify(_deduce_spans(text), text, _Lexicon([text], lang))
+    spans = classify(deduce_spans(text), text, Lexicon([text], lang))
     return [(s.kind, s.term) for s in sorted(spans)]
 
 
@@ -540,7 +534,7 @@ MARKET = (
 
 
 def test_places_stay_unless_the_project_asks(project, register, monkeypatch):
-    monkeypatch.setattr("verhalen.pseudonymize._frog", lambda texts: None)
+    monkeypatch.setattr("verhalen.identifiers.frog_spans", lambda texts: None)
     p = small_project(project, register, MARKET)
 
     report = pseudonymize(p)
@@ -623,7 +617,7 @@ def test_without_frog_deduce_runs_and_says_so(project, register, monkeypatch):
 
 
 def test_the_privacy_summary_gives_true_counts(project, register, monkeypatch):
-    monkeypatch.setattr("verhalen.pseudonymize._frog", lambda texts: None)
+    monkeypatch.setattr("verhalen.identifiers.frog_spans", lambda texts: None)
     p = small_project(project, register, MARKET)
 
     report = pseudonymize(p)
@@ -640,7 +634,7 @@ def test_the_privacy_summary_gives_true_counts(project, register, monkeypatch):
 def test_the_report_privacy_section_gives_true_counts(project, register, monkeypatch):
     from verhalen.report.build import _privacy
 
-    monkeypatch.setattr("verhalen.pseudonymize._frog", lambda texts: None)
+    monkeypatch.setattr("verhalen.identifiers.frog_spans", lambda texts: None)
     p = small_project(project, register, MARKET)
     pseudonymize(p)
 
@@ -657,7 +651,7 @@ def test_printing_cards_warns_while_replacements_are_unreviewed(project, registe
 
     from verhalen.cli.app import app
 
-    monkeypatch.setattr("verhalen.pseudonymize._frog", lambda texts: None)
+    monkeypatch.setattr("verhalen.identifiers.frog_spans", lambda texts: None)
     p = small_project(project, register, MARKET)
     runner = CliRunner()
     before = runner.invoke(app, ["--project", str(p.root), "workshop", "cards"])

@@ -213,6 +213,8 @@ def test_xlsx_sheets_header_filters_and_no_formulas(made: Made) -> None:
         "patronen",
         "tabellen",
         "waarnemingen",
+        "datakwaliteit",
+        "vertellers op de schalen",
         "configuratie",
     ]
     for sheet in book:

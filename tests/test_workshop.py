@@ -142,6 +142,7 @@ def test_template_round_trip(tmp_path: Path) -> None:
         "interpretaties",
         "perspectieven",
         "verandervoorstellen",
+        "landschap",
     ]
     prefilled = [r for r in book["perspectieven"].iter_rows(min_row=2, values_only=True)]
     assert prefilled[0][:2] == (1, "Hulp van buren") and len(prefilled) == 3
@@ -315,7 +316,7 @@ def test_a_workbook_that_is_not_a_results_sheet_is_refused(tmp_path: Path) -> No
     assert done.returncode == 1 and english.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr + english.stdout + english.stderr
     assert done.stdout == ""  # no "0 imported"
-    expected = "waarnemingen, interpretaties, perspectieven, verandervoorstellen"
+    expected = "waarnemingen, interpretaties, perspectieven, verandervoorstellen, landschap"
     assert done.stderr.splitlines() == [
         "begroting.xlsx: dit is geen resultatensjabloon van verhalen: verwacht de bladen "
         f"{expected} (gevonden: Blad1); 'verhalen workshop template' maakt het sjabloon"
@@ -401,3 +402,137 @@ def test_a_broken_proposals_file_stops_the_report_with_one_line(tmp_path: Path) 
     assert "Traceback" not in done.stdout + done.stderr
     [line] = done.stderr.splitlines()
     assert line.startswith("verandervoorstellen.yaml:4: geen geldige YAML")
+
+
+# -- landscape placements made in the room (issue #16) -------------------------------------------
+
+
+def placements_of(project: Project) -> list[tuple[str, str, int, tuple[float, ...]]]:
+    from verhalen.placements import read
+
+    with project.store() as store:
+        return [(p.landscape, p.table, p.story_id, p.value) for p in read(store)]
+
+
+def test_placements_are_imported_and_shown_in_the_next_report(tmp_path: Path) -> None:
+    from verhalen.report import make_report
+
+    project = build(tmp_path / "pl")
+    with project.store() as store, store.transaction():
+        store.set_answer(1, "verrassing", 30)  # story 2 has none: only on the group's panel
+    path = write_template(tmp_path / "r.xlsx", project)
+    explanation = [r[0] for r in load_workbook(path)["uitleg"].iter_rows(values_only=True)]
+    assert "Landschappen in dit project: gevoel/verrassing" in " ".join(filter(None, explanation))
+    fill(
+        path,
+        {
+            "landschap": [
+                ["gevoel/verrassing", "A", 1, 20, 80, None],
+                ["gevoel × verrassing", "A", 2, "55,5", 10, None],  # as people type it
+                ["gevoel/verrassing", "", 3, 0, 100, None],
+            ]
+        },
+    )
+    summary = import_results(project, path)
+
+    assert summary.placements == 3
+    assert placements_of(project) == [
+        ("gevoel/verrassing", "", 3, (0.0, 100.0)),
+        ("gevoel/verrassing", "A", 1, (20.0, 80.0)),
+        ("gevoel/verrassing", "A", 2, (55.5, 10.0)),
+    ]
+    assert import_results(project, path).unchanged == 3  # the same sheet again: known
+    result = make_report(project, formats="pdf", out=tmp_path / "rapport")
+    text = " ".join(page.extract_text() for page in PdfReader(result.paths[0]).pages)
+    assert "Landschappen van de bijeenkomst" in text
+    assert "Tafel A legde 2 verhalen op het landschap" in text
+    assert "De groep legde 1 verhaal op het landschap" in text
+    # the two panels side by side: the tellers' own answers and the group's placements
+    from verhalen.report.build import build_report
+    from verhalen.report.data import gather
+    from verhalen.report.landscape_chapter import LandscapePair
+    from verhalen.report.model import Figure
+
+    chapter = next(s for s in build_report(gather(project, "nl")).sections if s.key == "landscapes")
+    charts = [b.chart for sub in chapter.sections for b in sub.blocks if isinstance(b, Figure)]
+    assert all(isinstance(c, LandscapePair) for c in charts) and len(charts) == 2
+    table_a = next(c for c in charts if c.titles[1] == "Zoals Tafel A ze legde")
+    assert table_a.titles[0] == "Volgens de vertellers"
+    assert table_a.group == ((1, (20.0, 80.0)), (2, (55.5, 10.0)))
+    assert table_a.own == ((1, (61.0, 30.0)),)  # the same stories, as their tellers answered
+
+
+def test_a_report_without_placements_has_no_landscape_chapter(made: Project) -> None:
+    from verhalen.report.build import build_report
+    from verhalen.report.data import gather
+
+    report = build_report(gather(made, "nl"))
+    assert "landscapes" not in [s.key for s in report.sections]
+
+
+def test_bad_placements_are_one_line_each_and_nothing_is_stored(tmp_path: Path) -> None:
+    project = build(tmp_path / "bp")
+    path = write_template(tmp_path / "fout.xlsx", project)
+    fill(
+        path,
+        {
+            "verandervoorstellen": [["1", "Een goed voorstel", "", ""]],
+            "landschap": [
+                ["gevoel/verrassing", "", 1, 40, 60, None],  # fine on its own
+                ["gevoel/verrassing", "", 999, 40, 60, None],  # unknown story
+                ["gevoel/verrassing", "", 2, 140, 60, None],  # outside the scale
+                ["gevoel/verrassing", "", 3, "veel", 60, None],  # no number
+                ["gevoel/afloop", "", 4, 1, 1, None],  # afloop is a choice
+                ["gevoel/verrassing", "", 5, 10, None, None],  # y missing
+                ["gevoel/verrassing", "", 1, 41, 61, None],  # the same story twice
+            ],
+        },
+    )
+    book = load_workbook(path)
+    book["perspectieven"]["B2"] = "Nieuwe naam"
+    book.save(path)
+    with pytest.raises(RejectedBatch) as caught:
+        import_results(project, path)
+
+    assert [str(p) for p in caught.value.problems] == [
+        "fout.xlsx:3: landschap: onbekend verhaal '999'",
+        "fout.xlsx:4: landschap: x 140 ligt buiten 0–100 (gevoel)",
+        "fout.xlsx:5: landschap: x 'veel' is geen getal",
+        "fout.xlsx:6: landschap: 'gevoel/afloop' is geen landschap: twee schaal- of dyadevragen "
+        "als x/y, of één driehoek",
+        "fout.xlsx:7: landschap: y ontbreekt",
+        "fout.xlsx:8: landschap: verhaal 1 staat twee keer op gevoel/verrassing",
+    ]
+    assert placements_of(project) == []  # nothing, not even the good row
+    assert perspectives(project)[0].name == "Hulp van buren"
+    assert change_proposals(project) == {}
+
+
+def test_placements_and_renames_are_one_transaction(tmp_path: Path, monkeypatch) -> None:
+    """A failure while writing the files after the placements are in the store rolls all back."""
+    from verhalen import atomic
+
+    project = build(tmp_path / "tx")
+    path = write_template(tmp_path / "r.xlsx", project)
+    fill(
+        path,
+        {
+            "verandervoorstellen": [["1", "Een voorstel", "", ""]],
+            "landschap": [["gevoel/verrassing", "", 1, 40, 60, None]],
+        },
+    )
+    book = load_workbook(path)
+    book["perspectieven"]["B2"] = "Nieuwe naam"
+    book.save(path)
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic, "write_text", broken)
+    with pytest.raises(OSError):
+        import_results(project, path)
+    assert placements_of(project) == []
+    assert perspectives(project)[0].name == "Hulp van buren"
+    monkeypatch.undo()
+    assert import_results(project, path).placements == 1
+    assert placements_of(project) == [("gevoel/verrassing", "", 1, (40.0, 60.0))]

@@ -23,8 +23,9 @@ from verhalen.errors import VerhalenError
 from verhalen.ingest import IngestReport, ingest, read_options
 from verhalen.perspectives import run_cluster
 from verhalen.project import FORM_NAME, Project, init_project
-from verhalen.pseudonymize import PseudonymReport, pseudonymize
+from verhalen.pseudonymize import pseudonymize
 from verhalen.report import ReportResult, make_report
+from verhalen.review_sheet import PseudonymReport
 
 EXAMPLE_ENV = "VERHALEN_VOORBEELD"
 EXAMPLE_PACKAGE_DIR = "voorbeeld"  # src/verhalen/voorbeeld, shipped as package data
@@ -61,6 +62,41 @@ class DemoResult:
     report: ReportResult | None = None
 
 
+def copy_inputs(source: Path, folder: Path) -> Path:
+    """The example's inputs copied into `folder`/bronnen, the folder returned; never `truth/`,
+    which holds the answers the tests and the bench check against."""
+    inputs = folder / "bronnen"
+    inputs.mkdir()
+    for name in INPUTS:
+        item = source / name
+        if item.is_dir():
+            shutil.copytree(item, inputs / name)
+        elif item.is_file():
+            shutil.copy(item, inputs / name)
+    return inputs
+
+
+def ingest_sessions(
+    project: Project,
+    inputs: Path,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[IngestReport]:
+    """The example's stories read session by session, so each story knows its session."""
+    reports = []
+    tellers: Path | None = inputs / "vertellers.csv"
+    for folder, session in SESSIONS.items():
+        report = ingest(
+            project,
+            [inputs / "verhalen" / folder],
+            storytellers_file=tellers,
+            options=read_options(project, session=session),
+            progress=progress,
+        )
+        reports.append(report)
+        tellers = None  # registered with the first batch
+    return reports
+
+
 def make_demo(
     path: Path,
     source: Path | None = None,
@@ -77,27 +113,10 @@ def make_demo(
     shutil.copy(source / FORM_NAME, path / FORM_NAME)
     if (source / CATALYSIS).is_file():
         shutil.copy(source / CATALYSIS, path / CATALYSIS)
-    inputs = path / "bronnen"
-    inputs.mkdir()
-    for name in INPUTS:
-        item = source / name
-        if item.is_dir():
-            shutil.copytree(item, inputs / name)
-        elif item.is_file():
-            shutil.copy(item, inputs / name)
+    inputs = copy_inputs(source, path)
     project = init_project(path, lang=lang, template="programma", name="Werken met Netwerken")
     result = DemoResult(project)
-    tellers: Path | None = inputs / "vertellers.csv"
-    for folder, session in SESSIONS.items():
-        report = ingest(
-            project,
-            [inputs / "verhalen" / folder],
-            storytellers_file=tellers,
-            options=read_options(project, session=session),
-            progress=progress,
-        )
-        result.ingests.append(report)
-        tellers = None  # registered with the first batch
+    result.ingests = ingest_sessions(project, inputs, progress)
     result.steps.append("ingest")
     answers = inputs / "antwoorden.xlsx"
     if answers.exists():

@@ -6,25 +6,49 @@ cache), so a notebook shows the same stories, answers and perspectives as the co
 Results are `Table`s: lists of dicts that Jupyter shows as HTML tables (and stay tables when
 sliced or filtered); `as_dataframe` gives a pandas DataFrame. The map of stories is interactive
 in JupyterLab (`map_explorer`, plotly: offline) and has a static picture (`plot_story_map`).
-Titles, labels and column names are in the project's language.
+Titles, labels and column names are in the project's language. The map is drawn in
+`explore_map` and `Table` lives in `explore_table`; notebooks use both through this module.
 """
 
 from __future__ import annotations
 
-import base64
-import functools
-import html
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, SupportsIndex, overload
+from typing import Any
 
 from verhalen.errors import VerhalenError
+from verhalen.explore_map import explorer_widget, map_figure, plot_story_map, static_png
+from verhalen.explore_table import TEXT_ROWS, TEXT_WIDTH, Table
 from verhalen.i18n import say
 from verhalen.project import CONFIG_NAME, Project
 from verhalen.stories import StoryFilter, format_answer, story_table
+
+# What notebooks use: the map is drawn in explore_map, the table is explore_table's.
+__all__ = [
+    "TEXT_ROWS",
+    "TEXT_WIDTH",
+    "Table",
+    "as_dataframe",
+    "check_catalysis",
+    "exemplar_cards",
+    "history_table",
+    "map_explorer",
+    "map_figure",
+    "open_project",
+    "pattern_rows",
+    "perspective_table",
+    "plot_distribution",
+    "plot_story_map",
+    "questions",
+    "read_story",
+    "static_png",
+    "story_map",
+    "story_rows",
+    "write_catalysis",
+]
 
 EXAMPLE_FOLDER = "voorbeeld-project"
 PROJECT_ENV = "VERHALEN_PROJECT"
@@ -53,109 +77,6 @@ def open_project(path: str | Path | None = None, example: str | Path | None = No
 
 
 # -- tables ----------------------------------------------------------------------------------
-
-
-class Table(list):
-    """A list of dicts that Jupyter shows as an HTML table, and `print` or `repr` as text.
-
-    Slicing (`table[:10]`), `filter`, `head`, `+` and `copy` give a `Table` again, with the same
-    columns, so a part of a table still shows as a table.
-    """
-
-    def __init__(self, rows: Iterable[dict[str, Any]] = (), columns: Sequence[str] | None = None):
-        super().__init__(rows)
-        self.columns = list(columns) if columns else list(self[0]) if self else []
-
-    def _like(self, rows: Iterable[dict[str, Any]]) -> Table:
-        """A table of `rows` with this table's columns (and any other attributes)."""
-        new = type(self).__new__(type(self))
-        new.__dict__.update(self.__dict__)
-        list.extend(new, rows)
-        return new
-
-    @overload
-    def __getitem__(self, index: SupportsIndex) -> dict[str, Any]: ...
-    @overload
-    def __getitem__(self, index: slice) -> Table: ...
-    def __getitem__(self, index):
-        got = super().__getitem__(index)
-        return self._like(got) if isinstance(index, slice) else got
-
-    def __add__(self, other: Iterable[dict[str, Any]]) -> Table:  # type: ignore[override]
-        return self._like([*self, *other])
-
-    def copy(self) -> Table:
-        return self._like(self)
-
-    def head(self, n: int = 10) -> Table:
-        """The first `n` rows."""
-        return self[:n]
-
-    def filter(
-        self, keep: Callable[[dict[str, Any]], bool] | None = None, /, **equal: Any
-    ) -> Table:
-        """The rows for which `keep(row)` is true and every column in `equal` has that value:
-        `table.filter(lambda r: r["gevoel"] >= 70)`, `table.filter(afloop="goed")`."""
-        return self._like(
-            row
-            for row in self
-            if (keep is None or keep(row)) and all(row.get(k) == v for k, v in equal.items())
-        )
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.columns)
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td style='text-align:left'>{html.escape(_cell(row.get(c)))}</td>"
-                for c in self.columns
-            )
-            + "</tr>"
-            for row in self
-        )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-    def text(self, max_rows: int | None = None, width: int | None = None) -> str:
-        """The table as aligned text: at most `max_rows` rows, cells cut at `width` characters."""
-        rows = list.__getitem__(self, slice(max_rows))
-        cells = [[_short(_cell(row.get(c)), width) for c in self.columns] for row in rows]
-        header = [_short(str(c), width) for c in self.columns]
-        widths = [max([len(h)] + [len(r[k]) for r in cells]) for k, h in enumerate(header)]
-        lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
-        lines.append("-+-".join("-" * w for w in widths))
-        lines += [
-            " | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells
-        ]
-        if len(rows) < len(self):
-            lines.append(f"… ({len(rows)}/{len(self)})")
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.text()
-
-    def __repr__(self) -> str:
-        return self.text(max_rows=TEXT_ROWS, width=TEXT_WIDTH)
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text view
-        printer.text(repr(self))
-
-
-TEXT_ROWS, TEXT_WIDTH = 20, 40  # what `repr` shows of a table
-
-
-def _short(text: str, width: int | None) -> str:
-    text = " ".join(text.split())  # one line per row
-    return text if width is None or len(text) <= width else text[: width - 1] + "…"
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    if isinstance(value, list | tuple):
-        return "; ".join(map(str, value))
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return "" if value is None else str(value)
 
 
 def as_dataframe(rows: list[dict[str, Any]]):
@@ -354,318 +275,15 @@ def story_map(
     return table
 
 
-def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: str | None = None):
-    """A static picture of `story_map` points (matplotlib), coloured by perspective or by the
-    answer in them: for a printed report, or wherever the interactive `map_explorer` cannot run.
-    Titles, legend and colour bar are in the project's language."""
-    import matplotlib.pyplot as plt
-
-    words = _map_words(points, by, lang)
-    fig, ax = plt.subplots(figsize=(8, 6))
-    numeric, groups = _map_groups(points, by, words)
-    if numeric:
-        shown = [p for p in points if p.get("value") is not None]
-        dots = ax.scatter(
-            [p["x"] for p in shown],
-            [p["y"] for p in shown],
-            c=[p["value"] for p in shown],
-            cmap="viridis",
-            s=28,
-        )
-        fig.colorbar(dots, ax=ax, label=words["by"])
-    for name, colour, members in groups:
-        ax.scatter(
-            [p["x"] for p in members],
-            [p["y"] for p in members],
-            s=28,
-            color=colour,
-            label=_short(name, 40),
-        )
-    if groups:
-        ax.legend(
-            fontsize=8,
-            loc="center left",
-            bbox_to_anchor=(1, 0.5),
-            title=None if numeric else words["by"],
-            title_fontsize=8,
-        )
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel(words["axes"], fontsize=8, color="#555555")
-    ax.set_title(words["title"])
-    fig.tight_layout()
-    return fig
-
-
-def map_figure(points: list[dict[str, Any]], by: str = "perspective", lang: str | None = None):
-    """The map of `story_map` points as an interactive plotly figure.
-
-    Hovering over a point shows the story's number, title and perspective (and its answer to
-    `by`); each point's `customdata` is its story number. Titles, legend and colour bar are in
-    the project's language. plotly.js comes with the plotly package, so it works offline.
-    """
-    import plotly.graph_objects as go
-
-    words = _map_words(points, by, lang)
-    numeric, groups = _map_groups(points, by, words)
-    fig = go.Figure()
-    marker = {"size": 9, "line": {"width": 0.5, "color": "white"}}
-    if numeric:
-        shown = [p for p in points if p.get("value") is not None]
-        fig.add_trace(
-            go.Scatter(
-                **_trace_points(shown, words),
-                name=words["by"],
-                showlegend=False,
-                marker={
-                    **marker,
-                    "color": [p["value"] for p in shown],
-                    "colorscale": "Viridis",
-                    "colorbar": {"title": {"text": words["by"]}},
-                },
-            )
-        )
-    for name, colour, members in groups:
-        fig.add_trace(
-            go.Scatter(
-                **_trace_points(members, words),
-                name=_plotly_text(name),
-                marker={**marker, "color": colour},
-            )
-        )
-    hidden = {"showticklabels": False, "showgrid": False, "zeroline": False}
-    fig.update_layout(
-        title={"text": _plotly_text(words["title"])},
-        template="plotly_white",
-        legend={"title": {"text": "" if numeric else _plotly_text(words["by"])}},
-        xaxis={**hidden, "title": {"text": _plotly_text(words["axes"]), "font": {"size": 11}}},
-        yaxis=hidden,
-        hoverlabel={"align": "left"},
-        margin={"l": 20, "r": 20, "t": 50, "b": 40},
-        height=520,
-    )
-    return fig
-
-
 def map_explorer(project: Project, points: list[dict[str, Any]], by: str = "perspective"):
     """The map of the stories to explore in JupyterLab: hover over a point for its number,
     title and perspective; click it, or choose it in the list below, to read the story.
 
-    An ipywidgets box with the plotly map (a FigureWidget when anywidget is installed, so clicks
-    reach Python; otherwise the figure, where hovering still works), a story list and the
-    story's text. Where widgets cannot be shown (an executed notebook opened elsewhere, an HTML
-    export) it carries the static picture of `plot_story_map` as its PNG.
+    An ipywidgets box with the plotly map, a story list and the story's text
+    (`explore_map.explorer_widget`); where widgets cannot be shown it carries the static
+    picture of `plot_story_map` as its PNG.
     """
-    import ipywidgets as widgets
-
-    lang = project.lang
-    figure = map_figure(points, by, lang)
-    reader = widgets.Output(
-        layout=widgets.Layout(max_height="22em", overflow="auto", border="1px solid #ddd")
-    )
-    chooser = widgets.Dropdown(
-        options=[(say(lang, "(kies een verhaal)", "(choose a story)"), None)]
-        + [
-            (_short(f"[{p['id']}] {p['title']}".strip(), 70), p["id"])
-            for p in sorted(points, key=lambda p: p["id"])
-        ],
-        value=None,
-        description=say(lang, "Verhaal", "Story"),
-        layout=widgets.Layout(width="40em"),
-    )
-
-    def show(change: dict[str, Any]) -> None:  # the chosen story's text replaces the last one
-        story = change["new"]
-        text = read_story(project, story) + "\n" if story is not None else ""
-        reader.outputs = ({"output_type": "stream", "name": "stdout", "text": text},)
-
-    chooser.observe(show, names="value")
-    try:
-        import plotly.graph_objects as go
-
-        view = go.FigureWidget(figure)
-    except ImportError:  # no anywidget: the figure itself, hover without clicks
-        view = widgets.Output()
-        with view:
-            _display_figure(figure)
-        hint = say(
-            lang,
-            "Wijs een punt aan: je ziet het nummer, de titel en het perspectief. Kies hieronder"
-            " een verhaal om het te lezen.",
-            "Point at a dot to see its number, title and perspective. Choose a story below to"
-            " read it.",
-        )
-    else:
-
-        def clicked(trace: Any, chosen: Any, _state: Any) -> None:
-            if chosen.point_inds:
-                chooser.value = trace.customdata[chosen.point_inds[0]][0]
-
-        for trace in view.data:
-            trace.on_click(clicked)
-        hint = say(
-            lang,
-            "Wijs een punt aan: je ziet het nummer, de titel en het perspectief. Klik erop, of"
-            " kies hieronder een verhaal, om het te lezen.",
-            "Point at a dot to see its number, title and perspective. Click it, or choose a story"
-            " below, to read it.",
-        )
-    children = [view, widgets.HTML(f"<i>{html.escape(hint)}</i>"), chooser, reader]
-    return _map_box()(children, (points, by, lang))
-
-
-def _display_figure(figure: Any) -> None:
-    """Show a plotly figure as plotly's own MIME type: JupyterLab draws it with the plotly.js
-    that the plotly package installs into it, nothing is fetched."""
-    import plotly.io as pio
-    from IPython.display import display
-
-    display(pio.renderers["plotly_mimetype"].to_mimebundle(figure.to_dict()), raw=True)
-
-
-@functools.cache
-def _map_box() -> type:
-    """The explorer's box class, made on first use (ipywidgets belongs to the notebooks extra)."""
-    import ipywidgets as widgets
-
-    class MapBox(widgets.VBox):
-        """A VBox whose MIME bundle also holds the static map as a PNG, for where widgets
-        cannot be shown; JupyterLab shows the widgets."""
-
-        def __init__(self, children: list[Any], static: tuple[Any, str, str]):
-            super().__init__(children)
-            self._static = static
-
-        def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-            bundle = super()._repr_mimebundle_(**kwargs)
-            bundle["image/png"] = base64.b64encode(static_png(*self._static)).decode("ascii")
-            bundle["text/plain"] = _map_words(*self._static)["title"]
-            return bundle
-
-    return MapBox
-
-
-def static_png(
-    points: list[dict[str, Any]], by: str = "perspective", lang: str | None = None
-) -> bytes:
-    """`plot_story_map` as PNG bytes (the figure is closed, so nothing else shows it)."""
-    import io
-
-    import matplotlib.pyplot as plt
-
-    fig = plot_story_map(points, by, lang)
-    try:
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
-    finally:
-        plt.close(fig)
-    return buffer.getvalue()
-
-
-PALETTE = (  # matplotlib's tab10, so the static and the interactive map use the same colours
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#bcbd22", "#17becf", "#7f7f7f",
-)  # fmt: skip
-NO_GROUP = "#b0b0b0"  # no perspective, no answer, "past nergens bij"
-
-
-def _map_words(points: Any, by: str, lang: str | None) -> dict[str, str]:
-    """The texts of a map in the project's language; `by` as the question's short name."""
-    lang = lang or getattr(points, "lang", None) or "nl"
-    perspective = say(lang, "perspectief", "perspective")
-    labels = getattr(points, "labels", {})  # a story_map's question names in its language
-    name = perspective if by == "perspective" else labels.get(by) or by
-    return {
-        "lang": lang,
-        "by": name,
-        "perspective": perspective,
-        "title": say(lang, "Kaart van de verhalen", "Map of the stories")
-        + f" ({say(lang, 'kleur', 'colour')}: {name})",
-        "axes": say(
-            lang,
-            "Verhalen die op elkaar lijken liggen dicht bij elkaar; de assen zelf betekenen niets.",
-            "Stories that are alike lie close together; the axes themselves mean nothing.",
-        ),
-        "no perspective": say(lang, "geen perspectief", "no perspective"),
-        "no answer": say(lang, "geen antwoord", "no answer"),
-        "key": "perspective" if by == "perspective" else "value",
-    }
-
-
-def _map_groups(
-    points: list[dict[str, Any]], by: str, words: dict[str, str]
-) -> tuple[bool, list[tuple[str, str, list[dict[str, Any]]]]]:
-    """(numeric, groups): numeric when the answers are numbers (a colour scale; the groups then
-    hold only the stories without an answer), else one (legend name, colour, points) a group."""
-    key = words["key"]
-    values = [p.get(key) for p in points]
-    numeric = key == "value" and any(_is_number(v) for v in values)
-    numeric = numeric and all(_is_number(v) for v in values if v is not None)
-    grouped: dict[Any, list[dict[str, Any]]] = {}
-    for p in points:
-        value = p.get(key)
-        if numeric and value is not None:
-            continue
-        grouped.setdefault(None if value in (None, "") else value, []).append(p)
-
-    def order(item: tuple[Any, Any]) -> tuple[int, Any]:  # 1, 2, …, then 0 (fits nowhere), none
-        group = item[0]
-        if group is None or group == 0:
-            return (2 if group is None else 1, "")
-        return (0, group) if key == "perspective" else (0, str(group))
-
-    out = []
-    for k, (group, members) in enumerate(sorted(grouped.items(), key=order)):
-        if group is None:
-            name = words["no perspective"] if key == "perspective" else words["no answer"]
-            colour = NO_GROUP
-        elif key == "perspective":
-            name = f"{group}. {members[0].get('perspective_title') or ''}".strip()
-            colour = NO_GROUP if group == 0 else PALETTE[(group - 1) % len(PALETTE)]
-        else:
-            name, colour = str(group), PALETTE[k % len(PALETTE)]
-        out.append((name, colour, members))
-    return numeric, out
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _trace_points(members: list[dict[str, Any]], words: dict[str, str]) -> dict[str, Any]:
-    """x, y, hover text and customdata (the story number) of a group of map points."""
-
-    def hover(p: dict[str, Any]) -> str:
-        number = p.get("perspective")
-        perspective = (
-            f"{number}. {p.get('perspective_title') or ''}".strip()
-            if number is not None
-            else words["no perspective"]
-        )
-        lines = [
-            f"<b>[{p['id']}] {_plotly_text(_short(p.get('title') or '', 60))}</b>",
-            f"{_plotly_text(words['perspective'])}: {_plotly_text(perspective)}",
-        ]
-        if words["key"] == "value":
-            value = p.get("value")
-            shown = words["no answer"] if value in (None, "") else _cell(value)
-            lines.append(f"{_plotly_text(words['by'])}: {_plotly_text(shown)}")
-        return "<br>".join(lines)
-
-    return {
-        "x": [p["x"] for p in members],
-        "y": [p["y"] for p in members],
-        "mode": "markers",
-        "text": [hover(p) for p in members],
-        "hovertemplate": "%{text}<extra></extra>",
-        "customdata": [[p["id"]] for p in members],
-    }
-
-
-def _plotly_text(text: str) -> str:
-    """`text` for plotly's labels, which read a little HTML: <, > and & escaped (quotes kept,
-    so a title like "'t Anker" shows as written)."""
-    return html.escape(text, quote=False)
+    return explorer_widget(points, by, project.lang, lambda story: read_story(project, story))
 
 
 # -- perspectives ----------------------------------------------------------------------------

@@ -164,17 +164,7 @@ class Question:
 
     def _share(self, raw: Any, lang: str) -> float:
         """One number 0–100 (a share, a position); a decimal comma is fine."""
-        if isinstance(raw, bool):
-            raise AnswerError(t("not_a_number", lang, value=raw))
-        if isinstance(raw, int | float):
-            number = float(raw)
-        else:
-            try:
-                number = float(str(raw).strip().replace(",", "."))
-            except ValueError:
-                raise AnswerError(t("not_a_number", lang, value=raw)) from None
-        if math.isnan(number) or math.isinf(number):
-            raise AnswerError(t("not_a_number", lang, value=raw))
+        number = _parse_number(raw, lang)
         if not 0 <= number <= 100:
             raise AnswerError(t("out_of_range", lang, value=_num(number), lo="0", hi="100"))
         return number
@@ -345,23 +335,30 @@ class Question:
         raise AnswerError(t("not_boolean", lang, value=raw))
 
     def _number(self, raw: Any, lang: str) -> float | int:
-        if isinstance(raw, bool):
-            raise AnswerError(t("not_a_number", lang, value=raw))
-        if isinstance(raw, int | float):
-            number = float(raw)
-        else:
-            try:
-                number = float(str(raw).strip().replace(",", "."))
-            except ValueError:
-                raise AnswerError(t("not_a_number", lang, value=raw)) from None
-        if math.isnan(number) or math.isinf(number):
-            raise AnswerError(t("not_a_number", lang, value=raw))
+        number = _parse_number(raw, lang)
         lo = self.min if self.min is not None else -math.inf
         hi = self.max if self.max is not None else math.inf
         if not lo <= number <= hi:
             shown = int(number) if number.is_integer() else number
             raise AnswerError(t("out_of_range", lang, value=shown, lo=_num(lo), hi=_num(hi)))
         return int(number) if number.is_integer() else number
+
+
+def _parse_number(raw: Any, lang: str) -> float:
+    """A finite number from an answer as typed or read, a decimal comma included: the one rule
+    for number and scale answers and for signifier shares and positions."""
+    if isinstance(raw, bool):
+        raise AnswerError(t("not_a_number", lang, value=raw))
+    if isinstance(raw, int | float):
+        number = float(raw)
+    else:
+        try:
+            number = float(str(raw).strip().replace(",", "."))
+        except ValueError:
+            raise AnswerError(t("not_a_number", lang, value=raw)) from None
+    if math.isnan(number) or math.isinf(number):
+        raise AnswerError(t("not_a_number", lang, value=raw))
+    return number
 
 
 def format_value(value: Any, lang: str = "nl") -> str:

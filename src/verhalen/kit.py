@@ -1,6 +1,7 @@
 """The workshop kit: everything the sensemaking room needs on paper, as one folder of PDFs.
 
-`write_kit` writes the landscape canvas (with its legend and an empty canvas), the timeline
+`write_kit` writes the landscape canvas (with its legend and an empty canvas; two scales, else
+two dyads, else the form's first triad, unless `--x`/`--y` or `--triad` choose), the timeline
 strips, the story-element label sheets, the composite-story template and the agenda with the
 chosen exercises' instructions. The pieces live in their own modules (`kit_landscape`,
 `kit_timeline`, `kit_sheets`); this one holds what they share: the stories as the kit shows
@@ -164,6 +165,7 @@ def write_kit(
     paper: str = "a4",
     x: str | None = None,
     y: str | None = None,
+    triad: str | None = None,
     by: str | None = None,
     exercises: list[str] | None = None,
     lang: str | None = None,
@@ -180,25 +182,28 @@ def write_kit(
     chosen = kit_agenda.check_exercises(exercises, lang)
     notes: list[str] = []
     axes = None
-    if x or y:
-        axes = kit_landscape.check_axes(project, x, y, lang)
-    else:
-        scales = kit_landscape.scale_questions(project)
-        if len(scales) >= 2:
-            axes = (scales[0], scales[1])
-        else:
+    if x or y or triad:
+        axes = kit_landscape.check_landscape(project, x, y, triad, lang)
+    else:  # two scales, else two dyads, else the first triad
+        axes = kit_landscape.default_landscape(project)
+        if axes is None:
             notes.append(
                 say(
                     lang,
-                    "geen landschap: het formulier heeft geen twee schaalvragen",
-                    "no landscape: the form has no two scale questions",
+                    "geen landschap: het formulier heeft geen twee schaalvragen of dyades en geen "
+                    "driehoek",
+                    "no landscape: the form has no two scale or dyad questions and no triad",
                 )
             )
     kit_timeline.check_order(project, by, lang)
     written: list[Path] = []
     if axes is not None:
+        if len(axes) == 1:
+            ids: tuple[str | None, str | None, str | None] = (None, None, axes[0].id)
+        else:
+            ids = (axes[0].id, axes[1].id, None)
         written += kit_landscape.write_landscape(
-            project, folder, axes[0].id, axes[1].id, paper=paper, lang=lang
+            project, folder, ids[0], ids[1], triad=ids[2], paper=paper, lang=lang
         )
     written.append(
         kit_timeline.write_timeline(

@@ -9,6 +9,7 @@ killed process leaves no run or a complete one. `doctor` and the loader share th
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -76,22 +77,52 @@ def save_model(model: Any, folder: Path, embedder: str) -> Path:
     return staged
 
 
-def model_complete(path: Path) -> bool:
-    """Whether a saved model folder holds every file its manifest lists, unchanged.
-    Models saved before manifests existed are taken as they are."""
-    import hashlib
+# What a model saved before manifests existed must hold for the loader: BERTopic's config and
+# topics (the stories' places come from the store; the other files BERTopic wrote are not read).
+LEGACY_FILES = ("config.json", "topics.json")
 
-    if not path.is_dir():
-        return False
-    manifest = path / MODEL_MANIFEST
-    if not manifest.is_file():
-        return (path / "config.json").is_file() and (path / "topics.json").is_file()
+
+def _json_ok(path: Path) -> bool:
     try:
-        files = json.loads(manifest.read_text("utf-8"))["files"]
-        for name, info in files.items():
-            data = (path / name).read_bytes()
-            if len(data) != info["size"] or hashlib.sha256(data).hexdigest() != info["sha256"]:
-                return False
-    except (OSError, ValueError, KeyError, TypeError):
+        json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return False
     return True
+
+
+def model_damage(folder: Path) -> list[str]:
+    """The files of a saved model that are missing or damaged. A model with a manifest (every
+    file's size and hash, written last) is held to it; an older one to the two files the
+    loader reads from it (`LEGACY_FILES`)."""
+    manifest = folder / MODEL_MANIFEST
+    if manifest.is_file():
+        try:
+            files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+            expected = {str(k): (int(v["size"]), str(v["sha256"])) for k, v in files.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return [MODEL_MANIFEST]
+        bad = []
+        for name, (size, digest) in sorted(expected.items()):
+            path = folder / name
+            try:
+                ok = path.stat().st_size == size and _sha256(path) == digest
+            except OSError:
+                ok = False
+            if not ok:
+                bad.append(name)
+        return bad
+    return [name for name in LEGACY_FILES if not _json_ok(folder / name)]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def model_complete(path: Path) -> bool:
+    """Whether a saved model folder is there and whole: the loader's check and `doctor`'s are
+    this one (`model_damage`)."""
+    return path.is_dir() and not model_damage(path)

@@ -24,7 +24,7 @@ from scipy.stats.contingency import association, expected_freq
 
 from verhalen.errors import VerhalenError
 from verhalen.form import fold
-from verhalen.i18n import number, plural
+from verhalen.i18n import number
 from verhalen.project import Project
 
 MIN_GROUP = 5  # stories a category needs to take part in a test
@@ -63,11 +63,9 @@ class Variable:
     categories: tuple[str, ...] = ()
     question: str | None = None  # the form question it comes from (for options: the multiple)
     option: str | None = None  # the option of a multiple-choice question it stands for
-    plurals: tuple[str, ...] = ()  # the group question's categories as plural nouns
-
-    @property
-    def is_group(self) -> bool:
-        return bool(self.plurals)
+    # The storytellers' group question. Its categories are names the project chose ("N-VA",
+    # "minder dan 1 jaar"): never inflected, always quoted as they are.
+    is_group: bool = False
 
 
 def _collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, object]]]:
@@ -87,10 +85,8 @@ def _collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, obje
         given = [(r.story_id, r.values.get(q.id)) for r in recs]
         given = [(sid, v) for sid, v in given if v is not None]
         if q.type == "single":
-            plurals = ()
-            if q.id == form.group_question:
-                plurals = tuple(plural(o, 2, form.language) for o in q.options)
-            out.append(Variable(q.id, label, "choice", source, q.options, q.id, plurals=plurals))
+            group = q.id == form.group_question
+            out.append(Variable(q.id, label, "choice", source, q.options, q.id, is_group=group))
             for sid, v in given:
                 if v in q.options:
                     vals[sid][q.id] = v
@@ -537,6 +533,12 @@ def _topic(var: Variable) -> str:
     return var.label.removesuffix(f": {var.option}") if var.option else var.label
 
 
+def _group(name: str, lang: str) -> str:
+    """One group of storytellers, its name as the project wrote it: "de groep 'N-VA'", never
+    "N-VAen" (a name is not a noun our plural rules know)."""
+    return msg(lang, f"de groep '{name}'", f"the group '{name}'")
+
+
 def _is_yes(category: str) -> bool:
     return category in ("ja", "yes")
 
@@ -544,8 +546,7 @@ def _is_yes(category: str) -> bool:
 def _stories_with(var: Variable, category: str, lang: str) -> str:
     """'verhalen met Afloop = goed', 'verhalen van ambtenaren', … (after 'bij' / 'in')."""
     if var.is_group:
-        name = var.plurals[var.categories.index(category)]
-        return msg(lang, f"verhalen van {name}", f"stories by {name}")
+        return msg(lang, "verhalen van ", "stories by ") + _group(category, lang)
     if var.source == "perspective":
         t = _title(category)
         return msg(
@@ -613,12 +614,12 @@ def _crosstab_sentence(p: Pattern, lang: str) -> str:
     )
     r, c = rows[i], cols[j]
     if x.is_group and y.source == "perspective":
-        who = _capital(x.plurals[x.categories.index(r)])
+        who = _capital(_group(r, lang))
         return (
             msg(
                 lang,
-                f"{who} vertellen vaker verhalen uit het perspectief '{_title(c)}'",
-                f"{who} more often tell stories from the perspective '{_title(c)}'",
+                f"{who} vertelt vaker verhalen uit het perspectief '{_title(c)}'",
+                f"{who} more often tells stories from the perspective '{_title(c)}'",
             )
             + numbers
         )
@@ -678,8 +679,7 @@ def _groups_sentence(p: Pattern, lang: str) -> str:
     word = msg(lang, "hoger" if higher else "lager", "higher" if higher else "lower")
     name = msg(lang, "mediaan", "median") if what == "median" else msg(lang, "gemiddeld", "mean")
     if choice.is_group:
-        who = choice.plurals[choice.categories.index(group.category)]
-        where = msg(lang, f"bij {who}", f"among {who}")
+        where = msg(lang, "bij ", "among ") + _group(group.category, lang)
     else:
         where = msg(lang, "bij ", "in ") + _stories_with(choice, group.category, lang)
     return msg(

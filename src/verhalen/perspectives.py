@@ -447,13 +447,14 @@ def set_texts(
     project: Project,
     names: Sequence[tuple[int, str]] = (),
     descriptions: Sequence[tuple[int, str]] = (),
-    before_commit: Callable[[], None] | None = None,
+    before_commit: Callable[[Store], None] | None = None,
 ) -> None:
     """Several names and descriptions in one transaction, each with its history entry as
     `rename` and `describe` write it: all of them are stored, or none.
 
     `before_commit` runs inside the transaction, after the changes and before the commit (the
-    store's write lock is held): if it raises, nothing is stored.
+    store's write lock is held), with the store to add its own changes: if it raises, nothing
+    is stored.
     `workshop_results.import_results` writes its files there, so they change together with the
     store."""
     for number, _ in names:
@@ -477,7 +478,7 @@ def set_texts(
                 detail = {"perspective": number, "old": old[field_name], "new": value}
                 store.log(action, f"run:{run_id}", detail)
         if before_commit is not None:
-            before_commit()
+            before_commit(store)
 
 
 def move(project: Project, story_id: int, number: int) -> int:

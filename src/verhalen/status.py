@@ -52,17 +52,15 @@ def overview(project: Project) -> Overview:
     )
 
 
-def headline(o: Overview, lang: str = "nl", values_lang: str | None = None) -> str:
-    """'22 vertellers (10 inwoners, 9 ambtenaren, …) vertelden 185 verhalen in 2 sessies'.
+def headline(o: Overview, lang: str = "nl") -> str:
+    """'22 vertellers (inwoner: 10, ambtenaar: 9, …) vertelden 185 verhalen in 2 sessies'.
 
-    Group names are answers from the story form, so they take the form's plural rules
-    (`values_lang`), whatever language the sentence is in.
+    Group names are the project's own words ("N-VA", "minder dan 1 jaar"): shown as written,
+    never inflected.
     """
     nl = lang == "nl"
     unknown = "onbekend" if nl else "unknown"
-    groups = ", ".join(
-        f"{n} {plural(g, n, values_lang or lang) if g else unknown}" for g, n in o.groups
-    )
+    groups = ", ".join(f"{g or unknown}: {n}" for g, n in o.groups)
     teller = "verteller" if nl else "storyteller"
     story = "verhaal" if nl else "story"
     session = "sessie" if nl else "session"

@@ -16,8 +16,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from verhalen.errors import VerhalenError
+from verhalen.i18n import count, say
 from verhalen.i18n import number as fmt_number
-from verhalen.i18n import say
 from verhalen.project import Project
 from verhalen.store import StoryRow
 
@@ -375,7 +375,7 @@ def write_sheets(
             out.append(PageBreak())
         head = f"{sh.number}. {sh.title}" if sh.number > 0 else sh.title
         out.append(P(_text(head), s["h1"]))
-        sub = [say(lang, f"{sh.stories} verhalen", f"{sh.stories} stories")]
+        sub = [count(sh.stories, "story", lang)]
         if sh.proposed:
             sub.append(say(lang, "naam: voorstel uit de verhalen", "name: proposed by the stories"))
         elif sh.label and sh.label != sh.title:

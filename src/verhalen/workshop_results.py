@@ -14,14 +14,20 @@ import contextlib
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from verhalen.errors import Problem, RejectedBatch
 from verhalen.i18n import say
+from verhalen.placements import Placement
 from verhalen.project import Project
 from verhalen.proposals import Proposal, read_proposals, with_new_proposals
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from verhalen.form import Question
 
 # -- the results template ------------------------------------------------------------------------
 
@@ -30,6 +36,7 @@ TEMPLATE_SHEETS: dict[str, tuple[str, ...]] = {
     "interpretaties": ("waarneming", "tekst", "perspectief"),
     "perspectieven": ("nummer", "naam", "beschrijving"),
     "verandervoorstellen": ("perspectief", "voorstel", "wie", "toelichting"),
+    "landschap": ("landschap", "tafel", "verhaal", "x", "y", "aandelen"),
 }
 
 EXPLANATION = [
@@ -44,6 +51,11 @@ EXPLANATION = [
     " lege cel laat de oude naam of beschrijving staan.",
     "verandervoorstellen: perspectief (nummer), voorstel (verplicht), wie (wie pakt het op),"
     " toelichting.",
+    "landschap: waar de groep elk verhaal op een landschap legde. landschap (de twee vraag-ids"
+    " als x/y, zoals gevoel/verrassing, of het id van een driehoek; staat op het lege canvas),"
+    " tafel (welke groep; mag leeg), verhaal (het nummer op de kaart), x en y (in het bereik van"
+    " de vragen, meestal 0–100) of bij een driehoek aandelen (drie delen die samen 100 zijn,"
+    " zoals 60/30/10).",
     "",
     "Terugzetten in het project: verhalen workshop import resultaten.xlsx",
     "Bij een fout verandert er niets; elke fout staat op één regel als bestand:regel: reden.",
@@ -75,8 +87,26 @@ def write_template(path: Path, project: Project | None = None) -> Path:
         cell = set_xlsx_cell(info, r, 1, line)
         if r == 1:
             cell.font = Font(bold=True, size=13)
+    if project is not None:
+        landscapes = _landscape_names(project)
+        if landscapes:
+            more = ", …" if len(landscapes) > 12 else ""
+            line = "Landschappen in dit project: " + ", ".join(landscapes[:12]) + more + "."
+            set_xlsx_cell(info, len(EXPLANATION) + 2, 1, line)
     info.column_dimensions["A"].width = 120
-    widths = {"id": 14, "patronen": 28, "nummer": 10, "perspectief": 14, "waarneming": 16}
+    widths = {
+        "id": 14,
+        "patronen": 28,
+        "nummer": 10,
+        "perspectief": 14,
+        "waarneming": 16,
+        "landschap": 30,
+        "tafel": 14,
+        "verhaal": 10,
+        "x": 8,
+        "y": 8,
+        "aandelen": 14,
+    }
     for name, header in TEMPLATE_SHEETS.items():
         sheet = book.create_sheet(name)
         for c, h in enumerate(header, 1):
@@ -104,6 +134,7 @@ class ImportSummary:
     observations: int = 0
     interpretations: int = 0
     proposals: int = 0
+    placements: int = 0
     unchanged: int = 0
 
 
@@ -113,6 +144,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "interpretaties": ("waarneming", "tekst"),
     "perspectieven": ("nummer",),
     "verandervoorstellen": ("perspectief", "voorstel"),
+    "landschap": ("landschap", "verhaal"),
 }
 
 
@@ -213,6 +245,7 @@ class _Plan:
     renames: list[tuple[int, str]] = field(default_factory=list)
     descriptions: list[tuple[int, str]] = field(default_factory=list)
     files: list[tuple[Path, str]] = field(default_factory=list)
+    placements: list[Placement] = field(default_factory=list)
     summary: ImportSummary = field(default_factory=ImportSummary)
 
 
@@ -411,6 +444,10 @@ def _plan(project: Project, path: Path) -> _Plan:
             Proposal(ref, text, cells.get("wie", ""), cells.get("toelichting", ""), "")
         )
 
+    # landscape placements made in the room
+    placements, placed_unchanged = _placements(project, data.get("landschap", []), problem)
+    unchanged += placed_unchanged
+
     if problems:
         raise RejectedBatch(problems)
 
@@ -419,7 +456,9 @@ def _plan(project: Project, path: Path) -> _Plan:
         renamed=[n for n, _ in plan.renames],
         described=[n for n, _ in plan.descriptions],
         unchanged=unchanged,
+        placements=len(placements),
     )
+    plan.placements = placements
     if new_obs or added_interpretations:
         for oid, item in added_interpretations:
             target = new_obs.get(oid) or raw_known[oid]
@@ -453,6 +492,8 @@ def _apply(project: Project, plan: _Plan) -> None:
     """The planned changes, all or none (see `import_results`)."""
     from verhalen.atomic import write_bytes, write_text
     from verhalen.perspectives import set_texts
+    from verhalen.placements import save as save_placements
+    from verhalen.store import Store
 
     written: list[tuple[Path, bytes | None]] = []  # each file written, with what it held before
 
@@ -462,9 +503,16 @@ def _apply(project: Project, plan: _Plan) -> None:
             write_text(target, text)
             written.append((target, before))
 
+    def in_transaction(store: Store) -> None:
+        save_placements(store, plan.placements)
+        write_files()
+
     try:
         if plan.renames or plan.descriptions:
-            set_texts(project, plan.renames, plan.descriptions, before_commit=write_files)
+            set_texts(project, plan.renames, plan.descriptions, before_commit=in_transaction)
+        elif plan.placements:
+            with project.store() as store, store.transaction():
+                in_transaction(store)
         else:
             write_files()
     except BaseException:
@@ -475,6 +523,194 @@ def _apply(project: Project, plan: _Plan) -> None:
                 else:
                     write_bytes(target, before)
         raise
+
+
+def _landscape_names(project: Project) -> list[str]:
+    """The landscapes a results sheet can name: every pair of scale or dyad questions in form
+    order, and every triad (the kit's default first)."""
+    from verhalen.kit_landscape import (
+        axis_questions,
+        default_landscape,
+        landscape_key,
+        triad_questions,
+    )
+
+    axes = axis_questions(project)
+    names = [landscape_key((a, b)) for i, a in enumerate(axes) for b in axes[i + 1 :]]
+    names += [q.id for q in triad_questions(project) if len(q.anchors) == 3]
+    first = default_landscape(project)
+    if first is not None and landscape_key(first) in names:
+        names.remove(landscape_key(first))
+        names.insert(0, landscape_key(first))
+    return names
+
+
+def _number(text: str) -> float | None:
+    """A number as people type it in a cell (45, 45.5, 45,5); None when it is none."""
+    import math
+
+    try:
+        value = float(text.replace(",", ".").strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _landscape(project: Project, text: str) -> tuple[Question, ...] | str:
+    """The questions a sheet's landscape names, or why it names none (a reason in Dutch and
+    English, joined by a tab)."""
+    import re
+
+    from verhalen.kit_landscape import AXIS_TYPES
+
+    parts = [p for p in re.split(r"\s*(?:/|×|,|;|\s[xX]\s)\s*", text.strip()) if p]
+    questions = []
+    for qid in parts:
+        q = project.form.get(qid)
+        if q is None:
+            return f"onbekende vraag '{qid}'\tunknown question '{qid}'"
+        questions.append(q)
+    if len(questions) == 1 and questions[0].type == "triad" and len(questions[0].anchors) == 3:
+        return (questions[0],)
+    if len(questions) == 2 and all(q.type in AXIS_TYPES for q in questions):
+        if questions[0].id == questions[1].id:
+            return f"twee keer dezelfde vraag '{parts[0]}'\tthe same question twice '{parts[0]}'"
+        return tuple(questions)
+    return (
+        f"'{text}' is geen landschap: twee schaal- of dyadevragen als x/y, of één driehoek"
+        f"\t'{text}' is no landscape: two scale or dyad questions as x/y, or one triad"
+    )
+
+
+def _placements(
+    project: Project,
+    rows: list[tuple[int, dict[str, str]]],
+    problem: Callable[[str, int, str, str], None],
+) -> tuple[list[Placement], int]:
+    """The landscape sheet's rows checked: placements to store, and how many are stored as
+    they are already. Every problem goes to `problem`, one per row and reason."""
+    from verhalen.form import AnswerError
+    from verhalen.kit_landscape import landscape_key, value_range
+    from verhalen.placements import read
+
+    if not rows:
+        return [], 0
+    sheet = "landschap"
+    with project.store() as store:
+        stories = {s.id for s in store.stories()}
+        excluded = set(store.exclusions())
+        stored = {(p.landscape, p.table, p.story_id): p.value for p in read(store)}
+    out: list[Placement] = []
+    seen: set[tuple[str, str, int]] = set()
+    unchanged = 0
+    for row, cells in rows:
+        raw_landscape, raw_story = cells.get("landschap", ""), cells.get("verhaal", "")
+        table = cells.get("tafel", "")
+        found = True
+        qs: tuple[Question, ...] = ()
+        if not raw_landscape:
+            problem(sheet, row, "landschap ontbreekt", "landscape missing")
+            found = False
+        else:
+            resolved = _landscape(project, raw_landscape)
+            if isinstance(resolved, str):
+                nl, en = resolved.split("\t")
+                problem(sheet, row, nl, en)
+                found = False
+            else:
+                qs = resolved
+        story = raw_story.split(".")[0] if raw_story.endswith(".0") else raw_story
+        story_id: int | None = None
+        if not story:
+            problem(sheet, row, "verhaal ontbreekt", "story missing")
+        elif not story.isdigit() or int(story) not in stories:
+            problem(sheet, row, f"onbekend verhaal '{raw_story}'", f"unknown story '{raw_story}'")
+        elif int(story) in excluded:
+            problem(
+                sheet,
+                row,
+                f"verhaal {story} is uitgesloten van de analyse",
+                f"story {story} is excluded from the analysis",
+            )
+        else:
+            story_id = int(story)
+        if not found:
+            continue
+        value: tuple[float, ...] | None = None
+        x, y, parts = cells.get("x", ""), cells.get("y", ""), cells.get("aandelen", "")
+        if len(qs) == 1:
+            q = qs[0]
+            if x or y:
+                problem(
+                    sheet,
+                    row,
+                    f"{q.id} is een driehoek: vul aandelen in (zoals 60/30/10), geen x en y",
+                    f"{q.id} is a triad: fill in aandelen (shares, like 60/30/10), not x and y",
+                )
+            elif not parts:
+                problem(sheet, row, "aandelen ontbreken", "shares (aandelen) missing")
+            else:
+                try:
+                    shares = q.parse(parts, project.lang)
+                except AnswerError as exc:
+                    problem(sheet, row, str(exc), str(exc))
+                else:
+                    if not isinstance(shares, list):  # not applicable
+                        problem(
+                            sheet,
+                            row,
+                            f"'{parts}': drie aandelen nodig",
+                            f"'{parts}': three shares needed",
+                        )
+                    else:
+                        value = tuple(float(v) for v in shares)
+        else:
+            if parts:
+                problem(
+                    sheet,
+                    row,
+                    "aandelen horen bij een driehoek; dit landschap krijgt x en y",
+                    "shares (aandelen) belong to a triad; this landscape takes x and y",
+                )
+            values = []
+            for name, raw, q in (("x", x, qs[0]), ("y", y, qs[1])):
+                lo, hi = value_range(q)
+                v = _number(raw) if raw else None
+                if not raw:
+                    problem(sheet, row, f"{name} ontbreekt", f"{name} missing")
+                elif v is None:
+                    problem(
+                        sheet, row, f"{name} '{raw}' is geen getal", f"{name} '{raw}' is no number"
+                    )
+                elif not lo <= v <= hi:
+                    problem(
+                        sheet,
+                        row,
+                        f"{name} {raw} ligt buiten {lo:g}–{hi:g} ({q.id})",
+                        f"{name} {raw} is outside {lo:g}–{hi:g} ({q.id})",
+                    )
+                else:
+                    values.append(v)
+            if len(values) == 2 and not parts:
+                value = (values[0], values[1])
+        if story_id is None or value is None:
+            continue
+        key = (landscape_key(qs), table, story_id)
+        if key in seen:
+            problem(
+                sheet,
+                row,
+                f"verhaal {story_id} staat twee keer op {key[0]}"
+                + (f" ({table})" if table else ""),
+                f"story {story_id} is twice on {key[0]}" + (f" ({table})" if table else ""),
+            )
+            continue
+        seen.add(key)
+        if stored.get(key) == value:
+            unchanged += 1
+            continue
+        out.append(Placement(key[0], table, story_id, value))
+    return out, unchanged
 
 
 def _leading_comments(path: Path) -> str:

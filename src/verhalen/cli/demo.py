@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from verhalen.cli._common import out, state, styled
+from verhalen.i18n import count
 
 
 def demo(
@@ -48,10 +49,12 @@ def demo(
     if result.pseudonyms:
         p = result.pseudonyms
         out.print(
-            f"gepseudonimiseerd: {p.changed} verhalen, {len(p.occurrences)} vervangingen "
+            f"gepseudonimiseerd: {count(p.changed, 'story', 'nl')}, "
+            f"{len(p.occurrences)} vervangingen "
             f"(controleer {p.review_path.name})"
             if nl
-            else f"pseudonymised: {p.changed} stories, {len(p.occurrences)} replacements "
+            else f"pseudonymised: {count(p.changed, 'story', 'en')}, "
+            f"{len(p.occurrences)} replacements "
             f"(review {p.review_path.name})"
         )
     if result.clustering:
@@ -63,7 +66,7 @@ def demo(
             else f"perspectives: {c.metrics['perspectives']} candidates, "
             f"{c.unassigned_share:.0%} fit nowhere"
         )
-    out.print(headline(overview(result.project), lang, result.project.form.language) + ".")
+    out.print(headline(overview(result.project), lang) + ".")
     if result.report:
         for report_path in result.report.paths:
             out.print(("rapport: " if nl else "report: ") + str(report_path), highlight=False)

@@ -153,6 +153,18 @@ def _has_questions(path: Path) -> bool:
         return True
 
 
+def _refuse_to_replace(target: Path, force: bool, lang: str) -> None:
+    """Stop before a new form overwrites one with work in it, unless --force says so."""
+    if target.exists() and not force and _has_questions(target):
+        raise VerhalenError(
+            say(
+                lang,
+                f"{target} heeft al vragen; --force vervangt het",
+                f"{target} has questions already; use --force to replace it",
+            )
+        )
+
+
 @app.command("new")
 def new(
     ctx: typer.Context,
@@ -170,14 +182,7 @@ def new(
     lang = project.lang
     text = form_template(template, lang)
     target = project.form_path
-    if target.exists() and not force and _has_questions(target):
-        raise VerhalenError(
-            say(
-                lang,
-                f"{target} heeft al vragen; --force vervangt het",
-                f"{target} has questions already; use --force to replace it",
-            )
-        )
+    _refuse_to_replace(target, force, lang)
     atomic.write_text(target, text)
     questions = len(load_form(target).questions)
     out.print(
@@ -211,14 +216,7 @@ def from_narrafirma(
     except ReadError as exc:
         raise VerhalenError(str(exc)) from None
     target = project.form_path
-    if target.exists() and not force and project.form.questions:
-        raise VerhalenError(
-            say(
-                project.lang,
-                f"{target} heeft al vragen; --force vervangt het",
-                f"{target} has questions already; use --force to replace it",
-            )
-        )
+    _refuse_to_replace(target, force, project.lang)
     atomic.write_text(target, dump_form(spec.form))
     out.print(
         f"{target}: {len(spec.form.questions)} "
@@ -247,14 +245,7 @@ def from_sensemaker(
     except ReadError as exc:
         raise VerhalenError(str(exc)) from None
     target = project.form_path
-    if target.exists() and not force and _has_questions(target):
-        raise VerhalenError(
-            say(
-                lang,
-                f"{target} heeft al vragen; --force vervangt het",
-                f"{target} has questions already; use --force to replace it",
-            )
-        )
+    _refuse_to_replace(target, force, lang)
     form = spec.form
     atomic.write_text(target, dump_form(form))
     kinds = Counter(q.type for q in form.questions)

@@ -53,8 +53,9 @@ _STORY_NUMBERS = "Story numbers."
 _QUESTION = "Question id."
 _KIT_PAPER = "Paper size of the canvas, timeline and template: a4 or a3."
 _KIT_FOLDER = "Output folder (default: the workshop/ folder)."
-_KIT_X = "Scale question (id) for the horizontal axis."
-_KIT_Y = "Scale question (id) for the vertical axis."
+_KIT_X = "Scale or dyad question (id) for the horizontal axis, or a triad."
+_KIT_Y = "Scale or dyad question (id) for the vertical axis."
+_KIT_TRIAD = "Triad question (id): a triangular landscape instead of axes."
 _KIT_BY = "Question (id) to order by, or 'session' (default: the when question)."
 _KIT_EXERCISES = (
     "Exercises, separated by commas: landscape, timeline, elements, composite, perspectives "
@@ -347,6 +348,7 @@ HELP: dict[tuple[str, ...], Entry] = {
             "paper": _KIT_PAPER,
             "x": _KIT_X,
             "y": _KIT_Y,
+            "triad": _KIT_TRIAD,
             "by": _KIT_BY,
             "exercises": _KIT_EXERCISES,
             "lang": "Language: nl or en.",
@@ -354,10 +356,12 @@ HELP: dict[tuple[str, ...], Entry] = {
         },
     },
     ("workshop", "landscape"): {
-        "help": "Landscape: stories on two scale questions, with a legend and an empty canvas.",
+        "help": "Landscape: stories on two questions or in a triad, with a legend and an empty "
+        "canvas.",
         "params": {
             "x": _KIT_X,
             "y": _KIT_Y,
+            "triad": _KIT_TRIAD,
             "paper": _KIT_PAPER,
             "lang": "Language: nl or en.",
             "out_dir": _KIT_FOLDER,

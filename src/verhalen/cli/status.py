@@ -18,7 +18,7 @@ def status(ctx: typer.Context) -> None:
     nl = lang == "nl"
     o = overview(project)
     out.print(o.name, style="bold", highlight=False)
-    out.print(headline(o, lang, project.form.language) + ".")
+    out.print(headline(o, lang) + ".")
     table = Table(show_header=False, box=None, padding=(0, 2))
     median = number(o.median_words, lang, 0 if float(o.median_words).is_integer() else 1)
     words = number(o.words, lang)

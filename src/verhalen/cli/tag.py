@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from verhalen.cli._common import err, out, state, styled
+from verhalen.i18n import count
 
 app = typer.Typer(help="Antwoorden en kenmerken van verhalen.", no_args_is_help=True)
 
@@ -31,9 +32,9 @@ def import_(
             err.print(str(problem), markup=False, highlight=False)
         err.print(
             (
-                f"{len(exc.problems)} problemen; niets ingelezen"
+                f"{count(len(exc.problems), 'problem', 'nl')}; niets ingelezen"
                 if nl
-                else f"{len(exc.problems)} problems; nothing imported"
+                else f"{count(len(exc.problems), 'problem', 'en')}; nothing imported"
             ),
             style="red",
         )
@@ -130,9 +131,9 @@ def auto(ctx: typer.Context) -> None:
         report = auto_tag(project, progress=advance)
     langs = ", ".join(f"{k}: {v}" for k, v in report.languages.items())
     out.print(
-        f"{report.stories} verhalen gekenmerkt (talen: {langs})"
+        f"{count(report.stories, 'story', 'nl')} gekenmerkt (talen: {langs})"
         if nl
-        else f"{report.stories} stories tagged (languages: {langs})"
+        else f"{count(report.stories, 'story', 'en')} tagged (languages: {langs})"
     )
 
 

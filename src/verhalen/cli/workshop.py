@@ -104,6 +104,7 @@ def import_(
         say(lang, f"waarnemingen: {s.observations}", f"observations: {s.observations}"),
         say(lang, f"interpretaties: {s.interpretations}", f"interpretations: {s.interpretations}"),
         say(lang, f"verandervoorstellen: {s.proposals}", f"change proposals: {s.proposals}"),
+        say(lang, f"plaatsingen op landschappen: {s.placements}", f"placements: {s.placements}"),
         say(lang, f"al bekend: {s.unchanged}", f"already known: {s.unchanged}"),
     ]
     for line in lines:
@@ -118,8 +119,19 @@ Paper = Annotated[
 Folder = Annotated[
     Path | None, typer.Option("--out", "-o", help="Uitvoermap (standaard: de map workshop/).")
 ]
-AxisX = Annotated[str | None, typer.Option("--x", help="Schaalvraag (id) voor de horizontale as.")]
-AxisY = Annotated[str | None, typer.Option("--y", help="Schaalvraag (id) voor de verticale as.")]
+AxisX = Annotated[
+    str | None,
+    typer.Option("--x", help="Schaal- of dyadevraag (id) voor de horizontale as, of een driehoek."),
+]
+AxisY = Annotated[
+    str | None, typer.Option("--y", help="Schaal- of dyadevraag (id) voor de verticale as.")
+]
+Triad = Annotated[
+    str | None,
+    typer.Option(
+        "--triad", help="Driehoeksvraag (id): een driehoekig landschap in plaats van assen."
+    ),
+]
 By = Annotated[
     str | None,
     typer.Option(
@@ -160,6 +172,7 @@ def kit(
     paper: Paper = "a4",
     x: AxisX = None,
     y: AxisY = None,
+    triad: Triad = None,
     by: By = None,
     exercises: Exercises = None,
     lang: Lang = None,
@@ -176,6 +189,7 @@ def kit(
         paper=paper,
         x=x,
         y=y,
+        triad=triad,
         by=by,
         exercises=_exercises(exercises),
         lang=lang,
@@ -190,17 +204,18 @@ def landscape(
     ctx: typer.Context,
     x: AxisX = None,
     y: AxisY = None,
+    triad: Triad = None,
     paper: Paper = "a4",
     lang: Lang = None,
     out_dir: Folder = None,
 ) -> None:
-    """Landschap: verhalen op twee schaalvragen, met legenda en een leeg canvas."""
+    """Landschap: verhalen op twee vragen of in een driehoek, met legenda en een leeg canvas."""
     from verhalen.kit import kit_folder
     from verhalen.kit_landscape import write_landscape
 
     project, lang = _kit_start(ctx, lang, paper)
     folder = out_dir or kit_folder(project)
-    _print(write_landscape(project, folder, x, y, paper=paper, lang=lang))
+    _print(write_landscape(project, folder, x, y, triad=triad, paper=paper, lang=lang))
 
 
 @app.command("timeline")

@@ -27,6 +27,24 @@ class RawStory:
     context: str | None = None
 
 
+def export_story(
+    path: str,
+    row: int,
+    cells: list[str],
+    text_col: int,
+    title_col: int | None,
+    storyteller: str,
+    session: str | None,
+    answers: dict[str, Any],
+) -> RawStory:
+    """A story from one row of another tool's export (SenseMaker, NarraFirma): text and title
+    cells trimmed, an empty title or storyteller as none."""
+    title = (cells[title_col].strip() or None) if title_col is not None else None
+    return RawStory(
+        path, row, cells[text_col].strip(), title, storyteller or None, session, answers
+    )
+
+
 @dataclass
 class RawStoryteller:
     path: str

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from verhalen.form import Question, StoryForm, fold
 from verhalen.i18n import t
-from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._model import (
+    RawStoryteller,
+    ReadError,
+    ReadOptions,
+    ReadResult,
+    export_story,
+)
 from verhalen.ingest._normalize import one_line
 from verhalen.ingest._table import read_rows
 
@@ -208,14 +214,8 @@ def read_stories(path: Path, display: str, spec: NFSpec, options: ReadOptions) -
             teller = teller or f"{Path(display).stem}-r{number}"
             result.storytellers.append(RawStoryteller(display, number, teller, None, attributes))
         result.stories.append(
-            RawStory(
-                display,
-                number,
-                cells[text_col].strip(),
-                (cells[title_col].strip() or None) if title_col is not None else None,
-                teller or None,
-                options.session,
-                answers,
+            export_story(
+                display, number, cells, text_col, title_col, teller, options.session, answers
             )
         )
     return result

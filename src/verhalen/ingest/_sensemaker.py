@@ -36,7 +36,13 @@ from typing import Any
 
 from verhalen.form import NOT_APPLICABLE, Question, StoryForm, fold
 from verhalen.i18n import say
-from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._model import (
+    RawStoryteller,
+    ReadError,
+    ReadOptions,
+    ReadResult,
+    export_story,
+)
 from verhalen.ingest._normalize import one_line
 from verhalen.ingest._table import read_rows
 
@@ -338,14 +344,8 @@ def read_stories(
         if teller:
             result.storytellers.append(RawStoryteller(display, number, teller))
         result.stories.append(
-            RawStory(
-                display,
-                number,
-                cells[text_col].strip(),
-                (cells[title_col].strip() or None) if title_col is not None else None,
-                teller or None,
-                options.session,
-                answers,
+            export_story(
+                display, number, cells, text_col, title_col, teller, options.session, answers
             )
         )
     result.unread_columns = list(unread)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from verhalen.form import SIGNIFIER_TYPES
 from verhalen.i18n import number
 from verhalen.report.data import ReportData
 from verhalen.report.i18n import tr
@@ -33,7 +34,12 @@ def answers_line(data: ReportData, story_id: int, about: str = "story") -> str:
     """'Gevoel: 70 · Afloop: goed · …': the answers about the story (open answers left out)."""
     mine = data.answers.get(story_id, {})
     return " · ".join(
-        f"{q.label(data.lang)}: {answer_text(mine[q.id], data.lang)}"
+        f"{q.label(data.lang)}: "
+        + (
+            q.format(mine[q.id], data.lang)  # 30/50/20, n/a, stone=x,y
+            if q.type in SIGNIFIER_TYPES
+            else answer_text(mine[q.id], data.lang)
+        )
         for q in data.questions
         if q.about == about and mine.get(q.id) is not None
     )

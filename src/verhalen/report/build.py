@@ -16,6 +16,7 @@ from verhalen.i18n import count, number
 from verhalen.report.appendix import appendix
 from verhalen.report.data import ReportData
 from verhalen.report.i18n import TEXT, long_date, percent, tr
+from verhalen.report.landscape_chapter import landscapes_chapter
 from verhalen.report.model import (
     Bars,
     Bullets,
@@ -30,6 +31,7 @@ from verhalen.report.observation_chapter import observations_chapter
 from verhalen.report.pattern_chapter import patterns_chapter
 from verhalen.report.perspective_chapters import perspectives_chapter
 from verhalen.report.sheets import sheets
+from verhalen.report.signifier_chapter import integrity_chapter, signifiers_chapter
 from verhalen.status import headline
 
 STRONGEST = 3  # patterns named on the glance page
@@ -48,11 +50,20 @@ def build_report(data: ReportData) -> Report:
     sections = [glance(data), method(data)]
     if data.views:
         sections.append(perspectives_chapter(data))
+    signifiers = signifiers_chapter(data)
+    if signifiers is not None:
+        sections.append(signifiers)
     sections.append(patterns_chapter(data))
     sections.append(observations_chapter(data))
+    landscapes = landscapes_chapter(data)
+    if landscapes is not None:
+        sections.append(landscapes)
     proposals = proposals_chapter(data)
     if proposals is not None:
         sections.append(proposals)
+    integrity = integrity_chapter(data)
+    if integrity is not None:
+        sections.append(integrity)
     sections.append(appendix(data))
     return Report(
         lang=lang,
@@ -60,7 +71,7 @@ def build_report(data: ReportData) -> Report:
         subtitle=tr("subtitle", lang),
         date=tr("data_date", lang, date=long_date(data.date, lang)),
         cover_lines=[
-            headline(data.overview, lang, data.values_lang) + ".",
+            headline(data.overview, lang) + ".",
             tr("cover_note", lang),
             tr("cover_made", lang, version=_version()),
         ],
@@ -115,7 +126,7 @@ def glance(data: ReportData) -> Section:
     median = number(o.median_words, lang, 0 if float(o.median_words).is_integer() else 1)
     blocks: list = [
         KeyFigures(tuple(figures)),
-        Paragraph(headline(o, lang, data.values_lang) + ".", "lead"),
+        Paragraph(headline(o, lang) + ".", "lead"),
         Paragraph(tr("words_line", lang, words=number(o.words, lang), median=median)),
     ]
     if data.clustered:
@@ -153,7 +164,7 @@ def glance(data: ReportData) -> Section:
 def _group_bars(data: ReportData) -> Bars:
     o = data.overview
     counts = {g: n for g, n in o.groups}
-    cats = tuple(data.group_name(g, counts.get(g, 0)) for g in data.groups if counts.get(g))
+    cats = tuple(data.group_name(g) for g in data.groups if counts.get(g))
     values = tuple(float(counts[g]) for g in data.groups if counts.get(g))
     return Bars(cats, (("", values),))
 
@@ -164,7 +175,7 @@ def _group_bars(data: ReportData) -> Bars:
 def method(data: ReportData) -> Section:
     lang = data.lang
     o = data.overview
-    collected = [Paragraph(headline(o, lang, data.values_lang) + ".")]
+    collected = [Paragraph(headline(o, lang) + ".")]
     if o.per_session:
         listed = ", ".join(
             f"{name or tr('no_session', lang)}: {number(n, lang)}" for name, n in o.per_session

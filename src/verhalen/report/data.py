@@ -16,7 +16,7 @@ from verhalen.catalysis import Catalysis, find_file, load_catalysis
 from verhalen.cluster import TOO_SHORT
 from verhalen.errors import VerhalenError
 from verhalen.form import Question
-from verhalen.i18n import plural, say
+from verhalen.i18n import say
 from verhalen.project import Project
 from verhalen.report.i18n import tr
 from verhalen.status import Overview, overview
@@ -57,15 +57,12 @@ class ReportData:
     def open_questions(self) -> list[Question]:
         return [q for q in self.project.form.questions if q.type == "text"]
 
-    @property
-    def values_lang(self) -> str:
-        return self.project.form.language or "nl"
-
-    def group_name(self, group: str | None, n: int = 2) -> str:
-        """A storyteller group as a plural noun: 'inwoners', 'ambtenaren'; 'onbekend'."""
+    def group_name(self, group: str | None) -> str:
+        """A storyteller group's name as the project wrote it ('N-VA', never 'N-VAen');
+        'onbekend' for none."""
         if not group:
             return tr("unknown_group", self.lang)
-        return plural(group, n, self.values_lang)
+        return group
 
     def view(self, number: int) -> Any | None:
         return next((v for v in self.views if v.number == number), None)

@@ -371,6 +371,46 @@ TEXT: dict[str, tuple[str, str]] = {
         "Wat de deelnemers aan de duidingsbijeenkomst voorstellen te veranderen, per perspectief.",
         "What the participants of the sensemaking workshop propose to change, per perspective.",
     ),
+    # the group's landscapes (workshop placements; report/landscape_chapter.py)
+    "landscapes": ("Landschappen van de bijeenkomst", "Landscapes from the workshop"),
+    "land_intro": (
+        "Waar de deelnemers aan de duidingsbijeenkomst de verhalen op een landschap legden, naast "
+        "waar de vertellers ze zelf plaatsten met hun antwoorden. Waar de groep een verhaal "
+        "verschuift, ziet ze het anders dan de verteller: een aanknopingspunt voor het gesprek.",
+        "Where the participants of the sensemaking workshop laid the stories on a landscape, "
+        "beside where the storytellers placed them with their own answers. Where the group moves "
+        "a story, it sees it differently from its teller: a starting point for conversation.",
+    ),
+    "land_line": (
+        "{group} legde {stories} op het landschap {landscape}; {own} daarvan hebben eigen "
+        "antwoorden van de verteller.",
+        "{group} laid {stories} on the landscape {landscape}; {own} of them have the teller's own "
+        "answers.",
+    ),
+    "land_group": ("De groep", "The group"),
+    "land_table_name": ("Tafel {table}", "Table {table}"),
+    "land_placed_group": ("Zoals de groep ze legde", "As the group placed them"),
+    "land_own": ("Volgens de vertellers", "As the storytellers answered"),
+    "land_placed": ("Zoals {group} ze legde", "As {group} placed them"),  # {group}: Tafel A
+    "land_caption": (
+        "Links de eigen antwoorden van de vertellers, rechts waar de groep dezelfde verhalen "
+        "legde; het getal bij een punt is het verhaalnummer.",
+        "Left the storytellers' own answers, right where the group placed the same stories; the "
+        "number by a dot is the story number.",
+    ),
+    "land_moved": (
+        "Gemiddeld verschoof de groep een verhaal {mean} % van de breedte van het landschap.",
+        "On average the group moved a story {mean} % of the landscape's width.",
+    ),
+    "land_table": ("Per verhaal", "Per story"),
+    "land_title": ("titel", "title"),
+    "land_own_col": ("verteller", "storyteller"),
+    "land_group_col": ("groep", "group"),
+    "land_shift": ("verschil (%)", "moved (%)"),
+    "land_skipped": (
+        "Niet getoond, want het formulier heeft deze vragen niet meer: {landscapes}.",
+        "Not shown, as the form no longer has these questions: {landscapes}.",
+    ),
     "observations_intro": (
         "Bij elke waarneming staan interpretaties die elkaar tegenspreken ('dit kan betekenen "
         "dat …, maar ook dat …'). Ze zijn een begin voor het gesprek, geen uitkomst.",
@@ -499,6 +539,153 @@ TEXT: dict[str, tuple[str, str]] = {
     "h_when": ("wanneer", "when"),
     "cfg_catalysis": ("catalysebestand", "catalysis file"),
     "cfg_none": ("geen", "none"),
+    # signifiers and scales (signifier_chapter.py)
+    "signifiers": ("Betekenisgevers en schalen", "Signifiers and scales"),
+    "sig_intro": (
+        "Hier staat hoe de vertellers hun eigen verhalen duidden: waar ze een verhaal in een "
+        "driehoek, op een lijn of op een veld plaatsten, en hoe hun antwoorden op de schalen "
+        "samenhangen. Elke stip is een verhaal.",
+        "How the storytellers gave meaning to their own stories: where they placed a story in "
+        "a triangle, on a line or on a canvas, and how their answers on the scales go together. "
+        "Each dot is a story.",
+    ),
+    "sig_triads": ("Driehoeken (triaden)", "Triads"),
+    "sig_triads_intro": (
+        "Bij een driehoek verdeelt de verteller 100 punten over drie hoeken: hoe dichter een "
+        "stip bij een hoek, hoe meer die hoek woog. De stippellijnen scheiden de zeven zones: "
+        "de hoeken (één aandeel van 60 of meer), de randen (het kleinste aandeel onder 20) en "
+        "het midden.",
+        "In a triad the storyteller shares 100 points among three corners: the closer a dot is "
+        "to a corner, the more that corner weighed. The dashed lines divide the seven zones: "
+        "the corners (one share of 60 or more), the edges (the smallest share below 20) and "
+        "the centre.",
+    ),
+    "sig_placed": (
+        "{placed} plaatsten een stip; {na} niet van toepassing, {missing} zonder antwoord.",
+        "{placed} placed a dot; {na} not applicable, {missing} without an answer.",
+    ),
+    "sig_zones": ("Per zone: {list}.", "Per zone: {list}."),
+    "sig_by_group": ("Gekleurd naar groep", "Coloured by group"),
+    "sig_by_perspective": ("Gekleurd naar perspectief", "Coloured by perspective"),
+    "sig_group_legend": ("Groep", "Group"),
+    "sig_perspective_legend": ("Perspectief", "Perspective"),
+    "sig_mean_shares": (
+        "Gemiddeld aandeel van elke hoek (in punten van 100).",
+        "Mean share of each corner (in points of 100).",
+    ),
+    "sig_col_who": ("Wie", "Who"),
+    "sig_kruskal_row": ("Kruskal–Wallis tussen groepen", "Kruskal–Wallis between groups"),
+    "sig_kruskal_note": (
+        "Per aandeel een Kruskal–Wallis-toets tussen de groepen met minstens {min} antwoorden. "
+        "De drie aandelen tellen op tot 100 en hangen dus samen: lees de drie toetsen als één "
+        "vraag. De p-waarden zijn niet gecorrigeerd voor de vele toetsen (de patronen wel).",
+        "A Kruskal–Wallis test per share between the groups with at least {min} answers. The "
+        "three shares add up to 100 and so depend on each other: read the three tests as one "
+        "question. The p-values are not corrected for the many tests (the patterns are).",
+    ),
+    "sig_dyads": ("Schuiven (dyaden)", "Dyads"),
+    "sig_dyads_intro": (
+        "Bij een dyade zet de verteller een stip op een lijn tussen twee uitersten (0 tot 100). "
+        "De balken tonen welk deel van de verhalen waar op de lijn staat, de oranje lijn de "
+        "mediaan.",
+        "In a dyad the storyteller places a dot on a line between two extremes (0 to 100). The "
+        "bars show which share of the stories sits where on the line, the orange line the "
+        "median.",
+    ),
+    "sig_stones": ("Stenen", "Stones"),
+    "sig_stones_intro": (
+        "Bij stenen legt de verteller elke steen op een veld met twee assen (0 tot 100). Een "
+        "grotere stip: meer verhalen op dezelfde plek.",
+        "With stones the storyteller puts each stone on a canvas with two axes (0 to 100). A "
+        "larger dot: more stories at the same spot.",
+    ),
+    "sig_stones_placed": ("Geplaatst: {list}.", "Placed: {list}."),
+    "sig_scales": ("Schalen samen", "Scales together"),
+    "sig_scales_intro": (
+        "De schalen en dyaden, elk omgerekend naar 0 tot 100: {list}.",
+        "The scales and dyads, each rescaled to 0 to 100: {list}.",
+    ),
+    "sig_corr_map": ("Samenhang van alle schalen", "How all scales go together"),
+    "sig_corr_caption": (
+        "Spearmans ρ per paar, over de verhalen die beide beantwoordden; blauw: samen hoog of "
+        "laag, rood: de een hoog als de ander laag. Leeg: minder dan {min} verhalen of geen "
+        "variatie.",
+        "Spearman's ρ per pair, over the stories that answered both; blue: high or low "
+        "together, red: one high when the other is low. Empty: fewer than {min} stories or no "
+        "variation.",
+    ),
+    "sig_strongest": ("Het sterkste paar", "The strongest pair"),
+    "sig_strongest_line": (
+        "'{a}' en '{b}' hangen het sterkst samen: ρ = {rho}, p {p}, n = {n} (niet "
+        "gecorrigeerd voor de vele paren).",
+        "'{a}' and '{b}' go together most strongly: ρ = {rho}, p {p}, n = {n} (not corrected "
+        "for the many pairs).",
+    ),
+    "sig_histograms": ("Schalen per groep", "Scales per group"),
+    "sig_histograms_one": ("Verdeling per schaal", "Each scale's distribution"),
+    "n_stories": ("{name} (n = {n})", "{name} (n = {n})"),
+    # data integrity
+    "integrity": ("Datakwaliteit", "Data integrity"),
+    "integrity_intro": (
+        "Hoe volledig de antwoorden zijn, en of vertellers de schalen echt gebruikten. Een "
+        "vraag die weinigen beantwoordden, of vertellers die overal hetzelfde kozen, maken "
+        "patronen minder betrouwbaar.",
+        "How complete the answers are, and whether storytellers really used the scales. A "
+        "question few answered, or storytellers who chose the same everywhere, make patterns "
+        "less reliable.",
+    ),
+    "integrity_answered": ("Beantwoord per vraag", "Answered per question"),
+    "integrity_answered_note": (
+        "Van de {stories}; een antwoord van de verteller over zichzelf telt bij elk verhaal "
+        "van die verteller.",
+        "Of the {stories}; a storyteller's answer about themselves counts with each of their "
+        "stories.",
+    ),
+    "col_question": ("Vraag", "Question"),
+    "col_answered": ("Beantwoord", "Answered"),
+    "col_answered_share": ("Aandeel", "Share"),
+    "col_na": ("Niet van toepassing", "Not applicable"),
+    "col_missing": ("Geen antwoord", "No answer"),
+    "integrity_tellers": ("Vertellers op de schalen", "Storytellers on the scales"),
+    "integrity_tellers_intro": (
+        "Gemiddelde en spreiding (standaardafwijking) van de antwoorden van elke verteller op "
+        "de {scales}, omgerekend naar 0 tot 100{stories}. Een spreiding van 0 bij {min} of "
+        "meer antwoorden: de verteller koos overal hetzelfde.",
+        "Mean and spread (standard deviation) of each storyteller's answers on the {scales}, "
+        "rescaled to 0 to 100{stories}. A spread of 0 over {min} or more answers: the "
+        "storyteller chose the same everywhere.",
+    ),
+    "integrity_own": (
+        "; een verhaal zonder bekende verteller telt als eigen verteller",
+        "; a story without a known storyteller counts as a storyteller of its own",
+    ),
+    "integrity_means": ("Gemiddelde per verteller", "Mean per storyteller"),
+    "integrity_sds": ("Spreiding per verteller", "Spread per storyteller"),
+    "integrity_same": (
+        "Altijd hetzelfde antwoord ({n}):",
+        "Always the same answer ({n}):",
+    ),
+    "integrity_same_none": (
+        "Geen verteller gaf bij {min} of meer antwoorden op de schalen steeds hetzelfde.",
+        "No storyteller gave the same answer on the scales every time over {min} or more answers.",
+    ),
+    "integrity_all_tellers": ("Alle vertellers", "All storytellers"),
+    "integrity_sheet_note": (
+        "Elke verteller staat met gemiddelde en spreiding in het werkblad '{sheet}'.",
+        "Every storyteller's mean and spread is in the sheet '{sheet}'.",
+    ),
+    "col_storyteller": ("Verteller", "Storyteller"),
+    "col_stories": ("Verhalen", "Stories"),
+    "col_answers": ("Antwoorden", "Answers"),
+    "col_mean": ("Gemiddelde", "Mean"),
+    "col_sd": ("Spreiding", "Spread"),
+    "col_value": ("Steeds", "Always"),
+    "respondent_story": ("verhaal {id}", "story {id}"),
+    "scales_word": ("schalen", "scales"),
+    "sheet_signifiers": ("betekenisgevers", "signifiers"),
+    "sheet_integrity": ("datakwaliteit", "data integrity"),
+    "sheet_spread": ("vertellers op de schalen", "storytellers on the scales"),
+    "h_always_same": ("altijd hetzelfde", "always the same"),
     # progress
     "progress": ("rapport maken", "making the report"),
 }

@@ -39,6 +39,7 @@ class Scatter:
     points: tuple[tuple[float, float], ...]
     xlabel: str = ""
     ylabel: str = ""
+    note: str = ""  # written in the top left corner, e.g. "ρ = 0,42 · n = 80"
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,50 @@ class Panels:
     charts: tuple[tuple[str, Bars], ...]
 
 
-Chart = Bars | Boxes | Scatter | Panels
+@dataclass(frozen=True)
+class Ternary:
+    """A triad: each story a point in a triangle by its three shares, anchors at the corners
+    (first at the top, then bottom left, bottom right), one colour per series (group or
+    perspective); the series in `grey` (unknown group, fits nowhere) are drawn grey."""
+
+    anchors: tuple[str, str, str]
+    series: tuple[tuple[str, tuple[tuple[float, float, float], ...]], ...]
+    grey: tuple[int, ...] = ()
+    legend_title: str = ""
+
+
+@dataclass(frozen=True)
+class Histograms:
+    """One histogram per panel (group), stacked with a shared axis from `lo` to `hi`; bars are
+    percentages of the panel's values, a line marks the median; `ends` are written under the
+    two ends of the axis (a dyad's anchors, a scale's labels)."""
+
+    panels: tuple[tuple[str, tuple[float, ...]], ...]
+    lo: float = 0.0
+    hi: float = 100.0
+    ends: tuple[str, str] = ("", "")
+    xlabel: str = ""
+    bins: int = 10
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """Stones: one square panel per stone with where the stories placed it, 0–100 on both axes."""
+
+    panels: tuple[tuple[str, tuple[tuple[float, float], ...]], ...]
+    xlabel: str = ""
+    ylabel: str = ""
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """A correlation map: ρ of every pair of `labels` (None: not computed), written in the cell."""
+
+    labels: tuple[str, ...]
+    values: tuple[tuple[float | None, ...], ...]
+
+
+Chart = Bars | Boxes | Scatter | Panels | Ternary | Histograms | Canvas | Heatmap
 
 # -- blocks ------------------------------------------------------------------------------------
 

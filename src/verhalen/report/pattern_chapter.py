@@ -75,7 +75,12 @@ def chart(p: Any, lang: str) -> Chart | None:
         )
         return Boxes(groups, scale.label) if groups else None
     if p.pairs:
-        return Scatter(tuple(p.pairs), p.a.label, p.b.label)
+        note = ""
+        if p.test == "spearman" and p.statistic is not None:
+            from verhalen.patterns import signed
+
+            note = f"ρ = {signed(p.statistic, lang, 2)} · n = {number(p.n, lang)}"
+        return Scatter(tuple(p.pairs), p.a.label, p.b.label, note)
     return None
 
 

@@ -57,7 +57,7 @@ def story_source(data: ReportData, story: Any) -> str:
     lang = data.lang
     parts = [tr("story_source", lang, id=story.id)]
     if story.group:
-        parts.append(data.group_name(story.group, 1))
+        parts.append(data.group_name(story.group))
     if story.session:
         parts.append(story.session)
     return " · ".join(parts)

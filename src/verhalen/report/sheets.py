@@ -38,6 +38,9 @@ def _value(value: Any, lang: str) -> Any:
 
 def sheets(data: ReportData) -> list[Sheet]:
     out = [stories_sheet(data), storytellers_sheet(data)]
+    signifiers = signifiers_sheet(data)
+    if signifiers is not None:
+        out.append(signifiers)
     if data.views:
         out.append(perspectives_sheet(data))
     out += [patterns_sheet(data), tables_sheet(data)]
@@ -45,7 +48,99 @@ def sheets(data: ReportData) -> list[Sheet]:
         out.append(observations_sheet(data))
     if data.excluded:
         out.append(excluded_sheet(data))
+    if data.project.form.questions:
+        out += integrity_sheets(data)
     out.append(config_sheet(data))
+    return out
+
+
+def signifiers_sheet(data: ReportData) -> Sheet | None:
+    """Per story the numbers its signifiers give, one column each: a triad's share of each
+    anchor and its zone, a dyad's position, each stone's x and y; None without signifiers."""
+    from verhalen.variables import derived_variables
+
+    lang = data.lang
+    parts = [
+        (q, d)
+        for q in data.project.form.questions
+        if q.type in ("triad", "dyad", "stones")
+        for d in derived_variables(q, lang)
+    ]
+    if not parts:
+        return None
+    header = [tr("h_id", lang), tr("h_title", lang), *[d.label for _, d in parts]]
+    widths = [6, 30, *[max(10, min(28, len(d.label) + 2)) for _, d in parts]]
+    rows = []
+    for s in data.stories:
+        mine = data.answers.get(s.id, {})
+        row: list[Any] = [s.id, s.shown_title or ""]
+        for q, d in parts:
+            v = mine.get(q.id)
+            row.append(d.value(v) if v is not None else None)
+        rows.append(row)
+    formats = {2 + k: "0.0" for k, (_, d) in enumerate(parts) if d.kind == "scale"}
+    return Sheet(tr("sheet_signifiers", lang), header, rows, widths, formats=formats)
+
+
+def integrity_sheets(data: ReportData) -> list[Sheet]:
+    """Answered and not applicable per question; each storyteller's mean and spread on the
+    scales (0–100) and whether they always answered the same (a story without a known
+    storyteller counts as its own)."""
+    from verhalen.report.signifier_chapter import teller_rows
+    from verhalen.signifiers import answered
+
+    lang = data.lang
+    story_answers = {s.id: data.answers.get(s.id, {}) for s in data.stories}
+    header = [
+        tr("col_question", lang),
+        tr("col_answered", lang),
+        tr("col_answered_share", lang),
+        tr("col_na", lang),
+        tr("col_missing", lang),
+    ]
+    rows: list[list[Any]] = [
+        [a.question.label(lang), a.answered, a.share, a.not_applicable, a.total - a.answered]
+        for a in answered(data.project.form, story_answers)
+    ]
+    out = [
+        Sheet(
+            tr("sheet_integrity", lang),
+            header,
+            rows,
+            [40, 12, 10, 16, 14],
+            formats={2: SHARE_FORMAT},
+        )
+    ]
+    items, people = teller_rows(data)
+    if items and people:
+        header = [
+            tr("h_storyteller", lang),
+            tr("h_id", lang),
+            tr("col_answers", lang),
+            tr("col_mean", lang),
+            tr("col_sd", lang),
+            tr("h_always_same", lang),
+        ]
+        rows = [
+            [
+                p.storyteller or "",
+                p.story_id,
+                p.n,
+                p.mean,
+                p.sd,
+                tr("yes" if p.always_same else "no", lang),
+            ]
+            for p in people
+        ]
+        out.append(
+            Sheet(
+                tr("sheet_spread", lang),
+                header,
+                rows,
+                [14, 8, 12, 12, 12, 16],
+                formats={3: "0.0", 4: "0.0"},
+            )
+        )
     return out
 
 

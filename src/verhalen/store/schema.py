@@ -163,6 +163,18 @@ MIGRATIONS: list[str] = [
         engine  TEXT NOT NULL
     );
     """,
+    # 6: landscape placements made in the workshop: where a group laid a story on a landscape
+    # (`x/y` question ids, or a triad's id), imported from the results template
+    """
+    CREATE TABLE placements (
+        landscape TEXT NOT NULL,
+        grp       TEXT NOT NULL DEFAULT '',
+        story_id  INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        value     TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        PRIMARY KEY (landscape, grp, story_id)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,267 @@
+"""The pseudonymisation review sheet: every replacement in context, for the facilitator to check.
+
+Automatic detection misses names and raises false alarms, so a person checks its work. The
+sheet (XLSX) lists each replacement with the words around it and a decision column; a second
+sheet takes terms that were missed. `read_review` reads the filled-in sheet back for the next
+run of `pseudonymize`. The sheet's words follow the project's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verhalen.atomic import save_workbook
+from verhalen.errors import VerhalenError
+from verhalen.form import fold
+from verhalen.identifiers import KINDS, Keyer
+from verhalen.safe import set_xlsx_cell
+
+
+@dataclass
+class Occurrence:
+    """One replacement: a row of the review sheet."""
+
+    story_id: int
+    title: str | None
+    field: str  # "text" or "title"
+    kind: str
+    term: str
+    placeholder: str
+    context: str
+    engine: str = "deduce"  # what found it: deduce, frog, pattern, list (the project's terms)
+
+
+@dataclass
+class PseudonymReport:
+    """What a run of `pseudonymize` did: its counts, and every replacement for the sheet."""
+
+    stories: int
+    changed: int
+    occurrences: list[Occurrence] = field(default_factory=list)
+    by_kind: dict[str, int] = field(default_factory=dict)
+    review_path: Path | None = None
+    engine: str = "deduce"  # the named-entity engine that ran: "frog" or "deduce"
+    kept: dict[str, int] = field(default_factory=dict)  # found but left: kind -> count
+
+
+# The kinds as a facilitator may write them on the sheet of added terms, in either language.
+KIND_WORDS = {
+    "persoon": "person",
+    "naam": "person",
+    "person": "person",
+    "name": "person",
+    "e-mail": "email",
+    "email": "email",
+    "mail": "email",
+    "telefoon": "phone",
+    "telefoonnummer": "phone",
+    "phone": "phone",
+    "adres": "address",
+    "address": "address",
+    "postcode": "postcode",
+    "url": "url",
+    "website": "url",
+    "nummer": "id",
+    "id": "id",
+    "term": "term",
+    "anders": "term",
+    "plaats": "place",
+    "place": "place",
+    "organisatie": "organisation",
+    "organisation": "organisation",
+}
+REJECT_WORDS = {"nee", "no", "afwijzen", "reject", "fout", "niet", "weg"}
+
+
+REVIEW_COLUMNS = {
+    "nl": [
+        "verhaal",
+        "titel",
+        "waar",
+        "soort",
+        "term",
+        "vervanging",
+        "context",
+        "gevonden door",
+        "besluit",
+    ],
+    "en": [
+        "story",
+        "title",
+        "where",
+        "kind",
+        "term",
+        "replacement",
+        "context",
+        "found by",
+        "decision",
+    ],
+}
+KIND_NAMES = {  # the kinds as the sheet, the command line and the report name them
+    "nl": {
+        "person": "persoon",
+        "email": "e-mail",
+        "phone": "telefoon",
+        "address": "adres",
+        "postcode": "postcode",
+        "url": "url",
+        "id": "nummer",
+        "place": "plaats",
+        "organisation": "organisatie",
+        "term": "term",
+    }
+}
+ENGINE_NAMES = {
+    "nl": {
+        "deduce": "deduce",
+        "deduce+title": "deduce (titel)",
+        "frog": "Frog",
+        "pattern": "patroon",
+        "list": "projectlijst",
+    },
+    "en": {
+        "deduce": "deduce",
+        "deduce+title": "deduce (title)",
+        "frog": "Frog",
+        "pattern": "pattern",
+        "list": "project list",
+    },
+}
+
+
+def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
+    """The review sheet: every replacement in context, a decision column, a sheet for additions."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    nl = lang == "nl"
+    kinds = KIND_NAMES.get(lang, {k: k for k in KINDS})
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "vervangingen" if nl else "replacements"
+    for c, name in enumerate(REVIEW_COLUMNS.get(lang, REVIEW_COLUMNS["en"]), 1):
+        set_xlsx_cell(sheet, 1, c, name).font = Font(bold=True)
+    for r, o in enumerate(report.occurrences, 2):
+        where = ("tekst" if o.field == "text" else "titel") if nl else o.field
+        for c, value in enumerate(
+            [
+                o.story_id,
+                o.title or "",
+                where,
+                kinds[o.kind],
+                o.term,
+                o.placeholder,
+                o.context,
+                ENGINE_NAMES.get(lang, ENGINE_NAMES["en"]).get(o.engine, o.engine),
+                "",
+            ],
+            1,
+        ):
+            set_xlsx_cell(sheet, r, c, value)
+    for letter, width in zip("ABCDEFGHI", (8, 36, 8, 10, 24, 14, 90, 16, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    extra = book.create_sheet("extra termen" if nl else "extra terms")
+    set_xlsx_cell(extra, 1, 1, "term").font = Font(bold=True)
+    set_xlsx_cell(extra, 1, 2, "soort" if nl else "kind").font = Font(bold=True)
+    extra.column_dimensions["A"].width = 30
+    extra.column_dimensions["B"].width = 14
+    info = book.create_sheet("uitleg" if nl else "how to")
+    lines = (
+        [
+            "Zo gebruik je dit bestand:",
+            "1. Lees op het blad 'vervangingen' elke vervanging in haar context.",
+            "2. Is het geen persoonsgegeven (een vals alarm)? Zet 'nee' in de kolom 'besluit'.",
+            "3. Mist er iets? Zet het op het blad 'extra termen' met een soort: persoon, e-mail,"
+            " telefoon, adres, postcode, plaats, organisatie of term.",
+            "4. Sla op en voer uit: verhalen anonymize --review pseudonimisering.xlsx",
+            "",
+            f"Namen herkend met: {report.engine}"
+            + (" (Frog, met deduce)" if report.engine == "frog" else " (zonder Frog)")
+            + ". Plaatsen en organisaties blijven staan, tenzij verhalen.toml ze noemt in"
+            " [privacy] replace.",
+        ]
+        if nl
+        else [
+            "How to use this file:",
+            "1. On the sheet 'replacements', read every replacement in its context.",
+            "2. Not personal data (a false alarm)? Put 'no' in the 'decision' column.",
+            "3. Something missed? Add it to the sheet 'extra terms' with a kind: person, email,"
+            " phone, address, postcode, place, organisation or term.",
+            "4. Save and run: verhalen anonymize --review pseudonimisering.xlsx",
+            "",
+            f"Names recognised with: {report.engine}"
+            + (" (Frog, with deduce)" if report.engine == "frog" else " (without Frog)")
+            + ". Places and organisations stay unless verhalen.toml names them in"
+            " [privacy] replace.",
+        ]
+    )
+    for r, line in enumerate(lines, 1):
+        set_xlsx_cell(info, r, 1, line)
+    info.column_dimensions["A"].width = 110
+    save_workbook(book, path)
+
+
+def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]:
+    """(rejected terms, added term -> kind) from a filled-in review sheet."""
+    from openpyxl import load_workbook
+
+    from verhalen.ingest._archive import check_archive
+    from verhalen.ingest._model import ReadError
+
+    try:
+        check_archive(path, lang)
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (ReadError, OSError) as exc:
+        raise VerhalenError(f"{path}: {exc}") from None
+    rejected: set[str] = set()
+    added: dict[str, str] = {}
+    problems = []
+    sheets = book.worksheets
+    rows = list(sheets[0].iter_rows(values_only=True))
+    header = [fold(str(h or "")) for h in rows[0]] if rows else []
+    try:
+        term_col = header.index("term")
+        decision_col = next(i for i, h in enumerate(header) if h in ("besluit", "decision"))
+    except (ValueError, StopIteration):
+        raise VerhalenError(f"{path}: no 'term' and 'besluit' columns on the first sheet") from None
+    for row in rows[1:]:
+        decision = fold(str(row[decision_col] or "")) if decision_col < len(row) else ""
+        if decision in REJECT_WORDS and row[term_col]:
+            rejected.add(fold(str(row[term_col])))
+    if len(sheets) > 1:
+        for number, row in enumerate(sheets[1].iter_rows(values_only=True), 1):
+            if number == 1 or not row or not row[0]:
+                continue
+            kind_word = fold(str(row[1] or "term")) if len(row) > 1 else "term"
+            kind = KIND_WORDS.get(kind_word)
+            if kind is None:
+                problems.append(
+                    f"{path}:{number}: '{row[1]}' is no kind ({', '.join(sorted(set(KIND_WORDS)))})"
+                )
+                continue
+            added[fold(str(row[0]).strip())] = kind
+    book.close()
+    if problems:
+        raise VerhalenError("\n".join(problems))
+    return rejected, added
+
+
+def sheet_terms(path: Path, keyer: Keyer) -> set[str]:
+    """The terms listed on a review sheet's first page: the ones the facilitator has seen."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    if not rows:
+        return set()
+    header = [fold(str(h or "")) for h in rows[0]]
+    if "term" not in header:
+        return set()
+    col = header.index("term")
+    return {keyer(str(r[col])) for r in rows[1:] if col < len(r) and r[col]}
