@@ -13,11 +13,16 @@ stories, and one that misses a name harms a storyteller. This measures both, per
    that survive pseudonymisation, and how many replacements are made at all.
 3. The English NarraFirma sample stories: the person names in bench/truth/narrafirma-en.csv
    must go, contractions ("Don't", "I'm") must stay.
+4. 100 dekamer-nl questions (bench/truth/dekamer-sample-ids.txt, a seeded random sample) with
+   every person, place and organisation mention marked by hand (bench/truth/dekamer-sample.csv):
+   precision and recall per kind of what `anonymize` finds and classifies, with and without
+   Frog. A found span counts when it overlaps a marked mention of the same kind.
 
     .venv/bin/python bench/pseudonymize.py                      # all three, markdown
     .venv/bin/python bench/pseudonymize.py --sets voorbeeld
     .venv/bin/python bench/pseudonymize.py --keep /tmp/pz       # build projects once, reuse
     .venv/bin/python bench/pseudonymize.py --no-frog            # as without Frog installed
+    .venv/bin/python bench/pseudonymize.py --sets dekamer-sample # both engines (~1 minute)
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from _corpora import CORPORA_DIR, ROOT, quiet_logging
 
 TRUTH = ROOT / "src" / "verhalen" / "voorbeeld" / "truth"
 BENCH_TRUTH = Path(__file__).resolve().parent / "truth"
-SETS = ("voorbeeld", "dekamer-nl", "narrafirma-en")
+SETS = ("voorbeeld", "dekamer-nl", "narrafirma-en", "dekamer-sample")
 
 # issue 14's test set: names that must survive in dekamer-nl (at least 90% of occurrences)
 DEKAMER_KEEP = {
@@ -260,6 +265,55 @@ def narrafirma(project: Any) -> list[str]:
     return lines
 
 
+def dekamer_sample(frog: bool) -> list[str]:
+    """Precision and recall per kind on the hand-marked dekamer-nl questions."""
+    from verhalen.pseudonymize import detect
+
+    with (CORPORA_DIR / "dekamer-nl" / "questions.csv").open(encoding="utf-8", newline="") as fh:
+        questions = {row["id"]: row["text"] for row in csv.DictReader(fh) if row["text"]}
+    ids = (BENCH_TRUTH / "dekamer-sample-ids.txt").read_text().split()
+    gold: dict[str, list[tuple[int, int, str]]] = {i: [] for i in ids}
+    for row in _read(BENCH_TRUTH / "dekamer-sample.csv"):
+        gold[row["question"]].append((int(row["start"]), int(row["end"]), row["kind"]))
+    order = list(questions)
+    started = time.perf_counter()
+    found = detect(list(questions.values()), "nl", [order.index(i) for i in ids], frog=frog)
+    seconds = time.perf_counter() - started
+    kinds = ("person", "place", "organisation")
+    hit, made, caught, marked = Counter(), Counter(), Counter(), Counter()
+    as_person = Counter()  # marked places and organisations that a run would replace as persons
+    wrong: Counter[str] = Counter()
+    for qid, spans in zip(ids, found, strict=True):
+        spans = [s for s in spans if s.kind in kinds]
+        for s in spans:
+            made[s.kind] += 1
+            same = [g for g in gold[qid] if g[0] < s.end and s.start < g[1] and g[2] == s.kind]
+            hit[s.kind] += bool(same)
+            if not same:
+                wrong[f"{s.term} ({s.kind})"] += 1
+        for start, end, kind in gold[qid]:
+            marked[kind] += 1
+            over = [s for s in spans if s.start < end and start < s.end]
+            caught[kind] += any(s.kind == kind for s in over)
+            if kind != "person" and any(s.kind == "person" for s in over):
+                as_person[kind] += 1
+    engine = "frog" if frog else "deduce"
+    lines = [
+        f"#### dekamer-sample: {len(ids)} questions, engine {engine}, {seconds:.1f} s",
+        "",
+        "| kind | marked | found | precision | recall | marked, but taken for a person |",
+        "|---|---|---|---|---|---|",
+    ]
+    for k in kinds:
+        lines.append(
+            f"| {k} | {marked[k]} | {made[k]} | {_fraction(hit[k], made[k])} | "
+            f"{_fraction(caught[k], marked[k])} | {as_person[k] if k != 'person' else '-'} |"
+        )
+    shown = ", ".join(f"{t} ×{n}" for t, n in wrong.most_common(30)) or "none"
+    lines += ["", f"most frequent wrong hits: {shown}"]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
@@ -275,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
         base = args.keep or Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
         for name in args.sets:
+            if name == "dekamer-sample":
+                for frog in (False,) if args.no_frog else (False, True):
+                    print("\n".join(dekamer_sample(frog)) + "\n", flush=True)
+                continue
             print(f"[{name}] building", file=sys.stderr, flush=True)
             project = _build(name, base / name)
             quiet_logging()

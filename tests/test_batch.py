@@ -137,6 +137,18 @@ def test_skip_invalid_rejects_path_can_be_chosen(project, tmp_path):
     assert not (project.root / "afgewezen.csv").exists()
 
 
+def test_an_english_project_writes_rejected_csv_in_english(project):
+    _write(project.root / "fout.txt", "Verteller: Niemand\n\nTekst.")
+
+    report = ingest(project.in_language("en"), [project.root / "fout.txt"], skip_invalid=True)
+
+    assert report.rejects_path == project.root / "rejected.csv"
+    with report.rejects_path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows == [["file", "row", "reason"], ["fout.txt", "1", "unknown storyteller 'Niemand'"]]
+    assert not (project.root / "afgewezen.csv").exists()
+
+
 def test_story_rejected_by_skip_invalid_can_be_ingested_after_the_fix(project, tellers_csv):
     path = _write(project.root / "c.txt", "Verteller: Wim\n\n" + BIEB, BRUG)
     ingest(project, [path], skip_invalid=True)

@@ -175,6 +175,6 @@ def test_demo_builds_the_example_project(tmp_path):
     with project.store() as store:
         assert store.integrity_check() == "ok"
     flat = " ".join(result.stdout.split())
-    assert "22 vertellers (10 inwoners, 9 ambtenaren, 2 raadsleden, 1 wethouder) vertelden" in flat
+    assert "22 vertellers (inwoner: 10, ambtenaar: 9, raadslid: 2, wethouder: 1) vertelden" in flat
     assert "160 verhalen in 2 sessies." in flat
     assert not (target / "bronnen" / "truth").exists()  # the answers are never copied

@@ -23,21 +23,12 @@ from verhalen.cluster import TOO_SHORT, UNASSIGNED, ClusterConfig
 from verhalen.demo import example_folder
 from verhalen.errors import VerhalenError
 from verhalen.patterns import values, variables
-from verhalen.perspectives import (
-    assignment,
-    collection,
-    delete,
-    merge,
-    move,
-    perspectives,
-    rename,
-    run_cluster,
-    split,
-)
+from verhalen.perspective_edits import delete, merge, move, rename, split
+from verhalen.perspectives import assignment, collection, perspectives, run_cluster, too_short
 from verhalen.project import CONFIG_NAME, FORM_NAME, Project, init_project
 from verhalen.report import make_report
 from verhalen.status import overview
-from verhalen.stories import exclude, exclusion_history, exclusions, include, too_short
+from verhalen.stories import exclude, exclusion_history, exclusions, include
 from verhalen.workshop import cards, sheets
 
 SUBJECTS = {

@@ -26,9 +26,11 @@ from verhalen.demo import example_folder
 from verhalen.errors import VerhalenError
 from verhalen.kit import FILE_NAMES, kit_stories, write_kit
 from verhalen.kit_agenda import agenda, check_exercises, write_agenda
-from verhalen.kit_landscape import check_axes, layout, place, write_landscape
+from verhalen.kit_landscape import write_landscape
 from verhalen.kit_sheets import write_elements
 from verhalen.kit_timeline import check_order, ordered, write_timeline
+from verhalen.landscape_axes import check_axes
+from verhalen.landscape_place import layout, place
 from verhalen.project import FORM_NAME, Project, init_project
 
 EXAMPLE = example_folder()
@@ -394,7 +396,8 @@ def signifiers(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.mark.parametrize("paper", ["a4", "a3"])
 def test_triad_markers_lie_inside_the_triangle_with_the_corners_right(signifiers, paper):
-    from verhalen.kit_landscape import check_triad, in_triangle, place_triad, tri_layout
+    from verhalen.landscape_axes import check_triad
+    from verhalen.landscape_place import in_triangle, place_triad, tri_layout
 
     q = check_triad(signifiers, "tasks", "en")
     lay = tri_layout(paper)

@@ -19,20 +19,10 @@ from typer.testing import CliRunner
 
 from verhalen.cli.app import app
 from verhalen.errors import VerhalenError
-from verhalen.perspectives import (
-    PerspectiveView,
-    delete,
-    describe,
-    get,
-    history,
-    merge,
-    move,
-    perspectives,
-    rename,
-    split,
-)
+from verhalen.perspective_edits import delete, describe, merge, move, rename, split
+from verhalen.perspectives import PerspectiveView, get, history, perspectives
 from verhalen.project import Project
-from verhalen.store import _user
+from verhalen.store import user
 from verhalen.text import stop_words
 
 NAME = "Elkaar leren kennen"
@@ -255,7 +245,7 @@ def test_every_edit_is_in_the_history(edits):
         ("delete", {"perspective": keep, "stories": deleted_stories}),
     ]
     for h in entries:
-        assert h["who"] == _user() and h["who"]
+        assert h["who"] == user() and h["who"]
         assert h["target"] == f"run:{edits.run_id}"
         at = datetime.fromisoformat(h["at"])
         assert edits.started <= at <= edits.finished

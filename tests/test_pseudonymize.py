@@ -391,7 +391,9 @@ def test_review_sheet_with_an_unknown_kind_is_refused(demo_copy):
     fill_in_review(review, reject="-", add=("Kanaalzijde", "plaatsnaam"))
     before = pseudonym_rows(demo_copy)
 
-    with pytest.raises(VerhalenError, match=r"pseudonimisering\.xlsx:2: 'plaatsnaam' is no kind"):
+    with pytest.raises(
+        VerhalenError, match=r"pseudonimisering\.xlsx:2: 'plaatsnaam' is geen soort"
+    ):
         pseudonymize(demo_copy, review=review)
 
     assert pseudonym_rows(demo_copy) == before
@@ -662,3 +664,57 @@ def test_printing_cards_warns_while_replacements_are_unreviewed(project, registe
     assert before.exit_code == 0 and "gecontroleerd" not in before.stderr
     assert after.exit_code == 0, after.output
     assert "2 vervangingen van namen zijn nog niet gecontroleerd" in after.stderr
+
+
+def test_detect_classifies_as_anonymize_does_without_frog():
+    from verhalen.pseudonymize import detect
+
+    texts = [
+        "Mevrouw Jansen woont in Brugge en werkt bij de NMBS.",
+        "Ik belde met Els Jansen op 06 12345678.",
+    ]
+    found = detect(texts, "nl", only=[1], frog=False)
+    assert len(found) == 1
+    kinds = {s.term: s.kind for s in found[0]}
+    assert kinds == {"Els Jansen": "person", "06 12345678": "phone"}
+
+
+def test_an_english_review_sheet_is_english_and_read_in_either_language(tmp_path: Path) -> None:
+    from verhalen.review_sheet import (
+        Occurrence,
+        PseudonymReport,
+        find_review,
+        read_review,
+        review_file_name,
+        write_review,
+    )
+
+    found = Occurrence(1, "Titel", "text", "person", "Gerda", "[PERSON-1]", "… met Gerda …")
+    report = PseudonymReport(1, 1, [found])
+    english = tmp_path / review_file_name("en")
+    write_review(report, english, "en")
+    book = load_workbook(english)
+    assert english.name == "pseudonymisation.xlsx"
+    assert book.sheetnames == ["replacements", "extra terms", "how to"]
+    assert [c.value for c in book["replacements"][1]] == REVIEW_COLUMNS["en"]
+    assert [c.value for c in book["extra terms"][1]] == ["term", "kind"]
+    how_to = " ".join(str(r[0]) for r in book["how to"].values if r[0])
+    assert "verhalen anonymize --review pseudonymisation.xlsx" in how_to
+    assert "pseudonimisering" not in how_to
+    book["replacements"]["I2"] = "no"
+    book["extra terms"].append(["Kanaalzijde", "place"])
+    book.save(english)
+    # an English sheet read in a Dutch project, also when named as the Dutch sheet is
+    assert read_review(english, "nl") == ({"gerda"}, {"kanaalzijde": "place"})
+    assert find_review(tmp_path / "pseudonimisering.xlsx") == english
+    assert read_review(tmp_path / "pseudonimisering.xlsx", "nl") == read_review(english, "en")
+
+    dutch = tmp_path / "nl" / review_file_name("nl")
+    dutch.parent.mkdir()
+    write_review(report, dutch, "nl")
+    book = load_workbook(dutch)
+    assert book.sheetnames == ["vervangingen", "extra termen", "uitleg"]
+    book["vervangingen"]["I2"] = "nee"
+    book["extra termen"].append(["Kanaalzijde", "plaats"])
+    book.save(dutch)
+    assert read_review(dutch, "en") == ({"gerda"}, {"kanaalzijde": "place"})

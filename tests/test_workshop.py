@@ -24,12 +24,14 @@ from verhalen.cli.app import app
 from verhalen.demo import example_folder
 from verhalen.doctor import check
 from verhalen.errors import RejectedBatch
+from verhalen.explore import check_catalysis
 from verhalen.perspectives import history, perspectives
 from verhalen.project import FORM_NAME, Project, init_project
 from verhalen.proposals import change_proposals
+from verhalen.results_sheet import template_file_name, write_template
 from verhalen.safe import set_xlsx_cell
 from verhalen.workshop import QUESTIONS, write_cards, write_sheets
-from verhalen.workshop_results import import_results, write_template
+from verhalen.workshop_results import import_results
 
 EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 SECRET = "Jansen"  # an identifying name that only the original texts hold
@@ -321,9 +323,10 @@ def test_a_workbook_that_is_not_a_results_sheet_is_refused(tmp_path: Path) -> No
         "begroting.xlsx: dit is geen resultatensjabloon van verhalen: verwacht de bladen "
         f"{expected} (gevonden: Blad1); 'verhalen workshop template' maakt het sjabloon"
     ]
+    english_names = "observations, interpretations, perspectives, change proposals, landscape"
     assert english.stderr.splitlines() == [
         "begroting.xlsx: this is not a verhalen results template: expected the sheets "
-        f"{expected} (found: Blad1); 'verhalen workshop template' makes the template"
+        f"{english_names} (found: Blad1); 'verhalen workshop template' makes the template"
     ]
     assert rows_of(project) == rows
     assert not (project.root / "catalyse.yaml").exists()
@@ -536,3 +539,142 @@ def test_placements_and_renames_are_one_transaction(tmp_path: Path, monkeypatch)
     monkeypatch.undo()
     assert import_results(project, path).placements == 1
     assert placements_of(project) == [("gevoel/verrassing", "", 1, (40.0, 60.0))]
+
+
+# -- an English project writes English files; either language is read (issue #13) --------------
+
+ENGLISH_HEADERS = {
+    "observations": ["id", "patterns", "text"],
+    "interpretations": ["observation", "text", "perspective"],
+    "perspectives": ["number", "name", "description"],
+    "change proposals": ["perspective", "proposal", "who", "note"],
+    "landscape": ["landscape", "table", "story", "x", "y", "shares"],
+}
+
+
+def test_an_english_project_gets_an_english_template_catalysis_and_proposals(
+    tmp_path: Path,
+) -> None:
+    project = build(tmp_path / "en").in_language("en")
+    path = write_template(tmp_path / template_file_name("en"), project)
+    book = load_workbook(path)
+    assert path.name == "results.xlsx"
+    assert book.sheetnames == ["explanation", *ENGLISH_HEADERS]
+    assert {n: [c.value for c in book[n][1]] for n in ENGLISH_HEADERS} == ENGLISH_HEADERS
+    explanation = " ".join(str(r[0]) for r in book["explanation"].values if r[0])
+    assert "verhalen workshop import results.xlsx" in explanation
+    assert "catalysis.yaml" in explanation and "Landscapes in this project" in explanation
+    for dutch in ("waarneming", "perspectief", "catalyse.yaml", "resultaten", "landschap"):
+        assert dutch not in explanation
+    fill(
+        path,
+        {
+            "observations": [["new", "rol ~ gevoel", "Residents tell about neighbours."]],
+            "interpretations": [["new", "This may mean that neighbours count.", 1]],
+            "change proposals": [["2", "Fewer forms", "team", "why"]],
+        },
+    )
+
+    summary = import_results(project, path)
+
+    assert (summary.observations, summary.interpretations, summary.proposals) == (1, 1, 1)
+    assert not (project.root / "catalyse.yaml").exists()
+    doc = yaml.safe_load((project.root / "catalysis.yaml").read_text(encoding="utf-8"))
+    assert doc == {
+        "observations": [
+            {
+                "id": "new",
+                "patterns": ["gevoel~rol"],
+                "text": "Residents tell about neighbours.",
+                "interpretations": [
+                    {"text": "This may mean that neighbours count.", "perspective": 1}
+                ],
+            }
+        ]
+    }
+    read = check_catalysis(project)  # read back as `report` reads it
+    assert [(o.id, o.interpretations[0].perspective) for o in read.observations] == [("new", 1)]
+    assert not (project.root / "verandervoorstellen.yaml").exists()
+    proposals = yaml.safe_load((project.root / "change-proposals.yaml").read_text("utf-8"))
+    assert list(proposals) == ["proposals"]
+    assert list(proposals["proposals"][0]) == [
+        "perspective",
+        "title",
+        "proposal",
+        "who",
+        "note",
+        "source",
+        "date",
+    ]
+    assert [p.text for ps in change_proposals(project).values() for p in ps] == ["Fewer forms"]
+    assert not [f for f in check(project, "en") if f.check in ("catalysis", "proposals")]
+    # the same rows again are known, under their English keys
+    assert import_results(project, path).unchanged == 3
+
+
+def test_a_dutch_sheet_imports_into_an_english_project_and_the_reverse(tmp_path: Path) -> None:
+    dutch = build(tmp_path / "nl")
+    english = dutch.in_language("en")
+    dutch_sheet = write_template(tmp_path / "nl.xlsx", dutch)
+    assert load_workbook(dutch_sheet).sheetnames[1] == "waarnemingen"
+    fill(
+        dutch_sheet,
+        {
+            "waarnemingen": [["een", "rol ~ gevoel", "Buren helpen."]],
+            "verandervoorstellen": [["2", "Minder formulieren", "", ""]],
+        },
+    )
+    summary = import_results(english, dutch_sheet)
+    assert (summary.observations, summary.proposals) == (1, 1)
+    assert list(yaml.safe_load((dutch.root / "catalysis.yaml").read_text("utf-8"))) == [
+        "observations"
+    ]
+
+    # an English sheet into the Dutch project: the English-named files are found, their keys kept
+    english_sheet = write_template(tmp_path / "en.xlsx", english)
+    fill(
+        english_sheet,
+        {
+            "observations": [["two", "", "Rules."]],
+            "interpretations": [["een", "Or that it differs.", ""]],
+            "change proposals": [["1", "Visit more", "", ""]],
+        },
+    )
+    summary = import_results(dutch, english_sheet)
+    assert (summary.observations, summary.interpretations, summary.proposals) == (1, 1, 1)
+    assert not (dutch.root / "catalyse.yaml").exists()
+    doc = yaml.safe_load((dutch.root / "catalysis.yaml").read_text("utf-8"))["observations"]
+    assert [o["id"] for o in doc] == ["een", "two"]
+    assert doc[0]["interpretations"] == [{"text": "Or that it differs."}]
+    assert not (dutch.root / "verandervoorstellen.yaml").exists()
+    stored = yaml.safe_load((dutch.root / "change-proposals.yaml").read_text("utf-8"))
+    assert [p["proposal"] for p in stored["proposals"]] == ["Minder formulieren", "Visit more"]
+
+    # and into a Dutch project with no files yet: Dutch names and keys
+    fresh = build(tmp_path / "vers")
+    sheet = write_template(tmp_path / "en2.xlsx", english)
+    fill(
+        sheet,
+        {
+            "observations": [["two", "", "Rules."]],
+            "change proposals": [["1", "Visit more", "", ""]],
+        },
+    )
+    summary = import_results(fresh, sheet)
+    assert (summary.observations, summary.proposals) == (1, 1)
+    doc = yaml.safe_load((fresh.root / "catalyse.yaml").read_text("utf-8"))
+    assert doc == {"observaties": [{"id": "two", "patronen": [], "tekst": "Rules."}]}
+    stored = yaml.safe_load((fresh.root / "verandervoorstellen.yaml").read_text("utf-8"))
+    assert list(stored["voorstellen"][0])[:3] == ["perspectief", "titel", "voorstel"]
+
+
+def test_cli_template_is_named_in_the_project_language(made: Project) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["--project", str(made.root), "--lang", "en", "workshop", "template"]
+    )
+    assert result.exit_code == 0, result.output
+    written = made.root / "workshop" / "results.xlsx"
+    assert result.output.strip().endswith("results.xlsx") and written.is_file()
+    assert load_workbook(written).sheetnames[0] == "explanation"
+    written.unlink()

@@ -14,9 +14,7 @@ from typing import Any
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.form import AnswerError, Question
 from verhalen.i18n import say
-from verhalen.ingest import read_options
-from verhalen.ingest._model import ReadError
-from verhalen.ingest._table import map_columns, read_rows
+from verhalen.ingest import ReadError, map_columns, read_options, read_rows
 from verhalen.project import Project
 
 

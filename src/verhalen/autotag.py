@@ -7,20 +7,12 @@ always tell what people said about their story from what the software computed.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from verhalen.project import Project
-
-PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*-\d+\]")
-
-
-def strip_placeholders(text: str) -> str:
-    """Text without [PERSOON-1]-style placeholders, which are no words of the story."""
-    return PLACEHOLDER.sub(" ", text)
-
+from verhalen.text import strip_placeholders
 
 LANGUAGES = ("nl", "en", "de", "fr", "tr", "ar", "pl", "es", "it", "pt")
 WORDS_PER_MINUTE = 200

@@ -3,9 +3,9 @@
 In PNI the facilitator does not conclude; for every observation ("raadsleden vertellen vaker over
 regels") they write several interpretations that pull different ways ("dit kan betekenen dat …
 maar ook dat …"), so a sensemaking workshop starts from questions instead of answers. They live in
-`catalyse.yaml` in the project, written by hand; this module reads and checks that file (`problems`
-lists what `report` would refuse, for `verhalen doctor`), and writes a commented starting point
-that lists the project's own pattern ids and perspectives.
+`catalyse.yaml` in the project (`catalysis.yaml` in an English one), written by hand; this module
+reads and checks that file (`problems` lists what `report` would refuse, for `verhalen doctor`),
+and writes a commented starting point that lists the project's own pattern ids and perspectives.
 
 Keys can be Dutch or English:
 
@@ -34,7 +34,25 @@ from verhalen.i18n import say
 if TYPE_CHECKING:
     from verhalen.project import Project
 
-FILE_NAMES = ("catalyse.yaml", "catalysis.yaml")
+# The file's name and the keys written into it, per language; reading accepts every key below.
+FILE_NAME = {"nl": "catalyse.yaml", "en": "catalysis.yaml"}
+FILE_NAMES = tuple(FILE_NAME.values())  # the names looked for, the Dutch one first
+WRITTEN_KEYS = {
+    "nl": {
+        "list": "observaties",
+        "patterns": "patronen",
+        "text": "tekst",
+        "interpretations": "interpretaties",
+        "perspective": "perspectief",
+    },
+    "en": {
+        "list": "observations",
+        "patterns": "patterns",
+        "text": "text",
+        "interpretations": "interpretations",
+        "perspective": "perspective",
+    },
+}
 LIST_KEYS = ("observaties", "waarnemingen", "observations")
 ID_KEYS = ("id",)
 PATTERN_KEYS = ("patronen", "patroon", "patterns", "pattern")
@@ -74,9 +92,31 @@ class Catalysis:
         return list(seen)
 
 
-def find_file(root: Path) -> Path | None:
-    """The project's catalysis file, if there is one (the Dutch name first)."""
-    for name in FILE_NAMES:
+def file_name(lang: str) -> str:
+    """The catalysis file's name in a language: catalyse.yaml, or catalysis.yaml in English."""
+    return FILE_NAME.get(lang, FILE_NAME["en"])
+
+
+def written_keys(lang: str) -> dict[str, str]:
+    """The keys a catalysis file is written with in a language (any of them is read)."""
+    return WRITTEN_KEYS.get(lang, WRITTEN_KEYS["en"])
+
+
+def keys_language(doc: Any) -> str | None:
+    """The language of a catalysis file's keys, as its list key tells (None without one), so
+    that what is added to a file keeps the keys it has."""
+    if isinstance(doc, dict):
+        for key in doc:
+            if key in LIST_KEYS:
+                return "en" if key == "observations" else "nl"
+    return None
+
+
+def find_file(root: Path, lang: str | None = None) -> Path | None:
+    """The project's catalysis file under either name, if there is one (the name in `lang`
+    first, else the Dutch one)."""
+    names = sorted(FILE_NAMES, key=lambda n: n != FILE_NAME.get(lang or "nl"))
+    for name in names:
         if (root / name).is_file():
             return root / name
     return None

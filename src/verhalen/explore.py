@@ -398,7 +398,7 @@ def check_catalysis(project: Project, path: Path | None = None):
         has_run = store.active_run() is not None
     numbers = [v.number for v in perspectives(project)] if has_run else []
     return load_catalysis(
-        path or find_file(project.root),
+        path or find_file(project.root, project.lang),
         [p.id for p in compute_patterns(project)],
         numbers,
         project.lang,
@@ -408,26 +408,35 @@ def check_catalysis(project: Project, path: Path | None = None):
 def write_catalysis(project: Project, observations: list[dict[str, Any]], replace: bool = False):
     """Write observations into the project's catalyse.yaml after checking them.
 
-    `observations` use the file's own keys (id, patronen, tekst, interpretaties). They are added
-    to the observations already there (an observation with the same id is replaced), or replace
-    them all with `replace=True`. Nothing is written when a check fails.
+    `observations` use the file's own keys (id, patronen, tekst, interpretaties, or their English
+    names). They are added to the observations already there (an observation with the same id is
+    replaced), or replace them all with `replace=True`. Nothing is written when a check fails.
+    The list keeps the key the file has; a new file gets the project language's key.
     """
     import yaml
 
     from verhalen import atomic
-    from verhalen.catalysis import FILE_NAMES, LIST_KEYS, find_file
+    from verhalen.catalysis import LIST_KEYS, file_name, find_file, keys_language, written_keys
 
-    target = find_file(project.root) or project.root / FILE_NAMES[0]
+    lang = project.lang
+    target = find_file(project.root, lang) or project.root / file_name(lang)
     existing: list[dict[str, Any]] = []
-    if target.is_file() and not replace:
-        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    data: Any = None
+    if target.is_file():
+        try:
+            data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            if not replace:
+                raise
+    if data is not None and not replace:
         if isinstance(data, dict):
             existing = next((data[k] for k in LIST_KEYS if data.get(k)), []) or []
         elif isinstance(data, list):
             existing = data
+    list_key = written_keys(keys_language(data) or lang)["list"]
     new_ids = {str(o.get("id")) for o in observations}
     merged = [o for o in existing if str(o.get("id")) not in new_ids] + list(observations)
-    text = yaml.safe_dump({"observaties": merged}, allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.safe_dump({list_key: merged}, allow_unicode=True, sort_keys=False, width=100)
     with tempfile.TemporaryDirectory() as folder:
         draft = Path(folder) / target.name  # problems name the file as the facilitator knows it
         draft.write_text(text, encoding="utf-8")

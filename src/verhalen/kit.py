@@ -103,9 +103,9 @@ def pdf(path: Path, size: tuple[float, float], title: str) -> Iterator[Any]:
     from reportlab.pdfgen.canvas import Canvas
 
     from verhalen.atomic import write_bytes
-    from verhalen.report.pdf import _register_fonts
+    from verhalen.report.theme import register_fonts
 
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=size, invariant=1)
     canvas.setTitle(title)
@@ -113,6 +113,33 @@ def pdf(path: Path, size: tuple[float, float], title: str) -> Iterator[Any]:
     canvas.setCreator("verhalen")
     yield canvas
     canvas.save()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes(path, buffer.getvalue())
+
+
+def write_document(path: Path, flowables: list, title: str, margin: float) -> None:
+    """An A4 document of reportlab flowables (a legend, an agenda) built in memory and written
+    whole, so a failure while building leaves the old file."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from verhalen.atomic import write_bytes
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=title,
+        author="verhalen",
+        creator="verhalen",
+        producer="verhalen",
+        invariant=1,
+    )
+    doc.build(flowables)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_bytes(path, buffer.getvalue())
 
@@ -148,7 +175,7 @@ def footer(canvas: Any, size: tuple[float, float], text: str, margin: float = 20
     """A small grey line at the bottom of the page."""
     from reportlab.lib.colors import HexColor
 
-    from verhalen.report.pdf import FONT, MUTED
+    from verhalen.report.theme import FONT, MUTED
 
     canvas.saveState()
     canvas.setFont(FONT, 6.5)
@@ -175,7 +202,7 @@ def write_kit(
     Every choice is checked before the first file is written: a bad axis question or
     exercise writes nothing. Each file is written whole (old or new, never partial).
     """
-    from verhalen import kit_agenda, kit_landscape, kit_sheets, kit_timeline
+    from verhalen import kit_agenda, kit_landscape, kit_sheets, kit_timeline, landscape_axes
 
     lang = lang or project.lang
     page_size(paper)
@@ -183,9 +210,9 @@ def write_kit(
     notes: list[str] = []
     axes = None
     if x or y or triad:
-        axes = kit_landscape.check_landscape(project, x, y, triad, lang)
+        axes = landscape_axes.check_landscape(project, x, y, triad, lang)
     else:  # two scales, else two dyads, else the first triad
-        axes = kit_landscape.default_landscape(project)
+        axes = landscape_axes.default_landscape(project)
         if axes is None:
             notes.append(
                 say(

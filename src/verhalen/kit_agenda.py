@@ -13,7 +13,7 @@ from pathlib import Path
 
 from verhalen.errors import VerhalenError
 from verhalen.i18n import say
-from verhalen.kit import file_name, pick
+from verhalen.kit import file_name, pick, write_document
 from verhalen.project import Project
 
 
@@ -276,34 +276,32 @@ def write_agenda(
     project: Project, path: Path, chosen: list[str] | None = None, lang: str | None = None
 ) -> Path:
     """The agenda and the chosen exercises' instructions, A4 portrait."""
-    import io
 
     from reportlab.lib.colors import HexColor
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
-    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
     from reportlab.platypus import Paragraph as P
 
-    from verhalen.atomic import write_bytes
-    from verhalen.report.pdf import LIGHT, RULE, _register_fonts, _styles, _text
+    from verhalen.report.theme import LIGHT, RULE, markup, register_fonts, styles
 
     lang = lang or project.lang
     chosen = check_exercises(chosen, lang)
-    _register_fonts()
-    st = _styles()
+    register_fonts()
+    st = styles()
     margin = 1.8 * cm
     frame = A4[0] - 2 * margin
     ex = exercises(lang)
     out: list = [
-        P(_text(say(lang, "Programma", "Agenda")), st["h1"]),
+        P(markup(say(lang, "Programma", "Agenda")), st["h1"]),
         P(
-            _text(f"{project.name} · " + say(lang, "duidingsbijeenkomst", "sensemaking workshop")),
+            markup(f"{project.name} · " + say(lang, "duidingsbijeenkomst", "sensemaking workshop")),
             st["small"],
         ),
         Spacer(1, 6),
     ]
     rows = [
-        [P(_text(a), st["cell"]), P(f"<b>{_text(b)}</b>", st["cell"]), P(_text(c), st["cell"])]
+        [P(markup(a), st["cell"]), P(f"<b>{markup(b)}</b>", st["cell"]), P(markup(c), st["cell"])]
         for a, b, c in agenda(chosen, lang)
     ]
     table = Table(rows, colWidths=[2.4 * cm, 3.6 * cm, frame - 6.0 * cm])
@@ -322,16 +320,16 @@ def write_agenda(
         e = ex[k]
         block = [
             P(
-                _text(say(lang, "Opdracht: ", "Exercise: ") + e.name + f" ({e.minutes} min)"),
+                markup(say(lang, "Opdracht: ", "Exercise: ") + e.name + f" ({e.minutes} min)"),
                 st["h2"],
             ),
             P(
-                f"<b>{_text(say(lang, 'Materiaal', 'Materials'))}</b>: {_text(e.materials)}",
+                f"<b>{markup(say(lang, 'Materiaal', 'Materials'))}</b>: {markup(e.materials)}",
                 st["body"],
             ),
         ]
         block += [
-            P(_text(step), st["bullet"], bulletText=f"{i}.") for i, step in enumerate(e.steps, 1)
+            P(markup(step), st["bullet"], bulletText=f"{i}.") for i, step in enumerate(e.steps, 1)
         ]
         out.append(KeepTogether(block))
     reminder = say(
@@ -343,24 +341,8 @@ def write_agenda(
         "find at least two explanations for each. More in the facilitator guide: "
         "workshops/handleiding-sensemaking.md.",
     )
-    note = Table([[P(_text(reminder), st["small"])]], colWidths=[frame])
+    note = Table([[P(markup(reminder), st["small"])]], colWidths=[frame])
     note.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HexColor(LIGHT))]))
     out += [Spacer(1, 10), note]
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=say(lang, "Programma", "Agenda"),
-        author="verhalen",
-        creator="verhalen",
-        producer="verhalen",
-        invariant=1,
-    )
-    doc.build(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(path, buffer.getvalue())
+    write_document(path, out, say(lang, "Programma", "Agenda"), margin)
     return path

@@ -79,7 +79,7 @@ def write_labels(path: Path, lang: str) -> Path:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.pagesizes import A4
 
-    from verhalen.report.pdf import ACCENT, FONT, INK, RULE
+    from verhalen.report.theme import ACCENT, FONT, INK, RULE
 
     W, H = A4
     bold = f"{FONT}-Bold"
@@ -160,7 +160,7 @@ def _label(
 ) -> None:
     from reportlab.lib.colors import HexColor
 
-    from verhalen.report.pdf import FONT, MUTED, RULE
+    from verhalen.report.theme import FONT, MUTED, RULE
 
     bold = f"{FONT}-Bold"
     pad = 5 * MM  # label printers rarely print the outer few millimetres
@@ -189,7 +189,7 @@ def write_composite(path: Path, paper: str, lang: str) -> Path:
     70 × 37 mm label, in story order, and lines for the title, the sources and one sentence."""
     from reportlab.lib.colors import HexColor
 
-    from verhalen.report.pdf import ACCENT, FONT, INK, LIGHT, MUTED, RULE
+    from verhalen.report.theme import ACCENT, FONT, INK, LIGHT, MUTED, RULE
 
     W, H = page_size(paper)
     s = W / page_size("a4")[0]

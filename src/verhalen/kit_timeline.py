@@ -139,7 +139,7 @@ def write_timeline(
     None for the default (see check_order); a bad one is one line and nothing is written."""
     from reportlab.lib.colors import HexColor
 
-    from verhalen.report.pdf import ACCENT, FONT, MUTED
+    from verhalen.report.theme import ACCENT, FONT, MUTED
 
     lang = lang or project.lang
     slots, what = ordered(project, check_order(project, by, lang), lang)
@@ -206,7 +206,7 @@ def _band(
 ) -> None:
     from reportlab.lib.colors import HexColor, white
 
-    from verhalen.report.pdf import ACCENT, FONT, INK, LIGHT, MUTED, RULE
+    from verhalen.report.theme import ACCENT, FONT, INK, LIGHT, MUTED, RULE
 
     bold = f"{FONT}-Bold"
     width = label_w + cw * len(band)

@@ -27,8 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from verhalen.autotag import PLACEHOLDER, strip_placeholders
-from verhalen.text import token_runs
+from verhalen.text import PLACEHOLDER, strip_placeholders, token_runs
 
 PHRASES = 8
 TERMS = 8

@@ -109,7 +109,7 @@ def _cell(value: Any) -> Any:
 
 def short_name(q: Question, lang: str) -> str:
     """The label when NarraFirma's reader turns it back into the question's id, else the id."""
-    from verhalen.ingest._narrafirma import slug
+    from verhalen.ingest import narrafirma_slug as slug
 
     label = " ".join(q.label(lang).split())
     return label if label and slug(label) == q.id else q.id

@@ -1,6 +1,6 @@
 """Landscape placements made in the workshop room: where a group laid each story.
 
-A landscape is named as the results template names it (`kit_landscape.landscape_key`): the two
+A landscape is named as the results template names it (`landscape_axes.landscape_key`): the two
 question ids as `x/y`, or a triad's id. A placement is the story's number, the table (group) that
 placed it (empty when the sheet names none) and its value: `[x, y]` in the questions' own ranges,
 or a triad's three shares summing to 100. `workshop import` stores them (`save`, inside the

@@ -1,10 +1,14 @@
-"""The change proposals file, `verandervoorstellen.yaml`: the one module that reads and writes it.
+"""The change proposals file, `verandervoorstellen.yaml` (`change-proposals.yaml` in an English
+project): the one module that reads and writes it.
 
 A workshop's change proposals, each about one perspective, come in with `workshop import`
 (`verhalen.workshop_results`) and go out in the report's proposals chapter (`change_proposals`).
 `read_proposals` checks the file line by line: `proposal_problems` gives `verhalen doctor` those
 lines, and `report` and the import refuse with the same ones. `with_new_proposals` is the
 file's text with an import's proposals added.
+
+Its keys are Dutch or English (`FIELDS`); either is read, under either file name. A new file gets
+the project language's name, and a file is written with the keys of its name's language.
 """
 
 from __future__ import annotations
@@ -20,8 +24,44 @@ from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.i18n import say
 from verhalen.project import Project
 
-PROPOSALS_FILE = "verandervoorstellen.yaml"
-PROPOSAL_KEYS = ("perspectief", "titel", "voorstel", "wie", "toelichting", "bron", "datum")
+PROPOSALS_FILE = {"nl": "verandervoorstellen.yaml", "en": "change-proposals.yaml"}
+LIST_KEY = {"nl": "voorstellen", "en": "proposals"}
+# Each field of a proposal and its key per language.
+FIELDS: dict[str, dict[str, str]] = {
+    "perspective": {"nl": "perspectief", "en": "perspective"},
+    "title": {"nl": "titel", "en": "title"},
+    "text": {"nl": "voorstel", "en": "proposal"},
+    "who": {"nl": "wie", "en": "who"},
+    "note": {"nl": "toelichting", "en": "note"},
+    "source": {"nl": "bron", "en": "source"},
+    "date": {"nl": "datum", "en": "date"},
+}
+PROPOSAL_KEYS = tuple(k for keys in FIELDS.values() for k in keys.values())  # all that is read
+
+
+def proposals_file_name(lang: str) -> str:
+    """The proposals file's name in a language."""
+    return PROPOSALS_FILE.get(lang, PROPOSALS_FILE["en"])
+
+
+def find_proposals(root: Path, lang: str = "nl") -> Path | None:
+    """The project's proposals file under either name (the one in `lang` first), if any."""
+    names = sorted(PROPOSALS_FILE.values(), key=lambda n: n != proposals_file_name(lang))
+    return next((root / n for n in names if (root / n).is_file()), None)
+
+
+def _file_lang(path: Path) -> str:
+    """The language of a proposals file's keys: that of its name."""
+    return "en" if path.name == PROPOSALS_FILE["en"] else "nl"
+
+
+def _key(field: str, lang: str) -> str:
+    return FIELDS[field].get(lang, FIELDS[field]["en"])
+
+
+def _get(item: dict[str, Any], field: str) -> Any:
+    """A field of a proposal as written, under its Dutch or its English key."""
+    return next((item[k] for k in FIELDS[field].values() if k in item), None)
 
 
 @dataclass(frozen=True)
@@ -35,14 +75,15 @@ class Proposal:
     title: str = ""  # the perspective's title when it was imported
 
 
-def _proposal_record(p: Proposal) -> dict[str, Any]:
-    return {
-        "perspectief": p.perspective,
-        "titel": p.title,
-        "voorstel": p.text,
-        "wie": p.who,
-        "toelichting": p.note,
+def _proposal_record(p: Proposal, lang: str) -> dict[str, Any]:
+    values = {
+        "perspective": p.perspective,
+        "title": p.title,
+        "text": p.text,
+        "who": p.who,
+        "note": p.note,
     }
+    return {_key(field, lang): value for field, value in values.items()}
 
 
 def _plain(value: Any) -> Any:
@@ -60,13 +101,22 @@ def with_new_proposals(
     """The proposals file as it will be with `new` added after the stored `records` (as
     `read_proposals` returned them, kept unchanged): its path and text, for the import to write
     with its other files, all or nothing. Each new proposal notes its `source` file and today."""
+    path = find_proposals(project.root, project.lang)
+    path = path or project.root / proposals_file_name(project.lang)
+    lang = _file_lang(path)
     stamp = date.today().isoformat()
     out = list(records)
     for p in new:
-        out.append(_proposal_record(p) | {"bron": source, "datum": stamp})
-    text = "# Verandervoorstellen uit duidingsbijeenkomsten (verhalen workshop import)\n"
-    text += yaml.safe_dump({"voorstellen": out}, allow_unicode=True, sort_keys=False, width=100)
-    return project.root / PROPOSALS_FILE, text
+        out.append(
+            _proposal_record(p, lang) | {_key("source", lang): source, _key("date", lang): stamp}
+        )
+    text = (
+        "# Verandervoorstellen uit duidingsbijeenkomsten (verhalen workshop import)\n"
+        if lang == "nl"
+        else "# Change proposals from sensemaking workshops (verhalen workshop import)\n"
+    )
+    text += yaml.safe_dump({LIST_KEY[lang]: out}, allow_unicode=True, sort_keys=False, width=100)
+    return path, text
 
 
 def read_proposals(
@@ -79,8 +129,8 @@ def read_proposals(
     title it had at import (`titel`), or nobody can tell what it was about."""
     from verhalen.catalysis import read_yaml
 
-    path = project.root / PROPOSALS_FILE
-    if not path.is_file():
+    path = find_proposals(project.root, project.lang)
+    if path is None:
         return [], [], []
     try:
         data = read_yaml(path, lang)
@@ -93,25 +143,30 @@ def read_proposals(
     def problem(line: int | None, nl: str, en: str) -> None:
         problems.append(Problem(path.name, line, say(lang, nl, en)))
 
+    keys = _file_lang(path)  # the keys that messages name: those of the file
+    if isinstance(data, dict):
+        found = [k for k in LIST_KEY.values() if k in data]
+        keys = "en" if found == [LIST_KEY["en"]] else "nl" if found else keys
+    lk = LIST_KEY[keys]
+    k_persp, k_title, k_text = (_key(f, keys) for f in ("perspective", "title", "text"))
+    fields = f"{k_persp}, {k_text}, {_key('who', keys)}, {_key('note', keys)}"
     items: Any = []
     if isinstance(data, dict):
         for key in data:
-            if key != "voorstellen":
+            if key not in LIST_KEY.values():
                 problem(
                     getattr(data, "line", None),
-                    f"onbekende sleutel '{key}' (verwacht alleen 'voorstellen')",
-                    f"unknown key '{key}' (expected only 'voorstellen')",
+                    f"onbekende sleutel '{key}' (verwacht alleen '{lk}')",
+                    f"unknown key '{key}' (expected only '{lk}')",
                 )
-        items = data.get("voorstellen") or []
+        items = next((data[k] for k in LIST_KEY.values() if k in data), None) or []
     elif data is not None:
         items = None
     if not isinstance(items, list):
         problem(
             getattr(data, "line", None),
-            "verwacht 'voorstellen:' met een lijst van voorstellen (perspectief, voorstel, wie, "
-            "toelichting)",
-            "expected 'voorstellen:' with a list of proposals (perspectief, voorstel, wie, "
-            "toelichting)",
+            f"verwacht '{lk}:' met een lijst van voorstellen ({fields})",
+            f"expected '{lk}:' with a list of proposals ({fields})",
         )
         items = []
     lines = getattr(items, "lines", ())
@@ -121,57 +176,57 @@ def read_proposals(
         line = lines[k - 1] if k <= len(lines) else None
         label = say(lang, f"voorstel {k}", f"proposal {k}")
         if not isinstance(item, dict):
+            head, last = fields.rsplit(", ", 1)
             problem(
-                line,
-                f"{label}: verwacht perspectief, voorstel, wie en toelichting",
-                f"{label}: expected perspectief, voorstel, wie and toelichting",
+                line, f"{label}: verwacht {head} en {last}", f"{label}: expected {head} and {last}"
             )
             continue
         line = getattr(item, "line", None) or line
         ok = True
+        known_keys = ", ".join(_key(f, keys) for f in FIELDS)
         for key in item:
             if key not in PROPOSAL_KEYS:
                 ok = False
                 problem(
                     line,
-                    f"{label}: onbekende sleutel '{key}' (bekend: {', '.join(PROPOSAL_KEYS)})",
-                    f"{label}: unknown key '{key}' (known: {', '.join(PROPOSAL_KEYS)})",
+                    f"{label}: onbekende sleutel '{key}' (bekend: {known_keys})",
+                    f"{label}: unknown key '{key}' (known: {known_keys})",
                 )
-        raw = item.get("perspectief")
+        raw = _get(item, "perspective")
         number = int(raw) if isinstance(raw, str) and raw.strip().isdigit() else raw
-        title = " ".join(str(item.get("titel") or "").split())
+        title = " ".join(str(_get(item, "title") or "").split())
         if raw is None or raw == "":
             ok = False
-            problem(line, f"{label}: perspectief ontbreekt", f"{label}: perspectief is missing")
+            problem(line, f"{label}: {k_persp} ontbreekt", f"{label}: {k_persp} is missing")
         elif isinstance(number, bool) or not isinstance(number, int):
             ok = False
             problem(
                 line,
-                f"{label}: perspectief '{raw}' is geen nummer",
-                f"{label}: perspectief '{raw}' is not a number",
+                f"{label}: {k_persp} '{raw}' is geen nummer",
+                f"{label}: {k_persp} '{raw}' is not a number",
             )
         elif number not in numbers and not title:
             ok = False
             known = ", ".join(str(n) for n in sorted(numbers)) or "-"
             problem(
                 line,
-                f"{label}: perspectief {number} bestaat niet (wel: {known}) en er staat geen "
-                "titel bij",
+                f"{label}: {k_persp} {number} bestaat niet (wel: {known}) en er staat geen "
+                f"{k_title} bij",
                 f"{label}: perspective {number} does not exist (known: {known}) and there is "
-                "no titel",
+                f"no {k_title}",
             )
-        text = " ".join(str(item.get("voorstel") or "").split())
+        text = " ".join(str(_get(item, "text") or "").split())
         if not text:
             ok = False
-            problem(line, f"{label}: voorstel is leeg", f"{label}: voorstel is empty")
+            problem(line, f"{label}: {k_text} is leeg", f"{label}: {k_text} is empty")
         if not ok:
             continue
         proposals.append(
             Proposal(
                 int(number),
                 text,
-                str(item.get("wie") or ""),
-                str(item.get("toelichting") or ""),
+                str(_get(item, "who") or ""),
+                str(_get(item, "note") or ""),
                 title,
             )
         )
@@ -188,17 +243,17 @@ def _active_numbers(project: Project) -> set[int]:
 
 
 def proposal_problems(project: Project, lang: str | None = None) -> list[Problem]:
-    """Every mistake in the change proposals file (verandervoorstellen.yaml), one `Problem`
+    """Every mistake in the change proposals file (`find_proposals`), one `Problem`
     (file, line, reason) each; empty when it is fine or there is none. `verhalen doctor` shows
     them; `report` and `workshop import` refuse with the same lines."""
-    if not (project.root / PROPOSALS_FILE).is_file():
+    if find_proposals(project.root, project.lang) is None:
         return []
     return read_proposals(project, lang or project.lang, _active_numbers(project))[2]
 
 
 def _stored_proposals(project: Project) -> list[Proposal]:
     """The stored change proposals; a `RejectedBatch` when the file has mistakes."""
-    if not (project.root / PROPOSALS_FILE).is_file():
+    if find_proposals(project.root, project.lang) is None:
         return []
     stored, _, problems = read_proposals(project, project.lang, _active_numbers(project))
     if problems:

@@ -38,6 +38,7 @@ from verhalen.review_sheet import (
     Occurrence,
     PseudonymReport,
     read_review,
+    review_file_name,
     sheet_terms,
     write_review,
 )
@@ -135,6 +136,41 @@ def _context(text: str, span: Span, width: int = 50) -> str:
     return f"…{left}«{text[span.start : span.end]}»{right}…"
 
 
+def _found(
+    text: str, common: frozenset[str], lexicon: Lexicon, entities: list[Span] | None
+) -> list[Span]:
+    """Every candidate in `text` with its kind: deduce, Frog's veto where it ran, patterns."""
+    found = deduce_spans(text, common)
+    if entities is not None:
+        found = frog_veto(found, entities)
+    return classify(found, text, lexicon) + pattern_spans(text)
+
+
+def _common(texts: list[str]) -> frozenset[str]:
+    """The words a collection writes in lower case (deduce's sentence-initial hits)."""
+    return frozenset(w for t in texts for w in re.findall(r"\b[a-zà-ÿ][\w'-]*", t))
+
+
+def detect(
+    texts: list[str], lang: str, only: list[int] | None = None, frog: bool = True
+) -> list[list[Span]]:
+    """The candidates of every text in `only` (all by default), classified as `anonymize`
+    classifies them, with `texts` as the collection; no project terms. For the bench."""
+    chosen = list(range(len(texts))) if only is None else only
+    common = _common(texts)
+    lexicon = Lexicon(texts, lang)
+    picked = [texts[i] for i in chosen]
+    entities = identifiers.frog_spans(picked) if frog and lang == "nl" else None
+    return [
+        resolve(
+            _found(text, common, lexicon, entities[k] if entities is not None else None),
+            set(),
+            Keyer(None),
+        )
+        for k, text in enumerate(picked)
+    ]
+
+
 def pseudonymize(
     project: Project,
     review: Path | None = None,
@@ -169,7 +205,7 @@ def pseudonymize(
         names = _Placeholders([r for r in existing if r["term"] not in rejected], lang, keyer)
         known_terms = KnownTerms(terms)
         stories = store.stories()
-        common = frozenset(w for s in stories for w in re.findall(r"\b[a-zà-ÿ][\w'-]*", s.text))
+        common = _common([s.text for s in stories])
         replaced = set(project.settings.replace) | {"term"}
         texts = [t for s in stories for t in (s.text, s.title or "")]
         lexicon = Lexicon([s.text for s in stories], lang)
@@ -184,12 +220,9 @@ def pseudonymize(
                 progress(i, len(stories), s.title or str(s.id))
             new_texts = {}
             for j, (name, text) in enumerate((("text", s.text), ("title", s.title or ""))):
-                found = deduce_spans(text, common)
-                if frog is not None:
-                    found = frog_veto(found, frog[2 * (i - 1) + j])
+                entities = frog[2 * (i - 1) + j] if frog is not None else None
                 candidates = resolve(
-                    classify(found, text, lexicon)
-                    + pattern_spans(text)
+                    _found(text, common, lexicon, entities)
                     + known_terms.spans(text)
                     + keyed_spans(text, hashed, keyer),
                     rejected,
@@ -266,7 +299,7 @@ def pseudonymize(
             )
     for o in report.occurrences:
         report.by_kind[o.kind] = report.by_kind.get(o.kind, 0) + 1
-    report.review_path = review_out or project.root / "pseudonimisering.xlsx"
+    report.review_path = review_out or project.root / review_file_name(lang)
     write_review(report, report.review_path, lang)
     return report
 

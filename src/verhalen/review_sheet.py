@@ -73,6 +73,35 @@ KIND_WORDS = {
 }
 REJECT_WORDS = {"nee", "no", "afwijzen", "reject", "fout", "niet", "weg"}
 
+# The sheet's file name and its sheets, per language.
+REVIEW_FILE = {"nl": "pseudonimisering.xlsx", "en": "pseudonymisation.xlsx"}
+REVIEW_SHEETS = {
+    "nl": ("vervangingen", "extra termen", "uitleg"),
+    "en": ("replacements", "extra terms", "how to"),
+}
+
+
+def review_file_name(lang: str) -> str:
+    """The review sheet's default name: pseudonimisering.xlsx, or pseudonymisation.xlsx."""
+    return REVIEW_FILE.get(lang, REVIEW_FILE["en"])
+
+
+def review_command(lang: str) -> str:
+    """The command that applies a reviewed sheet, with the sheet's name in `lang`."""
+    return f"verhalen anonymize --review {review_file_name(lang)}"
+
+
+def find_review(path: Path) -> Path:
+    """The review sheet `path` names; when it does not exist but is named as the sheet is in
+    one language, the sheet under its other language's name in the same folder (a project
+    whose language changed since the sheet was written)."""
+    if path.exists() or path.name not in REVIEW_FILE.values():
+        return path
+    for name in REVIEW_FILE.values():
+        if (path.parent / name).is_file():
+            return path.parent / name
+    return path
+
 
 REVIEW_COLUMNS = {
     "nl": [
@@ -137,9 +166,10 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
 
     nl = lang == "nl"
     kinds = KIND_NAMES.get(lang, {k: k for k in KINDS})
+    names = REVIEW_SHEETS.get(lang, REVIEW_SHEETS["en"])
     book = Workbook()
     sheet = book.active
-    sheet.title = "vervangingen" if nl else "replacements"
+    sheet.title = names[0]
     for c, name in enumerate(REVIEW_COLUMNS.get(lang, REVIEW_COLUMNS["en"]), 1):
         set_xlsx_cell(sheet, 1, c, name).font = Font(bold=True)
     for r, o in enumerate(report.occurrences, 2):
@@ -163,12 +193,12 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    extra = book.create_sheet("extra termen" if nl else "extra terms")
+    extra = book.create_sheet(names[1])
     set_xlsx_cell(extra, 1, 1, "term").font = Font(bold=True)
     set_xlsx_cell(extra, 1, 2, "soort" if nl else "kind").font = Font(bold=True)
     extra.column_dimensions["A"].width = 30
     extra.column_dimensions["B"].width = 14
-    info = book.create_sheet("uitleg" if nl else "how to")
+    info = book.create_sheet(names[2])
     lines = (
         [
             "Zo gebruik je dit bestand:",
@@ -176,7 +206,7 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
             "2. Is het geen persoonsgegeven (een vals alarm)? Zet 'nee' in de kolom 'besluit'.",
             "3. Mist er iets? Zet het op het blad 'extra termen' met een soort: persoon, e-mail,"
             " telefoon, adres, postcode, plaats, organisatie of term.",
-            "4. Sla op en voer uit: verhalen anonymize --review pseudonimisering.xlsx",
+            f"4. Sla op en voer uit: {review_command('nl')}",
             "",
             f"Namen herkend met: {report.engine}"
             + (" (Frog, met deduce)" if report.engine == "frog" else " (zonder Frog)")
@@ -190,7 +220,7 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
             "2. Not personal data (a false alarm)? Put 'no' in the 'decision' column.",
             "3. Something missed? Add it to the sheet 'extra terms' with a kind: person, email,"
             " phone, address, postcode, place, organisation or term.",
-            "4. Save and run: verhalen anonymize --review pseudonimisering.xlsx",
+            f"4. Save and run: {review_command('en')}",
             "",
             f"Names recognised with: {report.engine}"
             + (" (Frog, with deduce)" if report.engine == "frog" else " (without Frog)")
@@ -205,12 +235,14 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
 
 
 def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]:
-    """(rejected terms, added term -> kind) from a filled-in review sheet."""
+    """(rejected terms, added term -> kind) from a filled-in review sheet, in either language
+    (the sheets are read by place, the columns by their Dutch or English header)."""
     from openpyxl import load_workbook
 
-    from verhalen.ingest._archive import check_archive
-    from verhalen.ingest._model import ReadError
+    from verhalen.i18n import say
+    from verhalen.ingest import ReadError, check_archive
 
+    path = find_review(path)
     try:
         check_archive(path, lang)
         book = load_workbook(path, read_only=True, data_only=True)
@@ -226,7 +258,13 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
         term_col = header.index("term")
         decision_col = next(i for i, h in enumerate(header) if h in ("besluit", "decision"))
     except (ValueError, StopIteration):
-        raise VerhalenError(f"{path}: no 'term' and 'besluit' columns on the first sheet") from None
+        raise VerhalenError(
+            say(
+                lang,
+                f"{path}: geen kolommen 'term' en 'besluit' op het eerste blad",
+                f"{path}: no 'term' and 'decision' columns on the first sheet",
+            )
+        ) from None
     for row in rows[1:]:
         decision = fold(str(row[decision_col] or "")) if decision_col < len(row) else ""
         if decision in REJECT_WORDS and row[term_col]:
@@ -238,8 +276,14 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
             kind_word = fold(str(row[1] or "term")) if len(row) > 1 else "term"
             kind = KIND_WORDS.get(kind_word)
             if kind is None:
+                known = ", ".join(sorted(set(KIND_WORDS)))
                 problems.append(
-                    f"{path}:{number}: '{row[1]}' is no kind ({', '.join(sorted(set(KIND_WORDS)))})"
+                    f"{path}:{number}: "
+                    + say(
+                        lang,
+                        f"'{row[1]}' is geen soort ({known})",
+                        f"'{row[1]}' is no kind ({known})",
+                    )
                 )
                 continue
             added[fold(str(row[0]).strip())] = kind
@@ -253,6 +297,7 @@ def sheet_terms(path: Path, keyer: Keyer) -> set[str]:
     """The terms listed on a review sheet's first page: the ones the facilitator has seen."""
     from openpyxl import load_workbook
 
+    path = find_review(path)
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         rows = list(book.worksheets[0].iter_rows(values_only=True))

@@ -30,7 +30,7 @@ class Overview:
 def overview(project: Project) -> Overview:
     """The stories in the analysis at a glance: stories excluded with `verhalen stories exclude`
     are only counted in `excluded`."""
-    from verhalen.stories import too_short
+    from verhalen.perspectives import too_short
 
     with project.store() as store:
         s = store.summary(analysed=True)

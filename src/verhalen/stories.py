@@ -159,19 +159,6 @@ def exclusion_history(project: Project, story_id: int | None = None) -> list[Any
     return [c for c in history(project, story_id) if c.action in ("exclude", "include")]
 
 
-def too_short(project: Project, stories: list[StoryRow] | None = None) -> list[int]:
-    """Ids of the stories too short to group: fewer real words (letters, not numbers or
-    punctuation) than `[cluster] min_words` in their shown text. Without `stories`: of every
-    story in the analysis (not excluded)."""
-    from verhalen.text import real_words
-
-    minimum = project.min_words
-    if stories is None:
-        with project.store() as store:
-            stories = store.stories(excluded=False)
-    return [s.id for s in stories if real_words(s.shown_text) < minimum]
-
-
 def format_answer(value: Any, lang: str = "nl", question: Question | None = None) -> str:
     """An answer as people read it: by its question when known (a triad as `30/50/20`,
     stones as `steen=x,y; …`), else lists joined with `; ` and booleans as ja/nee."""

@@ -15,14 +15,21 @@ from typing import Any
 
 # A real word: letters only (an apostrophe or hyphen inside may join two parts: "zo'n",
 # "e-mail"), standing free: "Fa7", "2024" and "---" are none.
+# Pseudonymisation's placeholders; here, not in autotag, because counting words needs them.
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Z-]*-\d+\]")
+
+
+def strip_placeholders(text: str) -> str:
+    """Text without [PERSOON-1]-style placeholders, which are no words of the story."""
+    return PLACEHOLDER.sub(" ", text)
+
+
 _REAL_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’-][^\W\d_]+)*(?!\w)")
 
 
 def real_words(text: str) -> int:
     """How many real words `text` holds: letter tokens, not numbers, codes or punctuation.
     Placeholders of pseudonymisation ([PERSOON-1]) are no words of the story."""
-    from verhalen.autotag import strip_placeholders
-
     return len(_REAL_WORD.findall(strip_placeholders(text)))
 
 

@@ -3,8 +3,8 @@
 The project read into cards (one per story, grouped by perspective) and sheets (one per
 perspective), and both written as PDF. They only ever show what people may read
 (`shown_title`/`shown_text`, the pseudonymised versions when they exist). What the workshop
-brings back is another module's: the results template and its import in
-`verhalen.workshop_results`, the change proposals file in `verhalen.proposals`.
+brings back is another module's: the results template in `verhalen.results_sheet`, its import
+in `verhalen.workshop_results`, the change proposals file in `verhalen.proposals`.
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ def unreviewed_warning(project: Project, lang: str) -> str | None:
     """A warning when printed material would show replacements nobody has reviewed yet: a
     wrong replacement on a card ("Midden-[PERSOON-15]") reaches the room."""
     from verhalen.pseudonymize import privacy_summary
+    from verhalen.review_sheet import review_command
 
     privacy = privacy_summary(project)
     if privacy is None or not privacy.unreviewed:
@@ -122,11 +123,9 @@ def unreviewed_warning(project: Project, lang: str) -> str | None:
     return say(
         lang,
         f"let op: {privacy.unreviewed} vervangingen van namen zijn nog niet gecontroleerd en "
-        "staan zo op het papier; controleer ze eerst met verhalen anonymize --review "
-        "pseudonimisering.xlsx",
+        f"staan zo op het papier; controleer ze eerst met {review_command('nl')}",
         f"note: {privacy.unreviewed} replacements of names have not been reviewed and are "
-        "printed as they are; review them first with verhalen anonymize --review "
-        "pseudonimisering.xlsx",
+        f"printed as they are; review them first with {review_command('en')}",
     )
 
 
@@ -242,12 +241,12 @@ def write_cards(
     from reportlab.platypus import Paragraph as P
 
     from verhalen.atomic import write_bytes
-    from verhalen.report.pdf import ACCENT, FONT, LIGHT, MUTED, RULE, _register_fonts, _styles
+    from verhalen.report.theme import ACCENT, FONT, LIGHT, MUTED, RULE, register_fonts, styles
 
     lang = _lang(project, lang)
     items = cards(project, perspective, lang)
-    _register_fonts()
-    st = _styles()
+    register_fonts()
+    st = styles()
     from reportlab.lib.styles import ParagraphStyle
 
     title_style = ParagraphStyle("card_title", st["quote_title"], fontSize=11, leading=14)
@@ -361,12 +360,12 @@ def write_sheets(
     from reportlab.platypus import Table as T
 
     from verhalen.atomic import write_bytes
-    from verhalen.report.pdf import ACCENT, LIGHT, _register_fonts, _styles, _text
+    from verhalen.report.theme import ACCENT, LIGHT, markup, register_fonts, styles
 
     lang = _lang(project, lang)
     items = sheets(project, perspective, lang)
-    _register_fonts()
-    s = _styles()
+    register_fonts()
+    s = styles()
     margin = 1.8 * cm
     frame = A4[0] - 2 * margin
     out: list = []
@@ -374,48 +373,48 @@ def write_sheets(
         if k:
             out.append(PageBreak())
         head = f"{sh.number}. {sh.title}" if sh.number > 0 else sh.title
-        out.append(P(_text(head), s["h1"]))
+        out.append(P(markup(head), s["h1"]))
         sub = [count(sh.stories, "story", lang)]
         if sh.proposed:
             sub.append(say(lang, "naam: voorstel uit de verhalen", "name: proposed by the stories"))
         elif sh.label and sh.label != sh.title:
             sub.append(say(lang, "voorstel: ", "proposed: ") + sh.label)
-        out.append(P(_text(" · ".join(sub)), s["small"]))
+        out.append(P(markup(" · ".join(sub)), s["small"]))
         out.append(Spacer(1, 4))
         out.append(
             P(
-                _text(sh.description)
+                markup(sh.description)
                 if sh.description
-                else _text(say(lang, "(nog geen beschrijving)", "(no description yet)")),
+                else markup(say(lang, "(nog geen beschrijving)", "(no description yet)")),
                 s["lead"] if sh.description else s["note"],
             )
         )
         if sh.phrases:
-            out.append(P(_text(say(lang, "Kernzinnen", "Key phrases")), s["subheading"]))
-            out.append(P(_text(", ".join(sh.phrases)), s["body"]))
+            out.append(P(markup(say(lang, "Kernzinnen", "Key phrases")), s["subheading"]))
+            out.append(P(markup(", ".join(sh.phrases)), s["body"]))
         elif sh.terms:  # a run named before key phrases existed
-            out.append(P(_text(say(lang, "Kernwoorden", "Key terms")), s["subheading"]))
-            out.append(P(_text(", ".join(sh.terms)), s["body"]))
+            out.append(P(markup(say(lang, "Kernwoorden", "Key terms")), s["subheading"]))
+            out.append(P(markup(", ".join(sh.terms)), s["body"]))
         if sh.summary:
             out.append(
-                P(_text(say(lang, "In een paar zinnen", "In a few sentences")), s["subheading"])
+                P(markup(say(lang, "In een paar zinnen", "In a few sentences")), s["subheading"])
             )
             for item in sh.summary:
                 out.append(
                     P(
-                        _text(f"“{item['sentence']}” (#{item['story']})"),
+                        markup(f"“{item['sentence']}” (#{item['story']})"),
                         s["sentence"],
                         bulletText="•",
                     )
                 )
         if sh.quotes:
-            out.append(P(_text(say(lang, "Twee verhalen", "Two stories")), s["subheading"]))
+            out.append(P(markup(say(lang, "Twee verhalen", "Two stories")), s["subheading"]))
         for q in sh.quotes:
             inner = [
-                P(_text(q.title), s["quote_title"]),
-                P(_text(shorten(q.text, QUOTE_WORDS)), s["quote"]),
+                P(markup(q.title), s["quote_title"]),
+                P(markup(shorten(q.text, QUOTE_WORDS)), s["quote"]),
                 P(
-                    _text(
+                    markup(
                         f"#{q.id} · {_words_label(q.words, lang)}"
                         + (f" · {q.group}" if q.group else "")
                     ),
@@ -437,11 +436,11 @@ def write_sheets(
             )
             box.spaceAfter = 6
             out.append(box)
-        out.append(P(_text(say(lang, "Wie vertelt dit?", "Who tells it?")), s["subheading"]))
+        out.append(P(markup(say(lang, "Wie vertelt dit?", "Who tells it?")), s["subheading"]))
         out.append(_tellers_table(sh.tellers, frame, s))
-        questions = [P(_text(say(lang, "Vragen bij dit perspectief", "Questions")), s["h3"])]
+        questions = [P(markup(say(lang, "Vragen bij dit perspectief", "Questions")), s["h3"])]
         for i, q in enumerate(QUESTIONS[lang], 1):
-            questions.append(P(_text(q), s["sentence"], bulletText=f"{i}."))
+            questions.append(P(markup(q), s["sentence"], bulletText=f"{i}."))
             questions.append(_write_space(frame, 1.3 * cm))
         out.append(Spacer(1, 6))
         out.append(KeepTogether(questions))
@@ -470,7 +469,7 @@ def _write_space(width: float, height: float):
     from reportlab.graphics.shapes import Drawing, Line
     from reportlab.lib.colors import HexColor
 
-    from verhalen.report.pdf import RULE
+    from verhalen.report.theme import RULE
 
     d = Drawing(width, height)
     d.add(Line(14, 2, width, 2, strokeColor=HexColor(RULE), strokeDashArray=[1, 2]))
@@ -485,7 +484,7 @@ def _tellers_table(rows: list[tuple[str, int]], width: float, s: dict):
     from reportlab.platypus import Table as T
     from reportlab.platypus import TableStyle
 
-    from verhalen.report.pdf import ACCENT, RULE, _text
+    from verhalen.report.theme import ACCENT, RULE, markup
 
     most = max((n for _, n in rows), default=1) or 1
     bar_w = width * 0.55
@@ -493,7 +492,7 @@ def _tellers_table(rows: list[tuple[str, int]], width: float, s: dict):
     for group, n in rows:
         d = Drawing(bar_w, 9)
         d.add(Rect(0, 1, bar_w * n / most, 7, fillColor=HexColor(ACCENT), strokeColor=None))
-        data.append([P(_text(group), s["cell"]), P(str(n), s["cell_right"]), d])
+        data.append([P(markup(group), s["cell"]), P(str(n), s["cell_right"]), d])
     table = T(data or [["", "", ""]], colWidths=[width * 0.33, width * 0.08, bar_w + 6])
     table.setStyle(
         TableStyle(

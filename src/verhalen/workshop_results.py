@@ -1,11 +1,12 @@
-"""The workshop's results template and its import: what a sensemaking workshop brings back.
+"""The workshop's results imported: what a sensemaking workshop brings back.
 
-The template is one XLSX that a workshop fills in (`write_template`, the current perspectives
-prefilled). `import_results` checks all of it before anything changes (problems as
-`file:row: reason`), then renames and describes perspectives through `verhalen.perspectives` (so
-history is kept), adds observations and interpretations to `catalyse.yaml` and change proposals
-through `verhalen.proposals`, all or nothing. Kept apart from the printed material
-(`verhalen.workshop`), which only reads the project: this is the module that changes it.
+The template a workshop fills in is written and read by `verhalen.results_sheet` (its sheets and
+columns in either language). `import_results` checks all of it before anything changes (problems
+as `file:row: reason`), then renames and describes perspectives through `verhalen.perspectives`
+(so history is kept), adds observations and interpretations to `catalyse.yaml` (with the keys the
+file has, or the project language's for a new file) and change proposals through
+`verhalen.proposals`, all or nothing. Kept apart from the printed material (`verhalen.workshop`),
+which only reads the project: this is the module that changes it.
 """
 
 from __future__ import annotations
@@ -23,108 +24,12 @@ from verhalen.i18n import say
 from verhalen.placements import Placement
 from verhalen.project import Project
 from verhalen.proposals import Proposal, read_proposals, with_new_proposals
+from verhalen.results_sheet import read_sheets
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from verhalen.form import Question
-
-# -- the results template ------------------------------------------------------------------------
-
-TEMPLATE_SHEETS: dict[str, tuple[str, ...]] = {
-    "waarnemingen": ("id", "patronen", "tekst"),
-    "interpretaties": ("waarneming", "tekst", "perspectief"),
-    "perspectieven": ("nummer", "naam", "beschrijving"),
-    "verandervoorstellen": ("perspectief", "voorstel", "wie", "toelichting"),
-    "landschap": ("landschap", "tafel", "verhaal", "x", "y", "aandelen"),
-}
-
-EXPLANATION = [
-    "Resultaten van de duidingsbijeenkomst (sensemaking)",
-    "",
-    "Vul per blad één regel per ding in; de eerste regel (kopjes) blijft staan.",
-    "waarnemingen: id (kort eigen woord, uniek), patronen (ids uit het rapport, gescheiden door"
-    " komma's; mag leeg), tekst (wat je ziet, zonder uitleg).",
-    "interpretaties: waarneming (het id van een waarneming hier of in catalyse.yaml), tekst (dit"
-    " kan betekenen dat …), perspectief (nummer, of de naam van een nieuw perspectief; mag leeg).",
-    "perspectieven: nummer (niet veranderen), naam en beschrijving zoals de groep ze noemt. Een"
-    " lege cel laat de oude naam of beschrijving staan.",
-    "verandervoorstellen: perspectief (nummer), voorstel (verplicht), wie (wie pakt het op),"
-    " toelichting.",
-    "landschap: waar de groep elk verhaal op een landschap legde. landschap (de twee vraag-ids"
-    " als x/y, zoals gevoel/verrassing, of het id van een driehoek; staat op het lege canvas),"
-    " tafel (welke groep; mag leeg), verhaal (het nummer op de kaart), x en y (in het bereik van"
-    " de vragen, meestal 0–100) of bij een driehoek aandelen (drie delen die samen 100 zijn,"
-    " zoals 60/30/10).",
-    "",
-    "Terugzetten in het project: verhalen workshop import resultaten.xlsx",
-    "Bij een fout verandert er niets; elke fout staat op één regel als bestand:regel: reden.",
-]
-
-
-def write_template(path: Path, project: Project | None = None) -> Path:
-    """The results template (XLSX); with a project, its current perspectives are prefilled."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    from verhalen.atomic import save_workbook
-    from verhalen.safe import set_xlsx_cell
-
-    rows: list[tuple[int, str, str]] = []
-    if project is not None:
-        from verhalen.perspectives import assignment, perspectives
-
-        if assignment(project):
-            rows = [
-                (v.number, v.title(project.lang), v.description or "")
-                for v in perspectives(project)
-                if v.number > 0
-            ]
-    book = Workbook()
-    info = book.active
-    info.title = "uitleg"
-    for r, line in enumerate(EXPLANATION, 1):
-        cell = set_xlsx_cell(info, r, 1, line)
-        if r == 1:
-            cell.font = Font(bold=True, size=13)
-    if project is not None:
-        landscapes = _landscape_names(project)
-        if landscapes:
-            more = ", …" if len(landscapes) > 12 else ""
-            line = "Landschappen in dit project: " + ", ".join(landscapes[:12]) + more + "."
-            set_xlsx_cell(info, len(EXPLANATION) + 2, 1, line)
-    info.column_dimensions["A"].width = 120
-    widths = {
-        "id": 14,
-        "patronen": 28,
-        "nummer": 10,
-        "perspectief": 14,
-        "waarneming": 16,
-        "landschap": 30,
-        "tafel": 14,
-        "verhaal": 10,
-        "x": 8,
-        "y": 8,
-        "aandelen": 14,
-    }
-    for name, header in TEMPLATE_SHEETS.items():
-        sheet = book.create_sheet(name)
-        for c, h in enumerate(header, 1):
-            cell = set_xlsx_cell(sheet, 1, c, h)
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor="2F6F8F")
-            sheet.column_dimensions[cell.column_letter].width = widths.get(h, 50)
-        sheet.freeze_panes = "A2"
-        if name == "perspectieven":
-            for r, row in enumerate(rows, 2):
-                for c, value in enumerate(row, 1):
-                    set_xlsx_cell(sheet, r, c, value).alignment = Alignment(wrap_text=c > 1)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_workbook(book, path)
-    return path
-
-
-# -- importing the results -----------------------------------------------------------------------
 
 
 @dataclass
@@ -136,99 +41,6 @@ class ImportSummary:
     proposals: int = 0
     placements: int = 0
     unchanged: int = 0
-
-
-# Required columns per sheet; the other template columns may be missing (then empty).
-REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "waarnemingen": ("id", "tekst"),
-    "interpretaties": ("waarneming", "tekst"),
-    "perspectieven": ("nummer",),
-    "verandervoorstellen": ("perspectief", "voorstel"),
-    "landschap": ("landschap", "verhaal"),
-}
-
-
-def _sheet_rows(path: Path, display: str, lang: str) -> dict[str, list[tuple[int, dict[str, str]]]]:
-    """Every template sheet as (row number, {header: text}) for its non-empty rows.
-
-    A workbook without any of the template's sheets is not a results sheet, and a sheet whose
-    header row lacks a needed column or has one the template does not know would lose what is
-    under it: both are refused here, before a row is read."""
-    import openpyxl
-
-    from verhalen.ingest._archive import check_archive
-    from verhalen.ingest._model import ReadError
-    from verhalen.ingest._table import _cell
-
-    try:
-        check_archive(path, lang)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except ReadError as exc:
-        raise RejectedBatch([Problem(display, None, str(exc))]) from None
-    except Exception as exc:  # openpyxl raises many kinds for broken packages
-        reason = say(lang, "geen geldig .xlsx-bestand", "not a valid .xlsx file")
-        raise RejectedBatch([Problem(display, None, f"{reason} ({exc})")]) from None
-    out: dict[str, list[tuple[int, dict[str, str]]]] = {}
-    problems: list[Problem] = []
-
-    def header_problem(sheet: str, nl: str, en: str) -> None:
-        problems.append(Problem(display, 1, f"{sheet}: {say(lang, nl, en)}"))
-
-    try:
-        names = {n.strip().casefold(): n for n in book.sheetnames}
-        if not any(name in names for name in TEMPLATE_SHEETS):
-            expected = ", ".join(TEMPLATE_SHEETS)
-            found = ", ".join(book.sheetnames) or "-"
-            raise RejectedBatch(
-                [
-                    Problem(
-                        display,
-                        None,
-                        say(
-                            lang,
-                            "dit is geen resultatensjabloon van verhalen: verwacht de bladen "
-                            f"{expected} (gevonden: {found}); 'verhalen workshop template' "
-                            "maakt het sjabloon",
-                            "this is not a verhalen results template: expected the sheets "
-                            f"{expected} (found: {found}); 'verhalen workshop template' makes "
-                            "the template",
-                        ),
-                    )
-                ]
-            )
-        for name, columns in TEMPLATE_SHEETS.items():
-            if name not in names:
-                continue
-            rows = book[names[name]].iter_rows(values_only=True)
-            header = [_cell(v).strip().casefold() for v in next(rows, ())]
-            expected = ", ".join(columns)
-            for h in REQUIRED_COLUMNS[name]:
-                if h not in header:
-                    header_problem(
-                        name,
-                        f"kolom '{h}' ontbreekt (de kopjes zijn: {expected})",
-                        f"column '{h}' is missing (the headers are: {expected})",
-                    )
-            for h in header:
-                if h and h not in columns:
-                    header_problem(
-                        name,
-                        f"onbekende kolom '{h}' (de kopjes zijn: {expected})",
-                        f"unknown column '{h}' (the headers are: {expected})",
-                    )
-            body = []
-            for n, row in enumerate(rows, 2):
-                cells = {
-                    h: " ".join(_cell(v).split()) for h, v in zip(header, row, strict=False) if h
-                }
-                if any(cells.values()):
-                    body.append((n, cells))
-            out[name] = body
-    finally:
-        book.close()
-    if problems:
-        raise RejectedBatch(problems)
-    return out
 
 
 def _load_yaml(path: Path) -> Any:
@@ -276,25 +88,27 @@ def import_results(project: Project, path: Path) -> ImportSummary:
 
 def _plan(project: Project, path: Path) -> _Plan:
     from verhalen.catalysis import (
-        FILE_NAMES,
         INTERPRETATION_KEYS,
         LIST_KEYS,
+        file_name,
         find_file,
+        keys_language,
         load_catalysis,
         pattern_index,
         references,
         resolve_pattern,
         unknown_pattern,
+        written_keys,
     )
     from verhalen.perspectives import assignment, perspectives
 
     lang = project.lang
     display = path.name
-    data = _sheet_rows(path, display, lang)
+    data = read_sheets(path, display, lang)
     problems: list[Problem] = []
 
     def problem(sheet: str, row: int, nl: str, en: str) -> None:
-        problems.append(Problem(display, row, f"{sheet}: {say(lang, nl, en)}"))
+        problems.append(Problem(display, row, f"{data.name(sheet, lang)}: {say(lang, nl, en)}"))
 
     views = {v.number: v for v in perspectives(project)} if assignment(project) else {}
 
@@ -313,26 +127,26 @@ def _plan(project: Project, path: Path) -> _Plan:
 
     # perspectives
     plan = _Plan()
-    for row, cells in data.get("perspectieven", []):
-        raw = cells.get("nummer", "")
+    for row, cells in data.get("perspectives"):
+        raw = cells.get("number", "")
         if not raw.isdigit() or int(raw) not in views:
             problem(
-                "perspectieven",
+                "perspectives",
                 row,
                 f"onbekend perspectief '{raw}'" if raw else "nummer ontbreekt",
                 f"unknown perspective '{raw}'" if raw else "number missing",
             )
             continue
         view = views[int(raw)]
-        name, text = cells.get("naam", ""), cells.get("beschrijving", "")
+        name, text = cells.get("name", ""), cells.get("description", "")
         if name and name != view.title(lang) and view.number > 0:
             plan.renames.append((view.number, name))
         if text and text != (view.description or ""):
             plan.descriptions.append((view.number, text))
 
     # observations and interpretations, against catalyse.yaml as `report` reads it
-    catalysis_path = find_file(project.root) or project.root / FILE_NAMES[0]
-    catalysis_rows = bool(data.get("waarnemingen") or data.get("interpretaties"))
+    catalysis_path = find_file(project.root, lang) or project.root / file_name(lang)
+    catalysis_rows = bool(data.get("observations") or data.get("interpretations"))
     pattern_ids: list[str] = []
     numbers: list[int] = []
     existing_doc: Any = None
@@ -350,43 +164,45 @@ def _plan(project: Project, path: Path) -> _Plan:
             known = {o.id: o for o in current.observations}
             existing_doc = _load_yaml(catalysis_path)
     index = pattern_index(pattern_ids)
+    # what is added keeps the keys the file has; a new file gets the project language's
+    keys = written_keys(keys_language(existing_doc) or lang)
     if isinstance(existing_doc, dict):
-        list_key = next((k for k in LIST_KEYS if k in existing_doc), LIST_KEYS[0])
+        list_key = next((k for k in LIST_KEYS if k in existing_doc), keys["list"])
         existing = existing_doc.get(list_key) or []
     else:  # no file, an empty one, or a bare list of observations
-        list_key, existing = LIST_KEYS[0], existing_doc or []
+        list_key, existing = keys["list"], existing_doc or []
         existing_doc = {}
     for item in existing:  # load_catalysis accepted it: every item is a mapping with an id
         raw_known[" ".join(str(item.get("id")).split())] = item
     new_obs: dict[str, dict[str, Any]] = {}
     unchanged = 0
-    for row, cells in data.get("waarnemingen", []):
-        oid, text = cells.get("id", ""), cells.get("tekst", "")
+    for row, cells in data.get("observations"):
+        oid, text = cells.get("id", ""), cells.get("text", "")
         patterns: list[str] = []
-        for raw in cells.get("patronen", "").replace(";", ",").split(","):
+        for raw in cells.get("patterns", "").replace(";", ",").split(","):
             if not raw.strip():
                 continue
             pid, found = resolve_pattern(raw, index)
             if found is None:
-                problem("waarnemingen", row, unknown_pattern(pid, "nl"), unknown_pattern(pid, "en"))
+                problem("observations", row, unknown_pattern(pid, "nl"), unknown_pattern(pid, "en"))
             elif found not in patterns:
                 patterns.append(found)
         if not oid:
-            problem("waarnemingen", row, "id ontbreekt", "id missing")
+            problem("observations", row, "id ontbreekt", "id missing")
         if not text:
-            problem("waarnemingen", row, "tekst ontbreekt", "text missing")
+            problem("observations", row, "tekst ontbreekt", "text missing")
         if not oid or not text:
             continue
         if oid in new_obs:
-            problem("waarnemingen", row, f"id '{oid}' staat er twee keer", f"id '{oid}' twice")
+            problem("observations", row, f"id '{oid}' staat er twee keer", f"id '{oid}' twice")
             continue
-        record: dict[str, Any] = {"id": oid, "patronen": patterns, "tekst": text}
+        record: dict[str, Any] = {"id": oid, keys["patterns"]: patterns, keys["text"]: text}
         if oid in known:
             if known[oid].text == text:
                 unchanged += 1
                 continue
             problem(
-                "waarnemingen",
+                "observations",
                 row,
                 f"waarneming '{oid}' staat al in {catalysis_path.name} met een andere tekst;"
                 " kies een ander id",
@@ -394,26 +210,26 @@ def _plan(project: Project, path: Path) -> _Plan:
                 " choose another id",
             )
             continue
-        record["interpretaties"] = []
+        record[keys["interpretations"]] = []
         new_obs[oid] = record
     added_interpretations: list[tuple[str, dict[str, Any]]] = []
-    for row, cells in data.get("interpretaties", []):
-        oid, text = cells.get("waarneming", ""), cells.get("tekst", "")
+    for row, cells in data.get("interpretations"):
+        oid, text = cells.get("observation", ""), cells.get("text", "")
         if not oid or (oid not in new_obs and oid not in known):
             problem(
-                "interpretaties",
+                "interpretations",
                 row,
                 f"onbekende waarneming '{oid}'" if oid else "waarneming ontbreekt",
                 f"unknown observation '{oid}'" if oid else "observation missing",
             )
             continue
         if not text:
-            problem("interpretaties", row, "tekst ontbreekt", "text missing")
+            problem("interpretations", row, "tekst ontbreekt", "text missing")
             continue
-        ref = perspective_ref("interpretaties", row, cells.get("perspectief", ""), True)
-        item: dict[str, Any] = {"tekst": text}
+        ref = perspective_ref("interpretations", row, cells.get("perspective", ""), True)
+        item: dict[str, Any] = {keys["text"]: text}
         if ref is not None:
-            item["perspectief"] = ref
+            item[keys["perspective"]] = ref
         if oid in known and text in {i.text for i in known[oid].interpretations}:
             unchanged += 1
             continue
@@ -422,30 +238,28 @@ def _plan(project: Project, path: Path) -> _Plan:
     # change proposals (the file is read only when there is something to add to it)
     stored: list[Proposal] = []
     stored_records: list[dict[str, Any]] = []
-    if data.get("verandervoorstellen"):
+    if data.get("proposals"):
         stored, stored_records, found = read_proposals(project, lang, set(views))
         problems.extend(found)
     seen = {(p.perspective, p.text) for p in stored}
     new_proposals: list[Proposal] = []
-    for row, cells in data.get("verandervoorstellen", []):
-        raw, text = cells.get("perspectief", ""), cells.get("voorstel", "")
+    for row, cells in data.get("proposals"):
+        raw, text = cells.get("perspective", ""), cells.get("proposal", "")
         if not raw:
-            problem("verandervoorstellen", row, "perspectief ontbreekt", "perspective missing")
-        ref = perspective_ref("verandervoorstellen", row, raw, False) if raw else None
+            problem("proposals", row, "perspectief ontbreekt", "perspective missing")
+        ref = perspective_ref("proposals", row, raw, False) if raw else None
         if not text:
-            problem("verandervoorstellen", row, "voorstel is leeg", "proposal is empty")
+            problem("proposals", row, "voorstel is leeg", "proposal is empty")
         if not isinstance(ref, int) or ref not in views or not text:
             continue
         if (ref, text) in seen:
             unchanged += 1
             continue
         seen.add((ref, text))
-        new_proposals.append(
-            Proposal(ref, text, cells.get("wie", ""), cells.get("toelichting", ""), "")
-        )
+        new_proposals.append(Proposal(ref, text, cells.get("who", ""), cells.get("note", ""), ""))
 
     # landscape placements made in the room
-    placements, placed_unchanged = _placements(project, data.get("landschap", []), problem)
+    placements, placed_unchanged = _placements(project, data.get("landscape"), problem)
     unchanged += placed_unchanged
 
     if problems:
@@ -462,12 +276,12 @@ def _plan(project: Project, path: Path) -> _Plan:
     if new_obs or added_interpretations:
         for oid, item in added_interpretations:
             target = new_obs.get(oid) or raw_known[oid]
-            key = next((k for k in INTERPRETATION_KEYS if k in target), INTERPRETATION_KEYS[0])
+            key = next((k for k in INTERPRETATION_KEYS if k in target), keys["interpretations"])
             before = target.get(key) or []
             target[key] = [*(before if isinstance(before, list) else [before]), item]
         for record in new_obs.values():
-            if not record["interpretaties"]:
-                del record["interpretaties"]
+            if not record[keys["interpretations"]]:
+                del record[keys["interpretations"]]
         doc = dict(existing_doc)
         doc[list_key] = [*existing, *new_obs.values()]
         head = _leading_comments(catalysis_path)
@@ -491,7 +305,7 @@ def _plan(project: Project, path: Path) -> _Plan:
 def _apply(project: Project, plan: _Plan) -> None:
     """The planned changes, all or none (see `import_results`)."""
     from verhalen.atomic import write_bytes, write_text
-    from verhalen.perspectives import set_texts
+    from verhalen.perspective_edits import set_texts
     from verhalen.placements import save as save_placements
     from verhalen.store import Store
 
@@ -525,26 +339,6 @@ def _apply(project: Project, plan: _Plan) -> None:
         raise
 
 
-def _landscape_names(project: Project) -> list[str]:
-    """The landscapes a results sheet can name: every pair of scale or dyad questions in form
-    order, and every triad (the kit's default first)."""
-    from verhalen.kit_landscape import (
-        axis_questions,
-        default_landscape,
-        landscape_key,
-        triad_questions,
-    )
-
-    axes = axis_questions(project)
-    names = [landscape_key((a, b)) for i, a in enumerate(axes) for b in axes[i + 1 :]]
-    names += [q.id for q in triad_questions(project) if len(q.anchors) == 3]
-    first = default_landscape(project)
-    if first is not None and landscape_key(first) in names:
-        names.remove(landscape_key(first))
-        names.insert(0, landscape_key(first))
-    return names
-
-
 def _number(text: str) -> float | None:
     """A number as people type it in a cell (45, 45.5, 45,5); None when it is none."""
     import math
@@ -561,7 +355,7 @@ def _landscape(project: Project, text: str) -> tuple[Question, ...] | str:
     English, joined by a tab)."""
     import re
 
-    from verhalen.kit_landscape import AXIS_TYPES
+    from verhalen.landscape_axes import AXIS_TYPES
 
     parts = [p for p in re.split(r"\s*(?:/|×|,|;|\s[xX]\s)\s*", text.strip()) if p]
     questions = []
@@ -590,12 +384,12 @@ def _placements(
     """The landscape sheet's rows checked: placements to store, and how many are stored as
     they are already. Every problem goes to `problem`, one per row and reason."""
     from verhalen.form import AnswerError
-    from verhalen.kit_landscape import landscape_key, value_range
+    from verhalen.landscape_axes import landscape_key, value_range
     from verhalen.placements import read
 
     if not rows:
         return [], 0
-    sheet = "landschap"
+    sheet = "landscape"
     with project.store() as store:
         stories = {s.id for s in store.stories()}
         excluded = set(store.exclusions())
@@ -604,8 +398,8 @@ def _placements(
     seen: set[tuple[str, str, int]] = set()
     unchanged = 0
     for row, cells in rows:
-        raw_landscape, raw_story = cells.get("landschap", ""), cells.get("verhaal", "")
-        table = cells.get("tafel", "")
+        raw_landscape, raw_story = cells.get("landscape", ""), cells.get("story", "")
+        table = cells.get("table", "")
         found = True
         qs: tuple[Question, ...] = ()
         if not raw_landscape:
@@ -637,7 +431,7 @@ def _placements(
         if not found:
             continue
         value: tuple[float, ...] | None = None
-        x, y, parts = cells.get("x", ""), cells.get("y", ""), cells.get("aandelen", "")
+        x, y, parts = cells.get("x", ""), cells.get("y", ""), cells.get("shares", "")
         if len(qs) == 1:
             q = qs[0]
             if x or y:

@@ -285,7 +285,7 @@ def use(ctx: typer.Context, run_id: Annotated[int, typer.Argument(help="Run.")])
 @app.command("rename")
 def rename(ctx: typer.Context, number: int, name: Annotated[str, typer.Argument()]) -> None:
     """Geef een perspectief een eigen naam."""
-    from verhalen.perspectives import rename as do
+    from verhalen.perspective_edits import rename as do
 
     project = state(ctx).project()
     do(project, number, name)
@@ -295,7 +295,7 @@ def rename(ctx: typer.Context, number: int, name: Annotated[str, typer.Argument(
 @app.command("describe")
 def describe(ctx: typer.Context, number: int, text: Annotated[str, typer.Argument()]) -> None:
     """Schrijf een beschrijving bij een perspectief."""
-    from verhalen.perspectives import describe as do
+    from verhalen.perspective_edits import describe as do
 
     do(state(ctx).project(), number, text)
 
@@ -303,7 +303,7 @@ def describe(ctx: typer.Context, number: int, text: Annotated[str, typer.Argumen
 @app.command("merge")
 def merge(ctx: typer.Context, keep: int, other: int) -> None:
     """Voeg perspectief OTHER samen met KEEP."""
-    from verhalen.perspectives import merge as do
+    from verhalen.perspective_edits import merge as do
 
     project = state(ctx).project()
     do(project, keep, other)
@@ -317,7 +317,7 @@ def split(
     parts: Annotated[int, typer.Option(help="In hoeveel delen.")] = 2,
 ) -> None:
     """Splits een perspectief in delen (opnieuw groeperen van alleen zijn verhalen)."""
-    from verhalen.perspectives import split as do
+    from verhalen.perspective_edits import split as do
 
     project = state(ctx).project()
     do(project, number, parts)
@@ -327,7 +327,7 @@ def split(
 @app.command("move")
 def move(ctx: typer.Context, story: int, number: int) -> None:
     """Verplaats een verhaal naar een ander perspectief (0: past nergens bij)."""
-    from verhalen.perspectives import move as do
+    from verhalen.perspective_edits import move as do
 
     project = state(ctx).project()
     was = do(project, story, number)
@@ -337,7 +337,7 @@ def move(ctx: typer.Context, story: int, number: int) -> None:
 @app.command("delete")
 def delete(ctx: typer.Context, number: int) -> None:
     """Hef een perspectief op; zijn verhalen gaan naar 'past nergens bij'."""
-    from verhalen.perspectives import delete as do
+    from verhalen.perspective_edits import delete as do
 
     project = state(ctx).project()
     do(project, number)

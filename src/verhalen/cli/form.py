@@ -206,9 +206,8 @@ def from_narrafirma(
     """Maak storyform.yaml uit een NarraFirma-formulier, voor het inlezen van een export."""
     from verhalen import atomic
     from verhalen.form import dump_form
-    from verhalen.ingest import read_options
-    from verhalen.ingest._model import ReadError
-    from verhalen.ingest._narrafirma import read_form
+    from verhalen.ingest import ReadError, read_options
+    from verhalen.ingest import read_narrafirma_form as read_form
 
     project = state(ctx).project()
     try:
@@ -235,8 +234,8 @@ def from_sensemaker(
 
     from verhalen import atomic
     from verhalen.form import dump_form
-    from verhalen.ingest._model import ReadError
-    from verhalen.ingest._sensemaker import read_definition
+    from verhalen.ingest import ReadError
+    from verhalen.ingest import read_sensemaker_definition as read_definition
 
     project = state(ctx).project()
     lang = project.lang

@@ -61,6 +61,7 @@ def status(ctx: typer.Context) -> None:
             ),
         )
     from verhalen.pseudonymize import privacy_summary
+    from verhalen.review_sheet import review_command
 
     privacy = privacy_summary(project)
     if privacy is not None and privacy.replacements:
@@ -68,12 +69,10 @@ def status(ctx: typer.Context) -> None:
             "privacy",
             (
                 f"{privacy.replacements} vervangingen in {privacy.changed} verhalen, "
-                f"{privacy.unreviewed} nog niet gecontroleerd "
-                "(verhalen anonymize --review pseudonimisering.xlsx)"
+                f"{privacy.unreviewed} nog niet gecontroleerd ({review_command('nl')})"
                 if nl
                 else f"{privacy.replacements} replacements in {privacy.changed} stories, "
-                f"{privacy.unreviewed} not yet reviewed "
-                "(verhalen anonymize --review pseudonimisering.xlsx)"
+                f"{privacy.unreviewed} not yet reviewed ({review_command('en')})"
             ),
         )
     if o.excluded:

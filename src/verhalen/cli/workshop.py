@@ -79,10 +79,11 @@ def sheets(
 @app.command("template")
 def template(ctx: typer.Context, out_file: Out = None) -> None:
     """Het resultatensjabloon (XLSX), met de perspectieven van nu al ingevuld."""
-    from verhalen.workshop_results import write_template
+    from verhalen.results_sheet import template_file_name, write_template
 
     project = state(ctx).project()
-    path = write_template(out_file or _default(project, "resultaten.xlsx"), project)
+    default = _default(project, template_file_name(project.lang))
+    path = write_template(out_file or default, project)
     out.print(str(path), markup=False, highlight=False)
 
 

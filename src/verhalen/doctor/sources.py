@@ -9,6 +9,7 @@ from typing import Any
 from verhalen.doctor.common import SHOWN_IDS, sha256
 from verhalen.doctor.context import Context
 from verhalen.i18n import count
+from verhalen.ingest import rejects_file_name
 
 
 def check_sources(ctx: Context) -> None:
@@ -67,10 +68,10 @@ def check_sources(ctx: Context) -> None:
                     f"{shown} was only partly ingested: some of it was rejected (--skip-invalid)",
                 ),
                 ctx.say(
-                    f"verbeter wat afgewezen.csv noemt en draai verhalen ingest {shown}: "
-                    "de rest komt erbij",
-                    f"correct what afgewezen.csv lists and run verhalen ingest {shown}: "
-                    "the rest comes in",
+                    f"verbeter wat {rejects_file_name('nl')} noemt en draai verhalen ingest "
+                    f"{shown}: de rest komt erbij",
+                    f"correct what {rejects_file_name('en')} lists and run verhalen ingest "
+                    f"{shown}: the rest comes in",
                 ),
             )
     if gone:

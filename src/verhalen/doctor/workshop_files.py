@@ -14,13 +14,14 @@ from verhalen.catalysis import problems as catalysis_problems
 from verhalen.doctor.context import Context
 from verhalen.errors import VerhalenError
 from verhalen.project import Project
-from verhalen.proposals import PROPOSALS_FILE, proposal_problems
+from verhalen.proposals import find_proposals, proposal_problems
 from verhalen.store.schema import SCHEMA_VERSION
 
 
 def check_workshop_files(ctx: Context) -> None:
-    catalysis = find_file(ctx.root)
-    if catalysis is None and not (ctx.root / PROPOSALS_FILE).is_file():
+    catalysis = find_file(ctx.root, ctx.lang)
+    proposals_file = find_proposals(ctx.root, ctx.lang)
+    if catalysis is None and proposals_file is None:
         return
     version = ctx.conn.execute("PRAGMA user_version").fetchone()[0]
     journal = ctx.conn.execute("PRAGMA journal_mode").fetchone()[0]
@@ -33,6 +34,7 @@ def check_workshop_files(ctx: Context) -> None:
     except (VerhalenError, sqlite3.Error):
         return  # verhalen.toml, the form or the store: the findings before say what to do
     name = catalysis.name if catalysis is not None else ""
+    proposals_name = proposals_file.name if proposals_file is not None else ""
     for problem in found:
         ctx.add(
             "error",
@@ -53,11 +55,11 @@ def check_workshop_files(ctx: Context) -> None:
             "proposals",
             str(problem),
             ctx.say(
-                f"verbeter {PROPOSALS_FILE} op die plaats: elk voorstel heeft perspectief "
+                f"verbeter {proposals_name} op die plaats: elk voorstel heeft perspectief "
                 "(een nummer uit 'verhalen perspectives list'), voorstel en eventueel titel, "
                 "wie en toelichting; tot dan weigeren 'verhalen report' en 'verhalen "
                 "workshop import'",
-                f"correct {PROPOSALS_FILE} at that place: each proposal has perspectief (a "
+                f"correct {proposals_name} at that place: each proposal has perspectief (a "
                 "number from 'verhalen perspectives list'), voorstel and optionally titel, "
                 "wie and toelichting; until then 'verhalen report' and 'verhalen workshop "
                 "import' refuse",

@@ -17,10 +17,14 @@ from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.form import AnswerError, StoryForm, fold
 from verhalen.i18n import t
 from verhalen.ingest import _narrafirma, _sensemaker
+from verhalen.ingest._archive import check_archive
 from verhalen.ingest._documents import read_docx, read_odt
 from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._narrafirma import read_form as read_narrafirma_form
+from verhalen.ingest._narrafirma import slug as narrafirma_slug
 from verhalen.ingest._normalize import clean, dedup_key, file_hash, near_duplicates, one_line
-from verhalen.ingest._table import read_storytellers, read_table
+from verhalen.ingest._sensemaker import read_definition as read_sensemaker_definition
+from verhalen.ingest._table import cell, map_columns, read_rows, read_storytellers, read_table
 from verhalen.ingest._text import read_plain, read_text_file, stories_from_lines
 from verhalen.ingest._transcript import (
     is_speaker_transcript,
@@ -35,14 +39,24 @@ from verhalen.store import NewStory, Store
 SUPPORTED = (".txt", ".md", ".docx", ".odt", ".vtt", ".srt", ".csv", ".xlsx")
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
+# Also public for the other readers of spreadsheets and archives (answers, review and results
+# sheets, form import, NarraFirma export), so that none of them reaches into a private module.
 __all__ = [
     "SUPPORTED",
     "IngestReport",
+    "ReadError",
     "ReadOptions",
+    "cell",
+    "check_archive",
     "collect_files",
     "ingest",
+    "map_columns",
+    "narrafirma_slug",
     "read_any",
+    "read_narrafirma_form",
     "read_options",
+    "read_rows",
+    "read_sensemaker_definition",
     "unread_warning",
 ]
 
@@ -334,13 +348,13 @@ def ingest(
             raise RejectedBatch(batch.problems)
         report.problems = sorted(batch.problems)
         if report.problems:
-            report.rejects_path = rejects_path or project.root / "afgewezen.csv"
+            report.rejects_path = rejects_path or project.root / rejects_file_name(lang)
         if dry_run:
             report.would_store = len(batch.stories)
             report.storytellers = len(batch.storytellers)
             return report
         if report.rejects_path:
-            _write_rejects(report.rejects_path, report.problems)
+            _write_rejects(report.rejects_path, report.problems, lang)
         _write(store, batch, report, form, project.settings.near_duplicate)
     return report
 
@@ -485,12 +499,22 @@ def _check_story(
     )
 
 
-def _write_rejects(path: Path, problems: list[Problem]) -> None:
+# The rejects file (--skip-invalid), its name and columns per language.
+REJECTS_FILE = {"nl": "afgewezen.csv", "en": "rejected.csv"}
+REJECTS_COLUMNS = {"nl": ("bestand", "rij", "reden"), "en": ("file", "row", "reason")}
+
+
+def rejects_file_name(lang: str) -> str:
+    """Where rejected input goes by default: afgewezen.csv, or rejected.csv in English."""
+    return REJECTS_FILE.get(lang, REJECTS_FILE["en"])
+
+
+def _write_rejects(path: Path, problems: list[Problem], lang: str) -> None:
     from verhalen.atomic import atomic_path
 
     with atomic_path(path) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["bestand", "rij", "reden"])
+        writer.writerow(REJECTS_COLUMNS.get(lang, REJECTS_COLUMNS["en"]))
         for p in problems:
             row = "" if p.row is None else p.row
             writer.writerow([csv_value(p.path), row, csv_value(p.reason)])

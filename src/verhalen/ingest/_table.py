@@ -82,7 +82,8 @@ def _csv_rows(text: str, lang: str = "nl") -> list[tuple[int, list[str]]]:
     return out
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A spreadsheet cell as text: whole floats without ".0", NFC, no control characters."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -117,7 +118,7 @@ def _xlsx_rows(path: Path, lang: str) -> list[tuple[int, list[str]]]:
             while last and row[last - 1] is None:  # trailing empty cells of a padded row
                 last -= 1
             if last:  # empty rows are dropped by read_rows anyway
-                out.append((n, [_cell(v) for v in row[:last]]))
+                out.append((n, [cell(v) for v in row[:last]]))
         return out
     except ReadError:
         raise

@@ -130,7 +130,7 @@ def init_catalysis(
     Never overwrites: the facilitator's observations are the one thing here made by hand.
     """
     from verhalen import atomic
-    from verhalen.catalysis import FILE_NAMES, find_file, template
+    from verhalen.catalysis import file_name, find_file, template
     from verhalen.patterns import compute_patterns, sentence
     from verhalen.perspectives import perspectives
 
@@ -155,6 +155,6 @@ def init_catalysis(
         if has_run
         else []
     )
-    path = project.root / FILE_NAMES[0]
+    path = project.root / file_name(lang)
     atomic.write_text(path, template(listed, views, lang))
     return path

@@ -66,12 +66,12 @@ STONES_PER_ROW = 3
 STONE_ROW_CM = 6.0  # a row of stones: two title lines, the square, the axis label
 
 
-def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
+def wrap_label(label: str, width: int = LABEL_WIDTH) -> str:
     return textwrap.fill(label, width, break_long_words=False) or label
 
 
 def _lines(labels: tuple[str, ...] | list[str], width: int = LABEL_WIDTH) -> int:
-    return max((_wrap(x, width).count("\n") + 1 for x in labels), default=1)
+    return max((wrap_label(x, width).count("\n") + 1 for x in labels), default=1)
 
 
 def size_cm(chart: Chart) -> tuple[float, float]:
@@ -92,7 +92,7 @@ def size_cm(chart: Chart) -> tuple[float, float]:
     if isinstance(chart, Ternary):
         return (WIDTH_CM if _legend(chart) else TRIANGLE_CM), TRIANGLE_CM
     if isinstance(chart, Histograms):
-        ends = max(_wrap(e, 30).count("\n") + 1 for e in chart.ends) if any(chart.ends) else 0
+        ends = max(wrap_label(e, 30).count("\n") + 1 for e in chart.ends) if any(chart.ends) else 0
         bottom = 0.75 + 0.34 * ends + (0.35 if chart.xlabel else 0.0)
         return WIDTH_CM * 0.8, 0.2 + (PANEL_CM + PANEL_GAP_CM) * len(chart.panels) + bottom
     if isinstance(chart, Canvas):
@@ -151,13 +151,13 @@ def render(chart: Chart, lang: str = "nl", dpi: int = DPI) -> bytes:
                     ["100"],
                     xlabel=True,
                     ylabel=True,
-                    more_x=_wrap(chart.xlabel, SCATTER_X_WRAP).count("\n"),
-                    more_y=_wrap(chart.ylabel, SCATTER_Y_WRAP).count("\n"),
+                    more_x=wrap_label(chart.xlabel, SCATTER_X_WRAP).count("\n"),
+                    more_y=wrap_label(chart.ylabel, SCATTER_Y_WRAP).count("\n"),
                 )
         for axes in fig.axes:
-            _numbers(axes.xaxis, lang)
+            number_axis(axes.xaxis, lang)
             if isinstance(chart, Scatter | Canvas):
-                _numbers(axes.yaxis, lang)
+                number_axis(axes.yaxis, lang)
         canvas.draw()
         pixels = np.asarray(canvas.buffer_rgba())[..., :3]
     buffer = io.BytesIO()
@@ -165,7 +165,7 @@ def render(chart: Chart, lang: str = "nl", dpi: int = DPI) -> bytes:
     return buffer.getvalue()
 
 
-def _numbers(axis, lang: str) -> None:
+def number_axis(axis, lang: str) -> None:
     """Tick numbers as people in `lang` write them (2,5 and 1.000 in Dutch); percentages keep
     their own formatter."""
     from matplotlib.ticker import FuncFormatter, ScalarFormatter
@@ -262,7 +262,7 @@ def _bars(ax, chart: Bars, label_width: int = LABEL_WIDTH) -> list[str]:
             for y, v in zip(ys, values, strict=True):
                 ax.text(v + (top or 1) * 0.01, y, show(v), va="center", fontsize=6.5, color=TEXT)
         ax.set_xlim(0, (top or 1) * 1.12)
-    labels = [_wrap(c, label_width) for c in cats]
+    labels = [wrap_label(c, label_width) for c in cats]
     ax.set_yticks(positions, labels)
     ax.invert_yaxis()
     ax.xaxis.grid(True, color=GRID, linewidth=0.5)
@@ -287,7 +287,7 @@ def _boxes(ax, chart: Boxes) -> list[str]:
     import numpy as np
 
     groups = [(g, v) for g, v in chart.groups if v]
-    labels = [_wrap(g) for g, _ in groups]
+    labels = [wrap_label(g) for g, _ in groups]
     data = [list(v) for _, v in groups]
     ax.boxplot(
         data,
@@ -322,8 +322,8 @@ def _scatter(ax, chart: Scatter) -> None:
     ax.scatter(xs, ys, s=sizes, color=PALETTE[0], alpha=0.6, linewidths=0)
     ax.grid(True, color=GRID, linewidth=0.5)
     ax.set_axisbelow(True)
-    ax.set_xlabel(_wrap(chart.xlabel, SCATTER_X_WRAP))  # long labels of signifier parts
-    ax.set_ylabel(_wrap(chart.ylabel, SCATTER_Y_WRAP))
+    ax.set_xlabel(wrap_label(chart.xlabel, SCATTER_X_WRAP))  # long labels of signifier parts
+    ax.set_ylabel(wrap_label(chart.ylabel, SCATTER_Y_WRAP))
     if chart.note:
         ax.text(
             0.02,
@@ -378,7 +378,7 @@ def _ternary(fig, chart: Ternary, lang: str) -> None:
     ax.text(
         0.5,
         HEIGHT + 0.035,
-        _wrap(anchors[0], TOP_WRAP),
+        wrap_label(anchors[0], TOP_WRAP),
         ha="center",
         va="bottom",
         fontsize=7.5,
@@ -389,7 +389,7 @@ def _ternary(fig, chart: Ternary, lang: str) -> None:
     ax.text(
         -0.05,
         -0.04,
-        _wrap(anchors[1], CORNER_WRAP),
+        wrap_label(anchors[1], CORNER_WRAP),
         ha="left",
         va="top",
         fontsize=7.5,
@@ -400,7 +400,7 @@ def _ternary(fig, chart: Ternary, lang: str) -> None:
     ax.text(
         1.05,
         -0.04,
-        _wrap(anchors[2], CORNER_WRAP),
+        wrap_label(anchors[2], CORNER_WRAP),
         ha="right",
         va="top",
         fontsize=7.5,
@@ -421,7 +421,7 @@ def _ternary(fig, chart: Ternary, lang: str) -> None:
             edgecolors="white",
             linewidths=0.3,
             zorder=3 if i not in chart.grey else 2.5,
-            label=_wrap(name, 40),
+            label=wrap_label(name, 40),
         )
         handles.append(handle)
     if _legend(chart):
@@ -445,7 +445,7 @@ def _histograms(fig, chart: Histograms, lang: str) -> None:
     from matplotlib.ticker import FuncFormatter
 
     w, h = fig.get_size_inches()
-    ends = max(_wrap(e, 30).count("\n") + 1 for e in chart.ends) if any(chart.ends) else 0
+    ends = max(wrap_label(e, 30).count("\n") + 1 for e in chart.ends) if any(chart.ends) else 0
     bottom = (0.75 + 0.34 * ends + (0.35 if chart.xlabel else 0.0)) * CM
     panel, gap = PANEL_CM * CM, PANEL_GAP_CM * CM
     left, right = 0.75 / w, 1 - 0.25 / w
@@ -501,7 +501,7 @@ def _histograms(fig, chart: Histograms, lang: str) -> None:
             last.text(
                 x,
                 offset,
-                _wrap(end, 30),
+                wrap_label(end, 30),
                 transform=last.transAxes,
                 ha=align,
                 va="top",
@@ -546,9 +546,9 @@ def _canvas(fig, chart: Canvas) -> None:
         ax.set_yticks((0, 50, 100))
         ax.grid(True, color=GRID, linewidth=0.5)
         ax.set_axisbelow(True)
-        ax.set_title(_wrap(title, 26), fontsize=7.5, fontweight="bold", color=TEXT, loc="left")
-        ax.set_xlabel(_wrap(chart.xlabel, 34))
-        ax.set_ylabel(_wrap(chart.ylabel, 30))
+        ax.set_title(wrap_label(title, 26), fontsize=7.5, fontweight="bold", color=TEXT, loc="left")
+        ax.set_xlabel(wrap_label(chart.xlabel, 34))
+        ax.set_ylabel(wrap_label(chart.ylabel, 30))
 
 
 def _heatmap(fig, chart: Heatmap, lang: str) -> None:
@@ -584,7 +584,7 @@ def _heatmap(fig, chart: Heatmap, lang: str) -> None:
             )
     ax.set_xticks(range(k), [str(i + 1) for i in range(k)])
     ax.set_yticks(
-        range(k), [_wrap(f"{i + 1}. {label}", 38) for i, label in enumerate(chart.labels)]
+        range(k), [wrap_label(f"{i + 1}. {label}", 38) for i, label in enumerate(chart.labels)]
     )
     ax.xaxis.tick_top()
     ax.tick_params(length=0, labelsize=6.5)

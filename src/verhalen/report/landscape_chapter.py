@@ -73,7 +73,7 @@ def _labels(ax: Any, points: list[tuple[int, float, float]], dx: float, dy: floa
 
 
 def _axes(fig: Any, k: int, title: str, points: tuple, chart: LandscapePair, lang: str) -> None:
-    from verhalen.report.charts import GRID, PALETTE, TEXT, _numbers, _wrap
+    from verhalen.report.charts import GRID, PALETTE, TEXT, number_axis, wrap_label
 
     ax = fig.add_axes((0.08 + 0.5 * k, 0.2, 0.4, 0.68))
     lo_x, hi_x = chart.xrange
@@ -95,10 +95,10 @@ def _axes(fig: Any, k: int, title: str, points: tuple, chart: LandscapePair, lan
         zorder=3,
     )
     _labels(ax, xy, 2.5, 1.5)
-    ax.set_title(_wrap(title, 44), fontsize=8, color=TEXT, loc="left", fontweight="bold")
-    ax.set_xlabel(_wrap(chart.xlabel, 50), fontsize=7)
-    ax.set_ylabel(_wrap(chart.ylabel, 34), fontsize=7)
-    _numbers(ax.yaxis, lang)
+    ax.set_title(wrap_label(title, 44), fontsize=8, color=TEXT, loc="left", fontweight="bold")
+    ax.set_xlabel(wrap_label(chart.xlabel, 50), fontsize=7)
+    ax.set_ylabel(wrap_label(chart.ylabel, 34), fontsize=7)
+    number_axis(ax.yaxis, lang)
 
 
 SQRT3 = math.sqrt(3) / 2
@@ -112,7 +112,7 @@ def _xy(shares: tuple[float, ...]) -> tuple[float, float]:
 
 
 def _triangle(fig: Any, k: int, title: str, points: tuple, anchors: tuple[str, ...]) -> None:
-    from verhalen.report.charts import PALETTE, TEXT, _wrap
+    from verhalen.report.charts import PALETTE, TEXT, wrap_label
 
     w, h = fig.get_size_inches()
     ax = fig.add_axes((0.5 * k + 0.01, 0.0, 0.48, 0.88))
@@ -134,9 +134,9 @@ def _triangle(fig: Any, k: int, title: str, points: tuple, anchors: tuple[str, .
         (x0, y0), (x1, y1) = _xy(tuple(a)), _xy(tuple(b))
         ax.plot([x0, x1], [y0, y1], color="#c9c9c9", linewidth=0.5, linestyle=(0, (3, 2)))
     text = {"fontsize": 6.5, "fontweight": "bold", "color": TEXT, "linespacing": 1.1}
-    ax.text(0.5, SQRT3 + 0.03, _wrap(anchors[0], 40), ha="center", va="bottom", **text)
-    ax.text(-0.08, -0.03, _wrap(anchors[1], 22), ha="left", va="top", **text)
-    ax.text(1.08, -0.03, _wrap(anchors[2], 22), ha="right", va="top", **text)
+    ax.text(0.5, SQRT3 + 0.03, wrap_label(anchors[0], 40), ha="center", va="bottom", **text)
+    ax.text(-0.08, -0.03, wrap_label(anchors[1], 22), ha="left", va="top", **text)
+    ax.text(1.08, -0.03, wrap_label(anchors[2], 22), ha="right", va="top", **text)
     xy = [(sid, *_xy(v)) for sid, v in points]
     ax.scatter(
         [x for _, x, _ in xy],
@@ -149,7 +149,7 @@ def _triangle(fig: Any, k: int, title: str, points: tuple, anchors: tuple[str, .
         zorder=3,
     )
     _labels(ax, xy, 2.5, 1.5)
-    fig.text(0.5 * k + 0.02, 0.99, _wrap(title, 44), ha="left", va="top", fontsize=8,
+    fig.text(0.5 * k + 0.02, 0.99, wrap_label(title, 44), ha="left", va="top", fontsize=8,
              color=TEXT, fontweight="bold")  # fmt: skip
 
 
@@ -176,7 +176,7 @@ def _shown(values: tuple[float, ...] | None, lang: str) -> str:
 def _distance(own: tuple[float, ...], group: tuple[float, ...], qs: tuple[Question, ...]) -> float:
     """How far the group moved a story, in percent of the landscape's size: for two axes the
     distance over both ranges, for a triad half the sum of the share differences."""
-    from verhalen.kit_landscape import value_range
+    from verhalen.landscape_axes import value_range
 
     if len(qs) == 1:
         return sum(abs(a - b) for a, b in zip(own, group, strict=True)) / 2
@@ -189,7 +189,8 @@ def _distance(own: tuple[float, ...], group: tuple[float, ...], qs: tuple[Questi
 
 def landscapes_chapter(data: ReportData) -> Section | None:
     """The group's landscapes beside the tellers' answers; None without placements."""
-    from verhalen.kit_landscape import _value, shares, value_range
+    from verhalen.landscape_axes import value_range
+    from verhalen.landscape_place import axis_value, shares
     from verhalen.placements import read
 
     with data.project.store() as store:
@@ -214,7 +215,7 @@ def landscapes_chapter(data: ReportData) -> Section | None:
             answers = data.answers.get(sid, {})
             if len(qs) == 1:
                 return shares(qs[0], answers)
-            x, y = _value(qs[0], answers), _value(qs[1], answers)
+            x, y = axis_value(qs[0], answers), axis_value(qs[1], answers)
             return None if x is None or y is None else (x, y)
 
         name = " × ".join(q.label(lang) for q in qs)

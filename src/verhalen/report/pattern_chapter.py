@@ -118,7 +118,7 @@ def _table_chart(p: Any, lang: str) -> Bars | None:
     return Bars(tuple(labels), tuple(series), stacked=True, percent=True)
 
 
-def _p(value: float | None, lang: str) -> str:
+def p_text(value: float | None, lang: str) -> str:
     if value is None:
         return "—"
     if value < 0.001:
@@ -137,8 +137,8 @@ def stats_line(p: Any, lang: str) -> str:
     if p.test in STATISTIC and p.statistic is not None:
         decimals = 2 if p.test == "spearman" else 1
         parts.append(f"{STATISTIC[p.test]} = {signed(p.statistic, lang, decimals)}")
-    parts.append(f"p {_p(p.p, lang)}")
-    parts.append(f"{tr('col_q', lang)} {_p(p.q, lang)}")
+    parts.append(f"p {p_text(p.p, lang)}")
+    parts.append(f"{tr('col_q', lang)} {p_text(p.q, lang)}")
     if p.effect is not None and p.test != "spearman":  # for Spearman the effect is |ρ|
         symbol = EFFECT_SYMBOL.get(p.effect_name, p.effect_name)
         parts.append(f"{symbol} = {number(p.effect, lang, 2)}")
@@ -194,7 +194,7 @@ def patterns_chapter(data: ReportData) -> Section:
                 str(rank),
                 p.id.replace("~", " ~ "),
                 sentence(p, lang) + ".",
-                _p(p.q, lang).removeprefix("= "),
+                p_text(p.q, lang).removeprefix("= "),
                 number(p.effect or 0, lang, 2),
             )
             for rank, p in enumerate(notable[CHARTED:], CHARTED + 1)

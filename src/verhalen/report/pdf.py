@@ -28,177 +28,18 @@ from verhalen.report.model import (
     Section,
     Table,
 )
+from verhalen.report.theme import (
+    ACCENT,
+    FONT,
+    LIGHT,
+    MUTED,
+    RULE,
+    markup,
+    register_fonts,
+    styles,
+)
 
 Progress = Callable[[int, int, str], None]
-
-INK = "#222222"
-MUTED = "#6b6b6b"
-ACCENT = "#2f6f8f"
-LIGHT = "#eef4f7"
-RULE = "#c8d3da"
-FONT = "DejaVuSans"
-
-
-def _register_fonts() -> None:
-    """DejaVu Sans from matplotlib's data folder, registered once per process."""
-    from matplotlib import get_data_path
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    folder = Path(get_data_path()) / "fonts" / "ttf"
-    faces = {
-        FONT: "DejaVuSans.ttf",
-        f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
-        f"{FONT}-Oblique": "DejaVuSans-Oblique.ttf",
-        f"{FONT}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
-    }
-    for name, file in faces.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, f"{FONT}-Bold")
-    addMapping(FONT, 0, 1, f"{FONT}-Oblique")
-    addMapping(FONT, 1, 1, f"{FONT}-BoldOblique")
-
-
-def _styles() -> dict:
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.enums import TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
-    ink, muted, accent = HexColor(INK), HexColor(MUTED), HexColor(ACCENT)
-    base = ParagraphStyle(
-        "body", fontName=FONT, fontSize=9.5, leading=14, textColor=ink, spaceAfter=5
-    )
-    bold = f"{FONT}-Bold"
-    return {
-        "body": base,
-        "lead": ParagraphStyle("lead", base, fontSize=10.5, leading=15.5, spaceAfter=7),
-        "note": ParagraphStyle("note", base, fontName=f"{FONT}-Oblique", textColor=muted),
-        "small": ParagraphStyle("small", base, fontSize=7.5, leading=10.5, textColor=muted),
-        "source": ParagraphStyle(
-            "source", base, fontSize=7.5, leading=10.5, textColor=muted, keepWithNext=1
-        ),
-        "sentence": ParagraphStyle("sentence", base, fontSize=10, leading=14.5, spaceAfter=4),
-        "subheading": ParagraphStyle(
-            "subheading",
-            base,
-            fontName=bold,
-            fontSize=10,
-            leading=14,
-            spaceBefore=8,
-            spaceAfter=3,
-            textColor=accent,
-            keepWithNext=1,
-        ),
-        "h1": ParagraphStyle(
-            "h1",
-            base,
-            fontName=bold,
-            fontSize=20,
-            leading=25,
-            spaceAfter=12,
-            textColor=accent,
-            keepWithNext=1,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            base,
-            fontName=bold,
-            fontSize=14,
-            leading=18,
-            spaceBefore=10,
-            spaceAfter=6,
-            textColor=ink,
-            keepWithNext=1,
-        ),
-        "h3": ParagraphStyle(
-            "h3",
-            base,
-            fontName=bold,
-            fontSize=11,
-            leading=15,
-            spaceBefore=10,
-            spaceAfter=3,
-            keepWithNext=1,
-        ),
-        "bullet": ParagraphStyle("bullet", base, leftIndent=13, bulletIndent=2, spaceAfter=3),
-        "bullet_small": ParagraphStyle(
-            "bullet_small",
-            base,
-            fontSize=8.5,
-            leading=12,
-            leftIndent=13,
-            bulletIndent=2,
-            spaceAfter=2,
-        ),
-        "cell": ParagraphStyle("cell", base, fontSize=8, leading=10.5, spaceAfter=0),
-        "cell_right": ParagraphStyle(
-            "cell_right", base, fontSize=8, leading=10.5, spaceAfter=0, alignment=TA_RIGHT
-        ),
-        "cell_head": ParagraphStyle(
-            "cell_head", base, fontName=bold, fontSize=8, leading=10.5, spaceAfter=0
-        ),
-        "figure": ParagraphStyle(
-            "figure", base, fontName=bold, fontSize=20, leading=24, textColor=accent, spaceAfter=0
-        ),
-        "figure_label": ParagraphStyle(
-            "figure_label", base, fontSize=8.5, leading=11, textColor=muted, spaceAfter=0
-        ),
-        "quote_title": ParagraphStyle(
-            "quote_title", base, fontName=bold, fontSize=9.5, leading=13, spaceAfter=3
-        ),
-        "quote": ParagraphStyle("quote", base, fontSize=9, leading=13, spaceAfter=4),
-        "story_title": ParagraphStyle(
-            "story_title",
-            base,
-            fontName=bold,
-            fontSize=10,
-            leading=13.5,
-            spaceBefore=9,
-            spaceAfter=1,
-            keepWithNext=1,
-        ),
-        "story": ParagraphStyle("story", base, fontSize=8.5, leading=12, spaceAfter=3),
-        "cover_title": ParagraphStyle(
-            "cover_title",
-            base,
-            fontName=bold,
-            fontSize=30,
-            leading=36,
-            textColor=accent,
-            spaceAfter=10,
-        ),
-        "cover_subtitle": ParagraphStyle(
-            "cover_subtitle", base, fontSize=16, leading=21, spaceAfter=26
-        ),
-        "cover_date": ParagraphStyle(
-            "cover_date", base, fontName=bold, fontSize=11, leading=15, spaceAfter=18
-        ),
-        "cover_line": ParagraphStyle(
-            "cover_line", base, fontSize=10, leading=15, spaceAfter=8, textColor=ink
-        ),
-        "toc0": ParagraphStyle(
-            "toc0",
-            base,
-            fontName=bold,
-            fontSize=10,
-            leading=15,
-            spaceBefore=5,
-            leftIndent=0,
-            firstLineIndent=0,
-        ),
-        "toc1": ParagraphStyle(
-            "toc1", base, fontSize=9, leading=12.5, leftIndent=14, firstLineIndent=0
-        ),
-    }
-
-
-def _text(text: str) -> str:
-    """User text as reportlab markup: escaped, line breaks kept."""
-    return escape(text).replace("\n", "<br/>")
 
 
 def _paragraphs(text: str, style) -> list:
@@ -206,7 +47,7 @@ def _paragraphs(text: str, style) -> list:
     from reportlab.platypus import Paragraph as P
 
     parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
-    return [P(_text(p), style) for p in parts if p]
+    return [P(markup(p), style) for p in parts if p]
 
 
 class _Renderer:
@@ -215,7 +56,7 @@ class _Renderer:
         from reportlab.lib.units import cm
 
         self.report = report
-        self.styles = _styles()
+        self.styles = styles()
         self.progress = progress
         self.page_width, self.page_height = A4
         self.margin = 2.2 * cm
@@ -232,17 +73,17 @@ class _Renderer:
 
         s = self.styles
         if isinstance(b, Paragraph):
-            return [P(_text(b.text), s.get(b.style, s["body"]))]
+            return [P(markup(b.text), s.get(b.style, s["body"]))]
         if isinstance(b, Bullets):
             style = s["bullet_small"] if b.style == "small" else s["bullet"]
-            return [P(_text(item), style, bulletText="•") for item in b.items]
+            return [P(markup(item), style, bulletText="•") for item in b.items]
         if isinstance(b, Heading):
             note = (
                 f' <font size="7.5" color="{MUTED}" face="{FONT}">{escape(b.note)}</font>'
                 if b.note
                 else ""
             )
-            return [P(_text(b.text) + note, s["h3"])]
+            return [P(markup(b.text) + note, s["h3"])]
         if isinstance(b, KeyFigures):
             return [self.key_figures(b)]
         if isinstance(b, Figure):
@@ -292,7 +133,7 @@ class _Renderer:
         width, height = charts.size_cm(b.chart)
         out: list = [_chart(png, width * cm, height * cm, self)]
         if b.caption:
-            out.append(P(_text(b.caption), self.styles["small"]))
+            out.append(P(markup(b.caption), self.styles["small"]))
         return out
 
     def table(self, b: Table) -> list:
@@ -304,10 +145,10 @@ class _Renderer:
         s = self.styles
         total = sum(b.widths)
         widths = [self.frame_width * w / total for w in b.widths]
-        head = [P(_text(h), s["cell_head"]) for h in b.header]
+        head = [P(markup(h), s["cell_head"]) for h in b.header]
         rows = [
             [
-                P(_text(v), s["cell_right"] if i in b.numeric else s["cell"])
+                P(markup(v), s["cell_right"] if i in b.numeric else s["cell"])
                 for i, v in enumerate(row)
             ]
             for row in b.rows
@@ -328,7 +169,7 @@ class _Renderer:
         )
         out: list = [table]
         if b.caption:
-            out.append(P(_text(b.caption), s["small"]))
+            out.append(P(markup(b.caption), s["small"]))
         return out
 
     def quote(self, b: Quote) -> list:
@@ -339,15 +180,15 @@ class _Renderer:
 
         s = self.styles
         if b.style == "story":
-            out: list = [P(_text(b.title), s["story_title"]), P(_text(b.source), s["source"])]
+            out: list = [P(markup(b.title), s["story_title"]), P(markup(b.source), s["source"])]
             out += _paragraphs(b.text, s["story"])
             if b.details:
-                out.append(P(_text(b.details), s["small"]))
+                out.append(P(markup(b.details), s["small"]))
             out.append(Spacer(1, 4))
             return out
-        inner = [P(_text(b.title), s["quote_title"])]
+        inner = [P(markup(b.title), s["quote_title"])]
         inner += _paragraphs(b.text, s["quote"])
-        inner.append(P(_text(b.source), s["small"]))
+        inner.append(P(markup(b.source), s["small"]))
         table = T([[inner]], colWidths=[self.frame_width])
         table.setStyle(
             TableStyle(
@@ -374,7 +215,7 @@ class _Renderer:
         if section.new_page:
             out.append(PageBreak())
         heading = _heading(
-            _text(section.title),
+            markup(section.title),
             style,
             level if section.toc and level < 2 else None,
             min(level, 2),
@@ -397,11 +238,11 @@ class _Renderer:
         r = self.report
         out: list = [
             Spacer(1, 5.5 * cm),
-            P(_text(r.title), s["cover_title"]),
-            P(_text(r.subtitle), s["cover_subtitle"]),
-            P(_text(r.date), s["cover_date"]),
+            P(markup(r.title), s["cover_title"]),
+            P(markup(r.subtitle), s["cover_subtitle"]),
+            P(markup(r.date), s["cover_date"]),
         ]
-        out += [P(_text(line), s["cover_line"]) for line in r.cover_lines]
+        out += [P(markup(line), s["cover_line"]) for line in r.cover_lines]
         return out
 
     def contents(self) -> list:
@@ -414,7 +255,7 @@ class _Renderer:
         return [
             NextPageTemplate("page"),
             PageBreak(),
-            P(_text(self.report.contents_title), self.styles["h1"]),
+            P(markup(self.report.contents_title), self.styles["h1"]),
             toc,
         ]
 
@@ -480,7 +321,7 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    _register_fonts()
+    register_fonts()
     renderer = _Renderer(report, progress)
     margin = renderer.margin
     width, height = renderer.page_width, renderer.page_height

@@ -32,7 +32,7 @@ from verhalen.report.model import (
     Table,
     Ternary,
 )
-from verhalen.report.pattern_chapter import _p, n_label
+from verhalen.report.pattern_chapter import n_label, p_text
 from verhalen.signifiers import (
     MIN_GROUP,
     SAME_MIN,
@@ -186,7 +186,7 @@ def _shares_table(q: Question, data: ReportData, groups: list) -> list:
     if by_group:
         tests = compare_shares(q.anchors, by_group)
         cells = tuple(
-            f"H = {number(t.statistic, lang, 1)}; p {_p(t.p, lang)}"
+            f"H = {number(t.statistic, lang, 1)}; p {p_text(t.p, lang)}"
             if t.statistic is not None
             else "—"
             for t in tests
@@ -315,7 +315,7 @@ def scales_section(data: ReportData) -> Section | None:
                 a=a.label(lang),
                 b=b.label(lang),
                 rho=signed(c.rho, lang, 2),
-                p=_p(c.p, lang),
+                p=p_text(c.p, lang),
                 n=number(c.n, lang),
             )
             blocks.append(
