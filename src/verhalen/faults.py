@@ -94,12 +94,8 @@ def kind_of(exc: BaseException) -> str | None:
             if needle in message:
                 return kind
         return None
-    if isinstance(exc, OSError):
+    if isinstance(exc, OSError):  # lxml's SerialisationError is one by then: atomic.save_workbook
         return _ERRNO.get(exc.errno)
-    # lxml (under openpyxl) says a failed write as SerialisationError("IO_EFBIG"), no OSError
-    name = str(exc)
-    if type(exc).__name__ == "SerialisationError" and name.startswith("IO_E"):
-        return _ERRNO.get(getattr(errno, name[3:], -1))
     return None
 
 
@@ -126,11 +122,13 @@ def language(argv: list[str], start: Path | None = None) -> str:
             return argv[i + 1] if argv[i + 1] in ("nl", "en") else "nl"
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1] if arg.split("=", 1)[1] in ("nl", "en") else "nl"
+    from verhalen.project import CONFIG_NAME
+
     root = project_root(argv, start)
     if root is None:
         return "nl"
     try:
-        given = tomllib.loads((root / "verhalen.toml").read_text(encoding="utf-8"))
+        given = tomllib.loads((root / CONFIG_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return "nl"
     project = given.get("project")
@@ -146,11 +144,9 @@ def project_root(argv: list[str], start: Path | None = None) -> Path | None:
             here = Path(argv[i + 1])
         elif arg.startswith("--project="):
             here = Path(arg.split("=", 1)[1])
+    from verhalen.project import project_folder
+
     try:
-        here = here.resolve()
-        for folder in (here, *here.parents):
-            if (folder / "verhalen.toml").is_file():
-                return folder
-    except OSError:
+        return project_folder(here)
+    except OSError:  # the current folder was deleted, a name too long
         return None
-    return None

@@ -85,13 +85,20 @@ class Project:
             return resolved.as_posix()
 
 
+def project_folder(start: Path | None = None) -> Path | None:
+    """The folder holding `verhalen.toml` at `start` (default: the current folder) or above
+    it, the way git finds a repository; None outside any project. Nothing is read."""
+    here = (start or Path.cwd()).resolve()
+    return next((f for f in (here, *here.parents) if (f / CONFIG_NAME).is_file()), None)
+
+
 def find_project(start: Path | None = None, lang: str | None = None) -> Project:
     """The project holding `start` (default: the current folder) or one of its parents."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return Project.open(folder, lang)
-    raise VerhalenError(t("no_project", lang or "nl", path=here))
+    folder = project_folder(start)
+    if folder is None:
+        here = (start or Path.cwd()).resolve()
+        raise VerhalenError(t("no_project", lang or "nl", path=here))
+    return Project.open(folder, lang)
 
 
 def check_name(name: str, lang: str = "nl") -> str:

@@ -90,9 +90,11 @@ def main() -> None:
         _common.err.print(str(exc), markup=False, highlight=False)
         sys.exit(1)
     except Exception as exc:
+        from verhalen.project import STORE_NAME
+
         argv = sys.argv[1:]
         root = faults.project_root(argv)
-        store = root / "verhalen.sqlite" if root is not None else None
+        store = root / STORE_NAME if root is not None else None
         line = faults.describe(exc, faults.language(argv), store)
         if line is None:
             raise

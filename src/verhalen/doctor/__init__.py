@@ -19,7 +19,7 @@ from verhalen.doctor.context import Check, Context
 from verhalen.doctor.findings import SEVERITIES, Diagnosis, Finding, Severity
 from verhalen.errors import VerhalenError
 from verhalen.i18n import t
-from verhalen.project import CONFIG_NAME, FORM_NAME, STORE_NAME, Project
+from verhalen.project import FORM_NAME, STORE_NAME, Project, project_folder
 
 __all__ = [
     "CHECKS",
@@ -40,9 +40,9 @@ def find_root(start: Path | None = None, lang: str = "nl") -> Path:
     `find_project` but without reading `verhalen.toml`, which may be what is broken. A folder
     with a store or story form but no `verhalen.toml` counts: that is a finding too."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
+    folder = project_folder(here)
+    if folder is not None:
+        return folder
     if (here / STORE_NAME).exists() or (here / FORM_NAME).exists():
         return here
     raise VerhalenError(t("no_project", lang, path=here))

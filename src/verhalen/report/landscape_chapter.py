@@ -22,6 +22,7 @@ from verhalen.i18n import count, number
 from verhalen.report.data import ReportData
 from verhalen.report.i18n import tr
 from verhalen.report.model import Figure, Heading, Paragraph, Section, Table
+from verhalen.signifiers import HEIGHT, ternary_xy
 
 LABELLED = 60  # at most this many dots carry their story number
 PANEL_CM = 7.6  # the height of the pair: two axes
@@ -73,7 +74,7 @@ def _labels(ax: Any, points: list[tuple[int, float, float]], dx: float, dy: floa
 
 
 def _axes(fig: Any, k: int, title: str, points: tuple, chart: LandscapePair, lang: str) -> None:
-    from verhalen.report.charts import GRID, PALETTE, TEXT, number_axis, wrap_label
+    from verhalen.report.charts import GRID, TEXT, number_axis, wrap_label
 
     ax = fig.add_axes((0.08 + 0.5 * k, 0.2, 0.4, 0.68))
     lo_x, hi_x = chart.xrange
@@ -84,6 +85,17 @@ def _axes(fig: Any, k: int, title: str, points: tuple, chart: LandscapePair, lan
     ax.grid(True, color=GRID, linewidth=0.5)
     ax.set_axisbelow(True)
     xy = [(sid, v[0], v[1]) for sid, v in points]
+    _dots(ax, xy, k)
+    ax.set_title(wrap_label(title, 44), fontsize=8, color=TEXT, loc="left", fontweight="bold")
+    ax.set_xlabel(wrap_label(chart.xlabel, 50), fontsize=7)
+    ax.set_ylabel(wrap_label(chart.ylabel, 34), fontsize=7)
+    number_axis(ax.yaxis, lang)
+
+
+def _dots(ax: Any, xy: list[tuple[int, float, float]], k: int) -> None:
+    """The numbered stories of one panel, in the panel's colour (both kinds of landscape)."""
+    from verhalen.report.charts import PALETTE
+
     ax.scatter(
         [x for _, x, _ in xy],
         [y for _, _, y in xy],
@@ -95,24 +107,10 @@ def _axes(fig: Any, k: int, title: str, points: tuple, chart: LandscapePair, lan
         zorder=3,
     )
     _labels(ax, xy, 2.5, 1.5)
-    ax.set_title(wrap_label(title, 44), fontsize=8, color=TEXT, loc="left", fontweight="bold")
-    ax.set_xlabel(wrap_label(chart.xlabel, 50), fontsize=7)
-    ax.set_ylabel(wrap_label(chart.ylabel, 34), fontsize=7)
-    number_axis(ax.yaxis, lang)
-
-
-SQRT3 = math.sqrt(3) / 2
-
-
-def _xy(shares: tuple[float, ...]) -> tuple[float, float]:
-    """Shares in a triangle with sides of 1: first anchor top, second bottom left, third right."""
-    a, b, c = shares
-    total = a + b + c
-    return (0.5 * a + c) / total, SQRT3 * a / total
 
 
 def _triangle(fig: Any, k: int, title: str, points: tuple, anchors: tuple[str, ...]) -> None:
-    from verhalen.report.charts import PALETTE, TEXT, wrap_label
+    from verhalen.report.charts import TEXT, wrap_label
 
     w, h = fig.get_size_inches()
     ax = fig.add_axes((0.5 * k + 0.01, 0.0, 0.48, 0.88))
@@ -122,7 +120,7 @@ def _triangle(fig: Any, k: int, title: str, points: tuple, anchors: tuple[str, .
     ax.set_ylim(-0.2, -0.2 + span)
     ax.fill(
         [0.5, 0.0, 1.0],
-        [SQRT3, 0.0, 0.0],
+        [HEIGHT, 0.0, 0.0],
         facecolor="#f7f9fa",
         edgecolor="#8a8a8a",
         linewidth=0.8,
@@ -131,24 +129,14 @@ def _triangle(fig: Any, k: int, title: str, points: tuple, anchors: tuple[str, .
     for i in range(3):  # where an anchor holds half
         a, b = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
         a[i] = b[i] = a[(i + 1) % 3] = b[(i + 2) % 3] = 50.0
-        (x0, y0), (x1, y1) = _xy(tuple(a)), _xy(tuple(b))
+        (x0, y0), (x1, y1) = ternary_xy(tuple(a)), ternary_xy(tuple(b))
         ax.plot([x0, x1], [y0, y1], color="#c9c9c9", linewidth=0.5, linestyle=(0, (3, 2)))
     text = {"fontsize": 6.5, "fontweight": "bold", "color": TEXT, "linespacing": 1.1}
-    ax.text(0.5, SQRT3 + 0.03, wrap_label(anchors[0], 40), ha="center", va="bottom", **text)
+    ax.text(0.5, HEIGHT + 0.03, wrap_label(anchors[0], 40), ha="center", va="bottom", **text)
     ax.text(-0.08, -0.03, wrap_label(anchors[1], 22), ha="left", va="top", **text)
     ax.text(1.08, -0.03, wrap_label(anchors[2], 22), ha="right", va="top", **text)
-    xy = [(sid, *_xy(v)) for sid, v in points]
-    ax.scatter(
-        [x for _, x, _ in xy],
-        [y for _, _, y in xy],
-        s=12,
-        color=PALETTE[k],
-        alpha=0.75,
-        edgecolors="white",
-        linewidths=0.3,
-        zorder=3,
-    )
-    _labels(ax, xy, 2.5, 1.5)
+    xy = [(sid, *ternary_xy(v)) for sid, v in points]
+    _dots(ax, xy, k)
     fig.text(0.5 * k + 0.02, 0.99, wrap_label(title, 44), ha="left", va="top", fontsize=8,
              color=TEXT, fontweight="bold")  # fmt: skip
 
