@@ -15,10 +15,6 @@ from verhalen.project import Project
 AXIS_TYPES = ("scale", "dyad")
 
 
-def scale_questions(project: Project) -> list[Question]:
-    return [q for q in project.form.questions if q.type == "scale"]
-
-
 def axis_questions(project: Project) -> list[Question]:
     """The questions a landscape axis can take: scales first, then dyads."""
     qs = project.form.questions

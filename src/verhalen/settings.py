@@ -213,17 +213,6 @@ class Settings:
     def with_language(self, lang: str) -> Settings:
         return replace(self, language=lang)
 
-    def as_dict(self) -> dict[str, dict[str, Any]]:
-        """Section → key → value, as they would be written in verhalen.toml."""
-        out: dict[str, dict[str, Any]] = {s: {} for s in SECTIONS}
-        for setting in SETTINGS:
-            value = getattr(self, setting.name)
-            if value is not None:
-                out[setting.section][setting.key] = (
-                    list(value) if isinstance(value, tuple) else value
-                )
-        return out
-
 
 def _lang(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "nl"

@@ -109,7 +109,7 @@ class Store(StoryTables, AnswerTables, RunTables, PseudonymTables):
         self.lang = lang
         self.read_only = False
         try:
-            self.db = self._connect(str(path), uri=False)
+            self._connect(str(path), uri=False)
         except sqlite3.OperationalError as exc:
             if not (path.is_file() and _cannot_write(exc)):
                 raise
@@ -117,9 +117,10 @@ class Store(StoryTables, AnswerTables, RunTables, PseudonymTables):
             # store, which cannot be made there. `immutable` reads the file as it is, without
             # locks or WAL, and every write is refused by `transaction()` in one line.
             self.read_only = True
-            self.db = self._connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+            self._connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
 
-    def _connect(self, target: str, uri: bool) -> _Connection:
+    def _connect(self, target: str, uri: bool) -> None:
+        """Open `target` as `self.db`, set up and migrated; closed again if that fails."""
         db = sqlite3.connect(
             target,
             isolation_level=None,
@@ -140,7 +141,6 @@ class Store(StoryTables, AnswerTables, RunTables, PseudonymTables):
         except BaseException:
             db.close()
             raise
-        return db
 
     def _wal(self) -> None:
         """Switch a new store to WAL. Two processes creating the store at the same moment: the
