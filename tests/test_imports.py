@@ -246,3 +246,34 @@ def test_allow_lists_name_real_modules():
         assert importer in MODULES and imported in MODULES
     for importer, _ in ALLOWED_PRIVATE:
         assert importer in MODULES
+
+
+def test_every_imported_package_is_declared() -> None:
+    """A package verhalen imports but does not declare arrives only through another one: a
+    wheel installed on its own then fails at run time (Babel did, in `verhalen demo`)."""
+    import re
+    import sys
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    config = tomllib.loads((ROOT.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    project = config["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["notebooks"]]
+    declared = {
+        re.split(r"[<>=!~\[ ;]", w, maxsplit=1)[0].lower().replace("_", "-") for w in wanted
+    }
+    providers = packages_distributions()
+    imported: set[str] = set()
+    for path in ROOT.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third = imported - set(sys.stdlib_module_names) - {"verhalen"}
+    missing = {
+        name: providers.get(name, [name])
+        for name in third
+        if not {d.lower().replace("_", "-") for d in providers.get(name, [name])} & declared
+    }
+    assert not missing, f"imported but not declared in pyproject.toml: {missing}"
