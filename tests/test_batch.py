@@ -113,7 +113,7 @@ def test_skip_invalid_stores_the_good_part_and_writes_rejects(project):
     )
     assert [str(p) for p in report.problems] == [
         "in/fout.txt:1: onbekende verteller 'Niemand'",
-        "in/kapot.docx: onleesbaar bestand: not a valid document (File is not a zip file)",
+        "in/kapot.docx: onleesbaar bestand: geen geldig document (File is not a zip file)",
     ]
     assert report.rejects_path == project.root / "afgewezen.csv"
     with report.rejects_path.open(encoding="utf-8", newline="") as fh:
@@ -121,7 +121,7 @@ def test_skip_invalid_stores_the_good_part_and_writes_rejects(project):
     assert rows == [
         ["bestand", "rij", "reden"],
         ["in/fout.txt", "1", "onbekende verteller 'Niemand'"],
-        ["in/kapot.docx", "", "onleesbaar bestand: not a valid document (File is not a zip file)"],
+        ["in/kapot.docx", "", "onleesbaar bestand: geen geldig document (File is not a zip file)"],
     ]
 
 
@@ -306,7 +306,7 @@ def test_stories_list_flagged_shows_the_near_duplicate(project, cli):
     assert "Hek bij het sportpark" in result.stdout
     assert "De leesclub" not in result.stdout
     assert "Het hek" not in result.stdout
-    assert "1 verhalen" in result.stdout
+    assert "1 verhaal\n" in result.stdout
 
 
 def test_near_duplicates_within_one_batch(project):

@@ -144,7 +144,7 @@ def test_stories_list_filters(project, register, cli):
     assert result.exit_code == 0, result.output
     assert "Loket" in result.stdout
     assert "Markt" not in result.stdout
-    assert "1 verhalen" in result.stdout
+    assert "1 verhaal\n" in result.stdout
     none = cli("stories", "list", "--search", "zwembad")
     assert "geen verhalen gevonden" in none.stdout
 

@@ -235,7 +235,7 @@ def test_form_that_does_not_parse(made: Project, cli) -> None:
 
     assert f.severity == "error"
     assert f.message.startswith("storyform.yaml klopt niet: storyform.yaml:")
-    assert "not valid YAML" in f.message
+    assert "geen geldige YAML" in f.message
     assert "verhalen form check" in f.repair
     assert result.exit_code == 1
 

@@ -76,7 +76,7 @@ def test_unreadable_files(project):
         "kapot.docx",
         "kapot.xlsx",
     ]
-    assert lines[0] == "binair.txt: onleesbaar bestand: binary data, not text"
+    assert lines[0] == "binair.txt: onleesbaar bestand: binaire gegevens, geen tekst"
     assert all(": onleesbaar bestand: " in line for line in lines)
     assert stories(project) == []
 

@@ -231,9 +231,12 @@ def test_load_form_reports_every_mistake_at_once_one_line_each(tmp_path):
     path = tmp_path / FORM_NAME
     path.write_text(BROKEN_FORM, encoding="utf-8")
 
-    with pytest.raises(VerhalenError) as info:
+    with pytest.raises(VerhalenError) as dutch:
         load_form(path)
+    with pytest.raises(VerhalenError) as info:
+        load_form(path, "en")
 
+    assert f"{path}: gevoel: id komt twee keer voor" in str(dutch.value).splitlines()
     lines = str(info.value).splitlines()
     assert sorted(lines) == sorted(
         [
@@ -256,7 +259,7 @@ def test_group_question_must_exist(tmp_path):
     )
 
     with pytest.raises(VerhalenError, match=r"group_question 'rol' must name a single-choice"):
-        load_form(path)
+        load_form(path, "en")
 
 
 def test_invalid_yaml_names_file_and_line(tmp_path):
@@ -267,7 +270,7 @@ def test_invalid_yaml_names_file_and_line(tmp_path):
     )
 
     with pytest.raises(VerhalenError) as info:
-        load_form(path)
+        load_form(path, "en")
 
     assert str(info.value).startswith(f"{path}:4: not valid YAML")
     assert "\n" not in str(info.value)
@@ -369,7 +372,7 @@ def test_form_check_fails_with_every_mistake_on_a_broken_form(tmp_path):
     lines = result.stderr.splitlines()
     assert len(lines) == 7, result.stderr
     assert all(line.startswith(f"{project.form_path}: ") for line in lines)
-    assert f"{project.form_path}: gevoel: id used twice" in lines
+    assert f"{project.form_path}: gevoel: id komt twee keer voor" in lines
     assert "Traceback" not in result.stderr
 
 

@@ -271,8 +271,8 @@ def test_text_in_any_encoding_is_read_word_for_word(shared, text, encoding, suff
         (b"\xff\xfe", "leeg verhaal"),
         (b"\xff\xfeE\x00e\x00n\x00x", "onleesbaar bestand: geen geldige UTF-16-tekst"),
         (b"\xff\xfe\x00\xd8a\x00", "onleesbaar bestand: geen geldige UTF-16-tekst"),  # lone half
-        (b"Een verhaal\x00 met een NUL.", "onleesbaar bestand: binary data, not text"),
-        (b"Een verhaal.\n" * 2000 + b"\x00", "onleesbaar bestand: binary data, not text"),
+        (b"Een verhaal\x00 met een NUL.", "onleesbaar bestand: binaire gegevens, geen tekst"),
+        (b"Een verhaal.\n" * 2000 + b"\x00", "onleesbaar bestand: binaire gegevens, geen tekst"),
     ],
 )
 def test_empty_and_undecodable_text_is_a_clear_problem(project, data, reason):
@@ -348,7 +348,7 @@ def test_control_characters_never_reach_the_store(project, register, bases):
 
     # NUL in a text file is binary data; the rest is read without its control characters
     problems = attempt(project, paths)
-    assert [str(p) for p in problems] == ["c.txt: onleesbaar bestand: binary data, not text"]
+    assert [str(p) for p in problems] == ["c.txt: onleesbaar bestand: binaire gegevens, geen tekst"]
     text = (project.root / "c.txt").read_text(encoding="utf-8").replace("\x00", "")
     (project.root / "c.txt").write_text(text, encoding="utf-8")
     stored = {s.text: s for s in new_stories(project, attempt(project, paths))}
@@ -968,7 +968,7 @@ def test_cli_refuses_hostile_files_in_clear_lines(project, bases, cli):
     assert lines[:-1] == [
         "bom.xlsx: archief pakt uit tot 40 MB, meer dan de grens van 200 MB",
         "deep.docx: onleesbaar bestand: de XML in het document is te diep genest",
-        "ruis.docx: onleesbaar bestand: not a valid document (File is not a zip file)",
+        "ruis.docx: onleesbaar bestand: geen geldig document (File is not a zip file)",
         "wie.csv:2: onbekende verteller '[2J V99'",
         "xxe.odt: onleesbaar bestand: het document declareert XML-entiteiten (een DTD); die "
         "worden om veiligheidsredenen niet gelezen",

@@ -122,7 +122,7 @@ def test_signifier_questions_load_with_their_anchors_axes_and_stones():
 )
 def test_a_bad_signifier_definition_is_one_line_naming_the_question(definition, says):
     with pytest.raises(VerhalenError) as info:
-        parse_form({"questions": [{"id": "vraag_x", **definition}]})
+        parse_form({"questions": [{"id": "vraag_x", **definition}]}, lang="en")
     lines = str(info.value).splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("storyform.yaml: vraag_x: ")

@@ -44,7 +44,7 @@ def format_value(value: Any, lang: str = "nl") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+        return t("yes" if value else "no", lang)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, float):

@@ -13,7 +13,7 @@ from typing import Any
 
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.form import AnswerError, Question
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.ingest import ReadError, map_columns, read_options, read_rows
 from verhalen.project import Project
 
@@ -48,11 +48,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
             Problem(
                 display,
                 header_row,
-                say(
-                    lang,
-                    "geen kolom id, titel of verteller om de rijen aan verhalen te koppelen",
-                    "no id, title or storyteller column to match rows to stories",
-                ),
+                t("data_answers_no_match_column", lang),
             )
         )
     if not questions:
@@ -60,11 +56,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
             Problem(
                 display,
                 header_row,
-                say(
-                    lang,
-                    "geen kolom hoort bij een vraag uit het verhalenformulier",
-                    "no column matches a question of the story form",
-                ),
+                t("data_answers_no_question_column", lang),
             )
         )
     if problems:
@@ -97,11 +89,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
                     Problem(
                         display,
                         number,
-                        say(
-                            lang,
-                            f"onbekende verteller '{teller}'",
-                            f"unknown storyteller '{teller}'",
-                        ),
+                        t("unknown_storyteller", lang, name=teller),
                     )
                 )
             if story_id is not None and teller_id is None:
@@ -127,11 +115,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
                         Problem(
                             display,
                             number,
-                            say(
-                                lang,
-                                f"{qid}: geen verteller bij deze rij",
-                                f"{qid}: no storyteller",
-                            ),
+                            t("data_answers_no_storyteller", lang, qid=qid),
                         )
                     )
         if problems:
@@ -166,13 +150,13 @@ def _find_story(
             Problem(
                 display,
                 number,
-                say(lang, f"verhaal {raw_id} bestaat niet", f"story {raw_id} does not exist"),
+                t("story_not_found", lang, id=raw_id),
             )
         )
         return None
     if title:
         found = by_title.get(title) or next(
-            (ids for t, ids in by_title.items() if t.casefold() == title.casefold()), []
+            (ids for name, ids in by_title.items() if name.casefold() == title.casefold()), []
         )
         if len(found) == 1:
             return found[0]
@@ -180,11 +164,10 @@ def _find_story(
             Problem(
                 display,
                 number,
-                say(
+                t(
+                    "data_title_not_unique" if found else "data_title_not_found",
                     lang,
-                    f"titel '{title}' "
-                    + ("bestaat niet" if not found else "komt vaker voor; gebruik id"),
-                    f"title '{title}' " + ("not found" if not found else "is not unique; use id"),
+                    title=title,
                 ),
             )
         )
@@ -198,13 +181,7 @@ def set_answer(project: Project, target: str, question_id: str, raw: str | None)
     question = project.form.get(question_id)
     if question is None:
         known = ", ".join(q.id for q in project.form.questions)
-        raise VerhalenError(
-            say(
-                lang,
-                f"vraag '{question_id}' staat niet in het formulier ({known})",
-                f"question '{question_id}' is not in the form ({known})",
-            )
-        )
+        raise VerhalenError(t("data_question_not_in_form", lang, question=question_id, known=known))
     try:
         value = question.parse(raw, lang) if raw is not None else None
     except AnswerError as exc:
@@ -212,20 +189,12 @@ def set_answer(project: Project, target: str, question_id: str, raw: str | None)
     with project.store() as store, store.transaction():
         if question.about == "story":
             if not target.isdigit() or store.story(int(target)) is None:
-                raise VerhalenError(
-                    say(lang, f"verhaal {target} bestaat niet", f"story {target} does not exist")
-                )
+                raise VerhalenError(t("story_not_found", lang, id=target))
             old = store.set_answer(int(target), question_id, value)
         else:
             ids = {r["id"].casefold(): r["id"] for r in store.storytellers()}
             if target.casefold() not in ids:
-                raise VerhalenError(
-                    say(
-                        lang,
-                        f"verteller {target} bestaat niet",
-                        f"storyteller {target} does not exist",
-                    )
-                )
+                raise VerhalenError(t("data_storyteller_not_found", lang, id=target))
             old = store.set_storyteller_answer(
                 ids[target.casefold()], question_id, value, project.form.group_question
             )

@@ -4,8 +4,10 @@ In PNI the facilitator does not conclude; for every observation ("raadsleden ver
 regels") they write several interpretations that pull different ways ("dit kan betekenen dat …
 maar ook dat …"), so a sensemaking workshop starts from questions instead of answers. They live in
 `catalyse.yaml` in the project (`catalysis.yaml` in an English one), written by hand; this module
-reads and checks that file (`problems` lists what `report` would refuse, for `verhalen doctor`),
-and writes a commented starting point that lists the project's own pattern ids and perspectives.
+is the only one that reads or writes that file: it checks it (`problems` lists what `report`
+would refuse, for `verhalen doctor`), writes a commented starting point that lists the project's
+own pattern ids and perspectives (`template`), and the file with a workshop's observations and
+interpretations added (`with_additions`, for `workshop import`).
 
 Keys can be Dutch or English:
 
@@ -21,6 +23,7 @@ Keys can be Dutch or English:
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 if TYPE_CHECKING:
     from verhalen.project import Project
@@ -172,21 +175,12 @@ def read_yaml(path: Path, lang: str = "nl") -> Any:
                 Problem(
                     path.name,
                     mark.line + 1 if mark else None,
-                    say(lang, "geen geldige YAML", "not valid YAML")
-                    + f" ({getattr(exc, 'problem', None) or exc})",
+                    t("ws_not_yaml", lang, reason=getattr(exc, "problem", None) or exc),
                 )
             ]
         ) from None
     except UnicodeDecodeError:
-        raise RejectedBatch(
-            [
-                Problem(
-                    path.name,
-                    None,
-                    say(lang, "geen UTF-8-tekst", "not UTF-8 text"),
-                )
-            ]
-        ) from None
+        raise RejectedBatch([Problem(path.name, None, t("ws_not_utf8", lang))]) from None
     except OSError as exc:
         raise VerhalenError(f"{path}: {exc.strerror or exc}") from None
 
@@ -228,11 +222,7 @@ def load_catalysis(
                 Problem(
                     name,
                     getattr(data, "line", None),
-                    say(
-                        lang,
-                        f"onbekende sleutel '{key}' (gebruik 'observaties')",
-                        f"unknown key '{key}' (use 'observations')",
-                    ),
+                    t("ws_catalysis_unknown_key", lang, key=key),
                 )
             )
         items = _pick(data, LIST_KEYS)[1]
@@ -244,13 +234,7 @@ def load_catalysis(
                 Problem(
                     name,
                     None,
-                    say(
-                        lang,
-                        "verwacht een lijst 'observaties' met id, patronen, tekst en "
-                        "interpretaties",
-                        "expected a list 'observations' with id, patterns, text and "
-                        "interpretations",
-                    ),
+                    t("ws_catalysis_expected_list", lang),
                 )
             ]
         )
@@ -290,11 +274,7 @@ def resolve_pattern(raw: Any, index: dict[str, str]) -> tuple[str, str | None]:
 
 def unknown_pattern(pid: str, lang: str = "nl") -> str:
     """What is said about a reference to a pattern the project does not have."""
-    return say(
-        lang,
-        f"onbekend patroon '{pid}' ('verhalen patterns list' toont alle ids)",
-        f"unknown pattern '{pid}' ('verhalen patterns list' shows every id)",
-    )
+    return t("ws_unknown_pattern", lang, id=pid)
 
 
 def references(project: Project) -> tuple[list[str], list[int]]:
@@ -345,37 +325,33 @@ def _observation(
             Problem(
                 name,
                 line,
-                say(
-                    lang,
-                    f"observatie {index}: verwacht id, patronen, tekst en interpretaties",
-                    f"observation {index}: expected id, patterns, text and interpretations",
-                ),
+                t("ws_observation_expected", lang, index=index),
             )
         )
         return None
     raw_id = _pick(item, ID_KEYS)[1]
     oid = _text(raw_id)
     label = (
-        say(lang, f"observatie '{oid}'", f"observation '{oid}'")
+        t("ws_observation_named", lang, id=oid)
         if oid
-        else say(lang, f"observatie {index}", f"observation {index}")
+        else t("ws_observation_numbered", lang, index=index)
     )
 
-    def problem(nl: str, en: str, at: int | None = None) -> None:
-        problems.append(Problem(name, at or line, f"{label}: {say(lang, nl, en)}"))
+    def problem(text: str, at: int | None = None) -> None:
+        problems.append(Problem(name, at or line, f"{label}: {text}"))
 
     if not oid:
-        problem("id ontbreekt", "missing id")
+        problem(t("ws_catalysis_id_missing", lang))
     elif oid in seen:
-        problem("dit id komt al eerder voor", "this id is used before")
+        problem(t("ws_catalysis_id_again", lang))
     seen.add(oid)
     known = set(ID_KEYS + PATTERN_KEYS + TEXT_KEYS + INTERPRETATION_KEYS)
     for key in item:
         if key not in known:
-            problem(f"onbekende sleutel '{key}'", f"unknown key '{key}'")
+            problem(t("ws_catalysis_key", lang, key=key))
     text = _text(_pick(item, TEXT_KEYS)[1])
     if not text:
-        problem("tekst ontbreekt", "missing text")
+        problem(t("ws_catalysis_text_missing", lang))
     raw_patterns = _pick(item, PATTERN_KEYS)[1]
     if raw_patterns is None:
         raw_patterns = []
@@ -383,40 +359,45 @@ def _observation(
         raw_patterns = [p for p in raw_patterns.replace(",", " ").split() if p]
     patterns: list[str] = []
     if not isinstance(raw_patterns, list):
-        problem("patronen: verwacht een lijst van ids", "patterns: expected a list of ids")
+        problem(t("ws_catalysis_patterns_list", lang))
         raw_patterns = []
     for raw in raw_patterns:
         pid, found = resolve_pattern(raw, canonical)
         if found is not None:
             patterns.append(found)
         else:
-            problem(unknown_pattern(pid, "nl"), unknown_pattern(pid, "en"))
+            problem(unknown_pattern(pid, lang))
     raw_interpretations = _pick(item, INTERPRETATION_KEYS)[1] or []
     if isinstance(raw_interpretations, str | dict):
         raw_interpretations = [raw_interpretations]
     if not isinstance(raw_interpretations, list):
-        problem("interpretaties: verwacht een lijst", "interpretations: expected a list")
+        problem(t("ws_catalysis_interpretations_list", lang))
         raw_interpretations = []
     interpretations = []
     lines = getattr(raw_interpretations, "lines", ())
     for k, raw in enumerate(raw_interpretations, 1):
-        where = say(lang, f"interpretatie {k}", f"interpretation {k}")
+        where = t("ws_interpretation_numbered", lang, index=k)
         at = lines[k - 1] if k <= len(lines) else None
         if isinstance(raw, dict):
             extra = [key for key in raw if key not in INTERPRETATION_TEXT_KEYS + PERSPECTIVE_KEYS]
             for key in extra:
-                problem(f"{where}: onbekende sleutel '{key}'", f"{where}: unknown key '{key}'", at)
+                problem(f"{where}: {t('ws_catalysis_key', lang, key=key)}", at)
             itext = _text(_pick(raw, INTERPRETATION_TEXT_KEYS)[1])
             perspective = _perspective(_pick(raw, PERSPECTIVE_KEYS)[1])
         else:
             itext, perspective = _text(raw), None
         if not itext:
-            problem(f"{where}: tekst ontbreekt", f"{where}: missing text", at)
+            problem(f"{where}: {t('ws_catalysis_text_missing', lang)}", at)
         if isinstance(perspective, int) and perspective not in numbers:
             known_numbers = ", ".join(str(n) for n in sorted(numbers)) or "-"
             problem(
-                f"{where}: perspectief {perspective} bestaat niet (wel: {known_numbers})",
-                f"{where}: perspective {perspective} does not exist (known: {known_numbers})",
+                t(
+                    "ws_interpretation_no_perspective",
+                    lang,
+                    where=where,
+                    number=perspective,
+                    known=known_numbers,
+                ),
                 at,
             )
         interpretations.append(Interpretation(itext, perspective))
@@ -449,68 +430,20 @@ def template(
     `patterns` are (id, sentence), strongest first; `perspectives` are (number, title).
     Everything is a comment, so the file is valid and empty until the facilitator writes.
     """
-    nl = lang == "nl"
+    lang = "nl" if lang == "nl" else "en"
     first = patterns[0][0] if patterns else "afloop~rol"
     second = patterns[1][0] if len(patterns) > 1 else first
     number = perspectives[0][0] if perspectives else 1
-    if nl:
-        head = [
-            "# Catalyse: waarnemingen bij de patronen, elk met interpretaties die elkaar",
-            "# tegenspreken ('dit kan betekenen dat … maar ook dat …'). Zo begint de",
-            "# duidingsbijeenkomst met vragen in plaats van conclusies.",
-            "#",
-            "# Haal het # weg voor de regels van het voorbeeld hieronder en schrijf je eigen",
-            "# waarnemingen. 'verhalen report' zet ze in het rapport en controleert ze:",
-            "# een onbekend patroon of perspectief wordt gemeld met de regel waar het staat.",
-            "#",
-            "# - id: een kort eigen woord, uniek",
-            "# - patronen: ids uit de lijst onderaan (of het blad 'patronen' in het XLSX)",
-            "# - perspectief: het nummer van een perspectief uit 'verhalen perspectives list',",
-            "#   of de naam van een nieuw perspectief dat je in de verhalen ziet",
-            "",
-            "observaties:",
-            "#  - id: voorbeeld",
-            f"#    patronen: [{_quoted(first)}, {_quoted(second)}]",
-            "#    tekst: Wat je ziet in het patroon, zonder uitleg.",
-            "#    interpretaties:",
-            "#      - tekst: Dit kan betekenen dat …",
-            f"#        perspectief: {number}",
-            "#      - tekst: Maar ook dat …",
-            "#        perspectief: Een nieuw perspectief",
-            "#      - Of dat …",
-        ]
-        patterns_head = "# Patronen, sterkste eerst (id: zin):"
-        perspectives_head = "# Perspectieven (nummer: titel):"
-        more = "# … en meer: alle ids staan op het blad 'patronen' van het rapport-XLSX."
-    else:
-        head = [
-            "# Catalysis: observations about the patterns, each with interpretations that",
-            "# compete ('this may mean that … but also that …'), so the sensemaking workshop",
-            "# starts from questions rather than conclusions.",
-            "#",
-            "# Remove the # before the lines of the example below and write your own",
-            "# observations. 'verhalen report' puts them in the report and checks them:",
-            "# an unknown pattern or perspective is reported with the line where it is.",
-            "#",
-            "# - id: a short word of your own, unique",
-            "# - patterns: ids from the list at the bottom (or the sheet 'patterns' of the XLSX)",
-            "# - perspective: the number of a perspective in 'verhalen perspectives list',",
-            "#   or the name of a new perspective you see in the stories",
-            "",
-            "observations:",
-            "#  - id: example",
-            f"#    patterns: [{_quoted(first)}, {_quoted(second)}]",
-            "#    text: What you see in the pattern, without explaining it.",
-            "#    interpretations:",
-            "#      - text: This may mean that …",
-            f"#        perspective: {number}",
-            "#      - text: But also that …",
-            "#        perspective: A new perspective",
-            "#      - Or that …",
-        ]
-        patterns_head = "# Patterns, strongest first (id: sentence):"
-        perspectives_head = "# Perspectives (number: title):"
-        more = "# … and more: every id is on the sheet 'patterns' of the report XLSX."
+    head = t(
+        "ws_catalysis_template",
+        lang,
+        first=_quoted(first),
+        second=_quoted(second),
+        number=number,
+    ).split("\n")
+    patterns_head = t("ws_catalysis_patterns_head", lang)
+    perspectives_head = t("ws_catalysis_perspectives_head", lang)
+    more = t("ws_catalysis_more", lang)
     lines = [*head, "", perspectives_head]
     lines += [f"#   {n}: {title}" for n, title in perspectives] or ["#   -"]
     lines += ["", patterns_head]
@@ -525,3 +458,84 @@ def _quoted(pattern_id: str) -> str:
     import json
 
     return json.dumps(pattern_id, ensure_ascii=False)
+
+
+def raw_document(path: Path) -> Any:
+    """The file as plain YAML data (no line numbers), to be added to and written back."""
+    if not path.is_file():
+        return None
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def with_additions(
+    path: Path,
+    file: tuple[dict[str, Any], str, list[Any], dict[str, str]],
+    known: dict[str, dict[str, Any]],
+    observations: dict[str, dict[str, Any]],
+    interpretations: list[tuple[str, dict[str, Any]]],
+    references: tuple[list[str], list[int]],
+    lang: str,
+) -> str:
+    """The new text of the catalysis file at `path`: new `observations` appended, each
+    (observation id, interpretation) added to its observation (new, or one of the file's in
+    `known`), the file's keys and its leading comments kept. `file` is the document as
+    `raw_document` read it, its list key, the list and the keys to write. The text is read back
+    as `report` reads it (`load_catalysis`), so a file this writes is never refused later."""
+    doc, list_key, existing, keys = file
+    for oid, item in interpretations:
+        target = observations.get(oid) or known[oid]
+        key = next((k for k in INTERPRETATION_KEYS if k in target), keys["interpretations"])
+        before = target.get(key) or []
+        target[key] = [*(before if isinstance(before, list) else [before]), item]
+    for record in observations.values():
+        if not record.get(keys["interpretations"]):
+            record.pop(keys["interpretations"], None)
+    doc = {**doc, list_key: [*existing, *observations.values()]}
+    text = _leading_comments(path) + yaml.safe_dump(
+        doc, allow_unicode=True, sort_keys=False, width=100
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / path.name  # problems name the file people know
+        draft.write_text(text, encoding="utf-8")
+        load_catalysis(draft, *references, lang)
+    return text
+
+
+def with_observations(
+    path: Path, observations: list[dict[str, Any]], replace: bool, lang: str
+) -> str:
+    """The new text of the catalysis file at `path` with `observations` (in the file's own keys)
+    added, an observation with the same id replaced, or all replaced with `replace`. The list
+    keeps the key the file has (a new file gets `lang`'s) and the file its leading comments; a
+    file that is not YAML is refused unless it is replaced. Not checked here: the caller checks
+    the text against the project's patterns before writing it."""
+    existing: list[dict[str, Any]] = []
+    data: Any = None
+    if path.is_file():
+        try:
+            data = raw_document(path)
+        except yaml.YAMLError:
+            if not replace:
+                raise
+    if data is not None and not replace:
+        if isinstance(data, dict):
+            existing = next((data[k] for k in LIST_KEYS if data.get(k)), []) or []
+        elif isinstance(data, list):
+            existing = data
+    list_key = written_keys(keys_language(data) or lang)["list"]
+    new_ids = {str(o.get("id")) for o in observations}
+    merged = [o for o in existing if str(o.get("id")) not in new_ids] + list(observations)
+    body = yaml.safe_dump({list_key: merged}, allow_unicode=True, sort_keys=False, width=100)
+    return _leading_comments(path) + body
+
+
+def _leading_comments(path: Path) -> str:
+    """The comment block at the top of a hand-written file, kept when we rewrite it."""
+    if not path.is_file():
+        return ""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "\n".join(lines) + "\n" if lines else ""

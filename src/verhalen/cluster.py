@@ -28,7 +28,7 @@ import numpy as np
 
 from verhalen.consensus import RUNS
 from verhalen.errors import VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 Progress = Callable[[int, int, str], None]
 UNASSIGNED = 0  # "past nergens bij": clustered, but fits no perspective
@@ -160,13 +160,7 @@ def cluster_embeddings(
 
     n = len(story_ids)
     if n < MIN_STORIES:
-        raise VerhalenError(
-            say(
-                config.lang,
-                f"{n} verhalen: groeperen kan pas vanaf {MIN_STORIES} verhalen",
-                f"{n} stories: clustering needs at least {MIN_STORIES}",
-            )
-        )
+        raise VerhalenError(t("data_cluster_too_few", config.lang, n=n, minimum=MIN_STORIES))
     _check_sizes(config, n)
     vectors = np.asarray(embeddings, dtype=np.float64)
     if config.guided and backend_embedder is not None:
@@ -341,22 +335,18 @@ def _check_sizes(config: ClusterConfig, n: int) -> None:
     """-n and --min-size must leave perspectives of at least two stories (between 2 and n/2),
     and a consensus needs at least two runs."""
     if config.stability_runs < 2:
-        raise VerhalenError(
-            say(
-                config.lang,
-                f"--runs {config.stability_runs}: de consensus heeft minstens 2 herhalingen nodig",
-                f"--runs {config.stability_runs}: the consensus needs at least 2 runs",
-            )
-        )
+        raise VerhalenError(t("data_cluster_runs", config.lang, runs=config.stability_runs))
     half = n // 2
     for option, value in (("--perspectives", config.perspectives), ("--min-size", config.min_size)):
         if value is not None and not 2 <= value <= half:
             raise VerhalenError(
-                say(
+                t(
+                    "data_cluster_size_range",
                     config.lang,
-                    f"{option} {value}: kies een getal van 2 tot en met {half} "
-                    f"(de helft van de {n} verhalen)",
-                    f"{option} {value}: choose a number from 2 to {half} (half of the {n} stories)",
+                    option=option,
+                    value=value,
+                    half=half,
+                    total=n,
                 )
             )
 
@@ -431,8 +421,10 @@ def versions() -> dict[str, str]:
     return out
 
 
-def load_guided(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Facilitator themes from YAML: a list of {naam, woorden} (or {name, words})."""
+def load_guided(path: Path, lang: str = "nl") -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Facilitator themes from YAML: a list of {naam, woorden} (or {name, words}).
+
+    A mistake is one line naming the file, in `lang`."""
     import yaml
 
     try:
@@ -442,21 +434,19 @@ def load_guided(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if isinstance(data, dict):
         data = data.get("thema's") or data.get("themas") or data.get("themes")
     if not isinstance(data, list) or not data:
-        raise VerhalenError(f"{path}: expected a list of themes with 'naam' and 'woorden'")
+        raise VerhalenError(t("data_guided_not_a_list", lang, path=path))
     themes = []
     for i, item in enumerate(data, 1):
         if not isinstance(item, dict):
-            raise VerhalenError(f"{path}: theme {i}: expected 'naam' and 'woorden'")
+            raise VerhalenError(t("data_guided_not_a_theme", lang, path=path, i=i))
         name = str(item.get("naam") or item.get("name") or "").strip()
         words = item.get("woorden") or item.get("words") or []
         if not name:
-            raise VerhalenError(f"{path}: theme {i}: missing 'naam'")
+            raise VerhalenError(t("data_guided_no_name", lang, path=path, i=i))
         if isinstance(words, str):
             words = [w.strip() for w in words.split(",")]
         if not isinstance(words, list):
-            raise VerhalenError(
-                f"{path}: theme {i} ('{name}'): 'woorden' must be a list of words or a text"
-            )
+            raise VerhalenError(t("data_guided_words", lang, path=path, i=i, name=name))
 
         themes.append((name, tuple(str(w).strip().lower() for w in words if str(w).strip())))
     return tuple(themes)

@@ -22,7 +22,7 @@ from typing import Any
 from verhalen.errors import VerhalenError
 from verhalen.explore_map import explorer_widget, map_figure, plot_story_map, static_png
 from verhalen.explore_table import TEXT_ROWS, TEXT_WIDTH, Table
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import CONFIG_NAME, Project
 from verhalen.stories import StoryFilter, format_answer, story_table
 
@@ -166,16 +166,12 @@ def plot_distribution(dist, lang: str = "nl", ax=None):
         labels = [p[0] for p in pairs][::-1]
         values = [p[1] for p in pairs][::-1]
         ax.barh(labels, values, color="#4C78A8")
-        ax.set_xlabel(say(lang, "verhalen", "stories"))
+        ax.set_xlabel(t("data_stories", lang))
     else:
-        ax.text(0.5, 0.5, say(lang, "open vraag", "open question"), ha="center", va="center")
+        ax.text(0.5, 0.5, t("data_open_question", lang), ha="center", va="center")
         ax.set_axis_off()
     title = q.question_text(lang)
-    counts = say(
-        lang,
-        f"{dist.answered} antwoorden, {dist.missing} zonder antwoord",
-        f"{dist.answered} answers, {dist.missing} unanswered",
-    )
+    counts = t("data_answered_missing", lang, answered=dist.answered, missing=dist.missing)
     ax.set_title(f"{title}\n({counts})", fontsize=10)
     ax.figure.tight_layout()
     return ax.figure
@@ -215,7 +211,7 @@ def story_map(
         tellers = store.storyteller_answers()
         has_run = store.active_run() is not None
     if len(stories) < 3:
-        raise VerhalenError(say(project.lang, "te weinig verhalen", "too few stories"))
+        raise VerhalenError(t("data_too_few_stories", project.lang))
     ids = [s.id for s in stories]
     vectors = _vectors(project, ids, [s.text for s in stories], hashes)
     if method == "umap":
@@ -239,14 +235,13 @@ def story_map(
 
         xy = PCA(n_components=2, random_state=seed).fit_transform(vectors)
     else:
-        raise VerhalenError(f"method '{method}': choose pca or umap")
+        raise VerhalenError(t("data_map_method", project.lang, method=method))
     xy = np.asarray(xy, dtype=float)
     assigned = assignment(project) if has_run else {}
     titles = {p.number: p.title(project.lang) for p in perspectives(project)} if has_run else {}
     if by is not None and by != "perspective" and project.form.get(by) is None:
         raise VerhalenError(
-            say(project.lang, f"'{by}' is geen vraag", f"'{by}' is not a question")
-            + f" ({', '.join(questions(project))})"
+            t("data_not_a_question", project.lang, by=by, known=", ".join(questions(project)))
         )
     out = []
     for (x, y), s in zip(xy, stories, strict=True):
@@ -302,13 +297,13 @@ def perspective_table(project: Project, exemplars: int = 3) -> Table:
         groups = Counter(stories[i].group or "?" for i in p.story_ids if i in stories)
         out.append(
             {
-                say(lang, "nummer", "number"): p.number,
-                say(lang, "titel", "title"): p.title(lang),
-                say(lang, "verhalen", "stories"): len(p.story_ids),
-                say(lang, "stabiliteit", "stability"): p.stability,
-                say(lang, "kernzinnen", "key phrases"): ", ".join(p.phrases or p.terms),
-                say(lang, "vertellers", "tellers"): dict(groups.most_common()),
-                say(lang, "voorbeelden", "examples"): [
+                t("data_col_number", lang): p.number,
+                t("data_col_title", lang): p.title(lang),
+                t("data_stories", lang): len(p.story_ids),
+                t("data_col_stability", lang): p.stability,
+                t("data_col_key_phrases", lang): ", ".join(p.phrases or p.terms),
+                t("data_col_tellers", lang): dict(groups.most_common()),
+                t("data_col_examples", lang): [
                     f"[{i}] {stories[i].shown_title or ''}".strip()
                     for i in p.exemplars[:exemplars]
                     if i in stories
@@ -328,11 +323,8 @@ def history_table(project: Project) -> Table:
         detail = {k: v for k, v in h["detail"].items() if k not in ("config", "metrics")}
         rows.append(
             {
-                say(lang, "wanneer", "when"): h.get("at")
-                or h.get("created")
-                or h.get("time")
-                or "",
-                say(lang, "wat", "what"): h.get("action"),
+                t("data_col_when", lang): h.get("at") or h.get("created") or h.get("time") or "",
+                t("data_col_what", lang): h.get("action"),
                 "run": h.get("target"),
                 "details": detail,
             }
@@ -359,10 +351,10 @@ def exemplar_cards(project: Project, per_perspective: int = 3, text_chars: int |
                 text = text[:text_chars].rstrip() + " …"
             cards.append(
                 {
-                    say(lang, "perspectief", "perspective"): f"{p.number}. {p.title(lang)}",
+                    t("data_col_perspective", lang): f"{p.number}. {p.title(lang)}",
                     "id": s.id,
-                    say(lang, "titel", "title"): s.shown_title or "",
-                    say(lang, "tekst", "text"): text,
+                    t("data_col_title", lang): s.shown_title or "",
+                    t("data_col_text", lang): text,
                 }
             )
     return Table(cards)
@@ -382,7 +374,7 @@ def pattern_rows(project: Project, significant_only: bool = True, limit: int | N
             continue
         if not p.tested:
             continue
-        rows.append({"id": p.id, say(lang, "zin", "sentence"): sentence(p, lang)})
+        rows.append({"id": p.id, t("data_col_sentence", lang): sentence(p, lang)})
     return Table(rows[:limit] if limit else rows)
 
 
@@ -413,30 +405,12 @@ def write_catalysis(project: Project, observations: list[dict[str, Any]], replac
     replaced), or replace them all with `replace=True`. Nothing is written when a check fails.
     The list keeps the key the file has; a new file gets the project language's key.
     """
-    import yaml
-
     from verhalen import atomic
-    from verhalen.catalysis import LIST_KEYS, file_name, find_file, keys_language, written_keys
+    from verhalen.catalysis import file_name, find_file, with_observations
 
     lang = project.lang
     target = find_file(project.root, lang) or project.root / file_name(lang)
-    existing: list[dict[str, Any]] = []
-    data: Any = None
-    if target.is_file():
-        try:
-            data = yaml.safe_load(target.read_text(encoding="utf-8"))
-        except yaml.YAMLError:
-            if not replace:
-                raise
-    if data is not None and not replace:
-        if isinstance(data, dict):
-            existing = next((data[k] for k in LIST_KEYS if data.get(k)), []) or []
-        elif isinstance(data, list):
-            existing = data
-    list_key = written_keys(keys_language(data) or lang)["list"]
-    new_ids = {str(o.get("id")) for o in observations}
-    merged = [o for o in existing if str(o.get("id")) not in new_ids] + list(observations)
-    text = yaml.safe_dump({list_key: merged}, allow_unicode=True, sort_keys=False, width=100)
+    text = with_observations(target, observations, replace, lang)
     with tempfile.TemporaryDirectory() as folder:
         draft = Path(folder) / target.name  # problems name the file as the facilitator knows it
         draft.write_text(text, encoding="utf-8")

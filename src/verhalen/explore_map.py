@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from verhalen.explore_table import cell_text, short_text
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 
 def plot_story_map(points: list[dict[str, Any]], by: str = "perspective", lang: str | None = None):
@@ -128,13 +128,13 @@ def explorer_widget(
         layout=widgets.Layout(max_height="22em", overflow="auto", border="1px solid #ddd")
     )
     chooser = widgets.Dropdown(
-        options=[(say(lang, "(kies een verhaal)", "(choose a story)"), None)]
+        options=[(t("data_map_choose_story", lang), None)]
         + [
             (short_text(f"[{p['id']}] {p['title']}".strip(), 70), p["id"])
             for p in sorted(points, key=lambda p: p["id"])
         ],
         value=None,
-        description=say(lang, "Verhaal", "Story"),
+        description=t("data_map_story", lang),
         layout=widgets.Layout(width="40em"),
     )
 
@@ -152,13 +152,7 @@ def explorer_widget(
         view = widgets.Output()
         with view:
             _display_figure(figure)
-        hint = say(
-            lang,
-            "Wijs een punt aan: je ziet het nummer, de titel en het perspectief. Kies hieronder"
-            " een verhaal om het te lezen.",
-            "Point at a dot to see its number, title and perspective. Choose a story below to"
-            " read it.",
-        )
+        hint = t("data_map_hint_hover", lang)
     else:
 
         def clicked(trace: Any, chosen: Any, _state: Any) -> None:
@@ -167,13 +161,7 @@ def explorer_widget(
 
         for trace in view.data:
             trace.on_click(clicked)
-        hint = say(
-            lang,
-            "Wijs een punt aan: je ziet het nummer, de titel en het perspectief. Klik erop, of"
-            " kies hieronder een verhaal, om het te lezen.",
-            "Point at a dot to see its number, title and perspective. Click it, or choose a story"
-            " below, to read it.",
-        )
+        hint = t("data_map_hint_click", lang)
     children = [view, widgets.HTML(f"<i>{html.escape(hint)}</i>"), chooser, reader]
     return _map_box()(children, (points, by, lang))
 
@@ -236,22 +224,17 @@ NO_GROUP = "#b0b0b0"  # no perspective, no answer, "past nergens bij"
 def _map_words(points: Any, by: str, lang: str | None) -> dict[str, str]:
     """The texts of a map in the project's language; `by` as the question's short name."""
     lang = lang or getattr(points, "lang", None) or "nl"
-    perspective = say(lang, "perspectief", "perspective")
+    perspective = t("data_col_perspective", lang)
     labels = getattr(points, "labels", {})  # a story_map's question names in its language
     name = perspective if by == "perspective" else labels.get(by) or by
     return {
         "lang": lang,
         "by": name,
         "perspective": perspective,
-        "title": say(lang, "Kaart van de verhalen", "Map of the stories")
-        + f" ({say(lang, 'kleur', 'colour')}: {name})",
-        "axes": say(
-            lang,
-            "Verhalen die op elkaar lijken liggen dicht bij elkaar; de assen zelf betekenen niets.",
-            "Stories that are alike lie close together; the axes themselves mean nothing.",
-        ),
-        "no perspective": say(lang, "geen perspectief", "no perspective"),
-        "no answer": say(lang, "geen antwoord", "no answer"),
+        "title": t("data_map_title", lang, name=name),
+        "axes": t("data_map_axes", lang),
+        "no perspective": t("data_map_no_perspective", lang),
+        "no answer": t("data_map_no_answer", lang),
         "key": "perspective" if by == "perspective" else "value",
     }
 

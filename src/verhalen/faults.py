@@ -14,7 +14,7 @@ import sqlite3
 import tomllib
 from pathlib import Path
 
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 # SQLite's primary result codes (the low byte of the extended code).
 _SQLITE = {
@@ -38,42 +38,7 @@ _ERRNO = {
 
 
 def _text(kind: str, lang: str) -> str:
-    texts = {
-        "read_only": (
-            "alleen-lezen: hier mag niets geschreven worden (een beveiligde schijf of gedeelde "
-            "map); kies met --out een map waar je mag schrijven, of kopieer het project daarheen",
-            "read-only: nothing may be written here (a protected disk or shared folder); choose "
-            "a folder where you may write with --out, or copy the project there",
-        ),
-        "no_permission": (
-            "geen toestemming om dit te schrijven of te lezen; vraag de eigenaar om rechten, of "
-            "werk in een kopie in een eigen map",
-            "no permission to write or read this; ask its owner for access, or work on a copy "
-            "in a folder of your own",
-        ),
-        "full": (
-            "de schijf is vol; er is niets half weggeschreven: maak ruimte vrij en doe het opnieuw",
-            "the disk is full; nothing was half-written: free some space and run it again",
-        ),
-        "too_large": (
-            "het bestand wordt groter dan dit systeem toestaat; er is niets half weggeschreven: "
-            "kies een andere schijf of verhoog de limiet",
-            "the file grows larger than this system allows; nothing was half-written: choose "
-            "another disk or raise the limit",
-        ),
-        "io": (
-            "schrijven naar de schijf mislukte (vol, een limiet, of een schijffout); er is "
-            "niets half weggeschreven: controleer de schijf en doe het opnieuw",
-            "writing to the disk failed (full, a limit, or a disk fault); nothing was "
-            "half-written: check the disk and run it again",
-        ),
-        "damaged": (
-            "de opslag is beschadigd; 'verhalen doctor' zegt wat er mis is en hoe je herstelt",
-            "the store is damaged; 'verhalen doctor' says what is wrong and how to repair it",
-        ),
-    }
-    nl, en = texts[kind]
-    return say(lang, nl, en)
+    return t(f"data_fault_{kind}", lang)
 
 
 def kind_of(exc: BaseException) -> str | None:

@@ -20,7 +20,7 @@ import yaml
 
 from verhalen.answer_text import AnswerError, fold, format_number, format_value, parse_number
 from verhalen.errors import VerhalenError
-from verhalen.i18n import t
+from verhalen.i18n import language, t
 from verhalen.signifier_answers import (
     NOT_APPLICABLE,
     SIGNIFIER_TYPES,
@@ -223,47 +223,49 @@ def _localised(value: Any) -> dict[str, str]:
     return {"nl": str(value)}
 
 
-def parse_form(data: Any, source: str = "storyform.yaml") -> StoryForm:
-    """Build a StoryForm from parsed YAML, listing every mistake as `file: question: reason`."""
+def parse_form(data: Any, source: str = "storyform.yaml", lang: str | None = None) -> StoryForm:
+    """Build a StoryForm from parsed YAML, listing every mistake as `file: question: reason`, in
+    `lang` (else the form's own language, else Dutch)."""
     problems: list[str] = []
     if data is None:
         data = {}
+    lang = lang or language(data.get("language") if isinstance(data, dict) else None)
     if not isinstance(data, dict):
-        raise VerhalenError(f"{source}: expected a mapping with 'questions'")
+        raise VerhalenError(t("form_not_mapping", lang, source=source))
     raw_questions = data.get("questions") or []
     if not isinstance(raw_questions, list):
-        raise VerhalenError(f"{source}: 'questions' must be a list")
+        raise VerhalenError(t("form_questions_list", lang, source=source))
     questions: list[Question] = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_questions, 1):
         if not isinstance(raw, dict):
-            problems.append(f"{source}: question {i}: expected a mapping")
+            problems.append(t("form_question_mapping", lang, source=source, i=i))
             continue
         qid = str(raw.get("id") or "").strip()
-        where = f"{source}: {qid or f'question {i}'}"
+        where = f"{source}: {qid or t('form_question_number', lang, i=i)}"
         if not qid:
-            problems.append(f"{where}: missing id")
+            problems.append(t("form_missing_id", lang, where=where))
             continue
         if not qid.replace("_", "").isalnum():
-            problems.append(f"{where}: id may hold only letters, digits and _")
+            problems.append(t("form_id_characters", lang, where=where))
         if qid in seen:
-            problems.append(f"{where}: id used twice")
+            problems.append(t("form_id_twice", lang, where=where))
         seen.add(qid)
         qtype = raw.get("type")
         if qtype not in QUESTION_TYPES:
-            problems.append(f"{where}: type must be one of {', '.join(QUESTION_TYPES)}")
+            problems.append(t("form_type", lang, where=where, types=", ".join(QUESTION_TYPES)))
             continue
         about = raw.get("about", "story")
         if about not in ABOUT:
-            problems.append(f"{where}: about must be story or storyteller")
+            problems.append(t("form_about", lang, where=where))
         options = tuple(str(o) for o in raw.get("options") or ())
         if qtype in ("single", "multiple"):
             if len(options) < 2:
-                problems.append(f"{where}: a choice question needs at least two options")
+                problems.append(t("form_two_options", lang, where=where))
             if len({fold(o) for o in options}) != len(options):
-                problems.append(f"{where}: options repeat")
+                problems.append(t("form_options_repeat", lang, where=where))
         elif options:
-            problems.append(f"{where}: options only go with single or multiple")
+            problems.append(t("form_options_only", lang, where=where))
         lo, hi = raw.get("min"), raw.get("max")
         if qtype == "scale":
             lo = 0 if lo is None else lo
@@ -272,20 +274,20 @@ def parse_form(data: Any, source: str = "storyform.yaml") -> StoryForm:
             if bound is not None and (
                 isinstance(bound, bool) or not isinstance(bound, int | float)
             ):
-                problems.append(f"{where}: {name} must be a number")
+                problems.append(t("form_bound_number", lang, where=where, name=name))
         if isinstance(lo, int | float) and isinstance(hi, int | float) and lo >= hi:
-            problems.append(f"{where}: min must be below max")
+            problems.append(t("form_min_below_max", lang, where=where))
         labels = raw.get("labels")
         if labels is not None and (not isinstance(labels, list) or len(labels) != 2):
-            problems.append(f"{where}: labels must be two texts, one for each end of the scale")
+            problems.append(t("form_labels_two", lang, where=where))
             labels = None
-        anchors, axes, stones = signifier_parts(raw, qtype, where, problems)
+        anchors, axes, stones = signifier_parts(raw, qtype, where, problems, lang)
         if qtype in SIGNIFIER_TYPES:
             if raw.get("min") is not None or raw.get("max") is not None:
-                problems.append(f"{where}: min and max do not go with {qtype} (it is 0–100)")
+                problems.append(t("form_signifier_bounds", lang, where=where, type=qtype))
                 lo = hi = None
             if labels is not None:
-                problems.append(f"{where}: labels do not go with {qtype}; use anchors")
+                problems.append(t("form_signifier_labels", lang, where=where, type=qtype))
                 labels = None
         questions.append(
             Question(
@@ -308,9 +310,7 @@ def parse_form(data: Any, source: str = "storyform.yaml") -> StoryForm:
     if group is not None:
         q = next((q for q in questions if q.id == group), None)
         if q is None or q.about != "storyteller" or q.type != "single":
-            problems.append(
-                f"{source}: group_question '{group}' must name a single-choice storyteller question"
-            )
+            problems.append(t("form_group_question", lang, source=source, group=group))
     if problems:
         raise VerhalenError("\n".join(problems))
     return StoryForm(
@@ -321,8 +321,9 @@ def parse_form(data: Any, source: str = "storyform.yaml") -> StoryForm:
     )
 
 
-def load_form(path: Path) -> StoryForm:
-    """Read and validate a storyform.yaml; a missing file is an empty form."""
+def load_form(path: Path, lang: str | None = None) -> StoryForm:
+    """Read and validate a storyform.yaml; a missing file is an empty form. Problems are told in
+    `lang` (else the form's own language)."""
     if not path.exists():
         return StoryForm()
     try:
@@ -330,10 +331,11 @@ def load_form(path: Path) -> StoryForm:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = f":{mark.line + 1}" if mark else ""
+        why = getattr(exc, "problem", exc)
         raise VerhalenError(
-            f"{path}{row}: not valid YAML ({getattr(exc, 'problem', exc)})"
+            t("form_bad_yaml", lang or "nl", where=f"{path}{row}", why=why)
         ) from None
-    return parse_form(data, str(path))
+    return parse_form(data, str(path), lang)
 
 
 def dump_form(form: StoryForm) -> str:

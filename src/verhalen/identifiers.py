@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from verhalen.form import fold
+from verhalen.i18n import language
 
 KINDS = (
     "person",
@@ -285,13 +286,16 @@ def _nation_words() -> frozenset[str]:
     return frozenset(words | adjectives)
 
 
+LEMMA_TABLES = {"nl": "nl_lemma_lookup.json.gz", "en": "en_lemma_lookup.json.gz"}
+
+
 @cache
 def _vocabulary(lang: str) -> frozenset[str]:
     """The language's ordinary words: every form and lemma in spaCy's lemma lookup table."""
     import gzip
     from importlib import resources
 
-    name = "nl_lemma_lookup.json.gz" if lang != "en" else "en_lemma_lookup.json.gz"
+    name = LEMMA_TABLES[language(lang)]
     try:
         path = resources.files("spacy_lookups_data") / "data" / name
         with gzip.open(str(path), "rt", encoding="utf-8") as fh:

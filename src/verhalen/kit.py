@@ -20,31 +20,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from verhalen.errors import VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import Project
 
-T = TypeVar("T")
 PAPERS = ("a4", "a3")
 MM = 72 / 25.4  # points per millimetre
 
+
+def _names(key: str) -> tuple[str, str]:
+    return t(key, "nl"), t(key, "en")
+
+
 # Every file of the kit, by piece: (Dutch name, English name).
 FILE_NAMES: dict[str, tuple[str, str]] = {
-    "landscape": ("landschap.pdf", "landscape.pdf"),
-    "blank": ("landschap-leeg.pdf", "landscape-blank.pdf"),
-    "legend": ("landschap-legenda.pdf", "landscape-legend.pdf"),
-    "timeline": ("tijdlijn.pdf", "timeline.pdf"),
-    "elements": ("verhaalelementen.pdf", "story-elements.pdf"),
-    "composite": ("samengesteld-verhaal.pdf", "composite-story.pdf"),
-    "agenda": ("programma.pdf", "agenda.pdf"),
+    "landscape": _names("kit_file_landscape"),
+    "blank": _names("kit_file_blank"),
+    "legend": _names("kit_file_legend"),
+    "timeline": _names("kit_file_timeline"),
+    "elements": _names("kit_file_elements"),
+    "composite": _names("kit_file_composite"),
+    "agenda": _names("kit_file_agenda"),
 }
-
-
-def pick(lang: str, nl: T, en: T) -> T:
-    """`say` for texts that are not one string (lists of steps, pairs)."""
-    return en if lang == "en" else nl
 
 
 def file_name(piece: str, lang: str) -> str:
@@ -59,11 +58,11 @@ def kit_folder(project: Project) -> Path:
     return project.root / WORKSHOP_DIR
 
 
-def page_size(paper: str, landscape: bool = True) -> tuple[float, float]:
+def page_size(paper: str, landscape: bool = True, lang: str = "nl") -> tuple[float, float]:
     from reportlab.lib.pagesizes import A3, A4
 
     if paper not in PAPERS:
-        raise VerhalenError(f"--paper {paper}: a4 or a3")
+        raise VerhalenError(t("kit_paper", lang, paper=paper))
     w, h = A4 if paper == "a4" else A3
     return (h, w) if landscape else (w, h)
 
@@ -90,7 +89,7 @@ def kit_stories(project: Project, lang: str) -> list[KitStory]:
     for s in rows:
         merged = dict(tellers.get(s.storyteller_id or "", {}))
         merged.update(answers.get(s.id, {}))
-        title = s.shown_title or say(lang, f"Verhaal {s.id}", f"Story {s.id}")
+        title = s.shown_title or t("kit_story_title", lang, id=s.id)
         out.append(KitStory(s.id, " ".join(title.split()), s.group or "", s.session or "", merged))
     return out
 
@@ -205,7 +204,7 @@ def write_kit(
     from verhalen import kit_agenda, kit_landscape, kit_sheets, kit_timeline, landscape_axes
 
     lang = lang or project.lang
-    page_size(paper)
+    page_size(paper, lang=lang)
     chosen = kit_agenda.check_exercises(exercises, lang)
     notes: list[str] = []
     axes = None
@@ -214,14 +213,7 @@ def write_kit(
     else:  # two scales, else two dyads, else the first triad
         axes = landscape_axes.default_landscape(project)
         if axes is None:
-            notes.append(
-                say(
-                    lang,
-                    "geen landschap: het formulier heeft geen twee schaalvragen of dyades en geen "
-                    "driehoek",
-                    "no landscape: the form has no two scale or dyad questions and no triad",
-                )
-            )
+            notes.append(t("kit_no_landscape", lang))
     kit_timeline.check_order(project, by, lang)
     written: list[Path] = []
     if axes is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.form import Question
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.kit import file_name, fit, kit_stories, page_size, pdf, wrap
 from verhalen.landscape_axes import check_landscape, ends, value_range
 from verhalen.landscape_legend import results_note, spreading_note, write_legend
@@ -48,13 +48,13 @@ def write_landscape(
     Two questions (`x`, `y`: scales or dyads) give a rectangle, a triad (`triad`, or `x` alone
     naming one) a triangle."""
     lang = lang or project.lang
-    page_size(paper)
+    page_size(paper, lang=lang)
     qs = check_landscape(project, x, y, triad, lang)
     stories = kit_stories(project, lang)
     draw: Callable[[Any, str], None]
     if len(qs) == 1:
         tri = tri_layout(paper)
-        markers, unplaced = place_triad(stories, qs[0], tri)
+        markers, unplaced = place_triad(stories, qs[0], tri, lang=lang)
         size, scale, margin = tri.size, tri.scale, 58 * tri.scale
 
         def draw(c: Any, head: str) -> None:
@@ -62,35 +62,25 @@ def write_landscape(
 
     else:
         lay = layout(paper)
-        markers, unplaced = place(stories, qs[0], qs[1], lay)
+        markers, unplaced = place(stories, qs[0], qs[1], lay, lang=lang)
         size, scale, margin = lay.size, lay.scale, lay.frame[0]
 
         def draw(c: Any, head: str) -> None:
             _draw_axes(c, lay, qs[0], qs[1], lang, head)
 
-    head = say(
-        lang,
-        f"{len(markers)} verhalen geplaatst, {len(unplaced)} niet",
-        f"{len(markers)} stories placed, {len(unplaced)} not",
-    )
+    head = t("kit_placed", lang, placed=len(markers), unplaced=len(unplaced))
     legend_name = file_name("legend", lang)
     paths = [folder / file_name(p, lang) for p in ("landscape", "blank", "legend")]
     font = 7.0 if paper == "a4" else 8.6
     with pdf(paths[0], size, _title(qs, lang)) as c:
         draw(c, head)
         _draw_markers(c, font, markers)
-        note = spreading_note(lang) + " " + say(lang, "Legenda: ", "Legend: ") + legend_name
+        note = spreading_note(lang) + " " + t("kit_legend_file", lang, file=legend_name)
         _note(c, size, scale, margin, note)
         c.showPage()
     with pdf(paths[1], size, _title(qs, lang)) as c:
-        draw(c, say(lang, "tafel / groep: ________________", "table / group: ________________"))
-        place_note = say(
-            lang,
-            "Leg de kaarten waar de groep ze plaatst, of schrijf hun nummers op die plek. "
-            "Maak een foto of noteer per verhaal de plek voordat de kaarten van tafel gaan.",
-            "Lay the cards where the group places them, or write their numbers there. "
-            "Take a photo or note each story's place before the cards leave the table.",
-        )
+        draw(c, t("kit_table_group", lang))
+        place_note = t("kit_place_note", lang)
         _note(c, size, scale, margin, place_note + " " + results_note(qs, lang))
         c.showPage()
     write_legend(paths[2], qs, markers, unplaced, lang, project.name)
@@ -98,7 +88,7 @@ def write_landscape(
 
 
 def _title(qs: tuple[Question, ...], lang: str) -> str:
-    return say(lang, "Landschap", "Landscape") + ": " + " × ".join(q.label(lang) for q in qs)
+    return t("kit_landscape_title", lang, questions=" × ".join(q.label(lang) for q in qs))
 
 
 def _draw_axes(c: Any, lay: Layout, qx: Question, qy: Question, lang: str, head: str) -> None:
@@ -225,13 +215,7 @@ def _draw_triangle(c: Any, lay: TriLayout, q: Question, lang: str, head: str) ->
         y -= 12 * s
     c.setFillColor(HexColor(MUTED))
     c.setFont(FONT, 7.5 * s)
-    how = say(
-        lang,
-        "Elke hoek is 100 % van dat antwoord; hoe dichter bij een hoek, hoe meer het verhaal "
-        "daarover gaat. Het midden is van elk een derde.",
-        "Each corner is 100 % of that answer; the nearer a corner, the more the story is about "
-        "it. The centre is a third of each.",
-    )
+    how = t("kit_triad_how", lang)
     for line in wrap(how, FONT, 7.5 * s, room, 4):
         y -= 2 * s
         c.drawString(left, y, line)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from verhalen.i18n import say
-from verhalen.kit import MM, file_name, fit, footer, page_size, pdf, pick, wrap
+from verhalen.i18n import t
+from verhalen.kit import MM, file_name, fit, footer, page_size, pdf, wrap
 from verhalen.project import Project
 
 LABEL_W, LABEL_H, LABEL_COLS, LABEL_ROWS = 70.0, 37.0, 3, 8  # mm, on A4
@@ -25,42 +25,10 @@ ELEMENT_COLOURS = {
 def _elements(lang: str) -> list[tuple[str, str, str]]:
     """(key, name, prompt) for each kind of story element."""
     return [
-        (
-            "characters",
-            say(lang, "Personage", "Character"),
-            say(
-                lang,
-                "Wie komt erin voor? Een rol, geen naam. Wat wil die, wat doet die?",
-                "Who is in it? A role, not a name. What do they want, what do they do?",
-            ),
-        ),
-        (
-            "situations",
-            say(lang, "Situatie", "Situation"),
-            say(
-                lang,
-                "Welk moment, probleem of keerpunt? Wat gebeurt er?",
-                "Which moment, problem or turning point? What happens?",
-            ),
-        ),
-        (
-            "values",
-            say(lang, "Waarde", "Value"),
-            say(
-                lang,
-                "Wat vindt iemand hier belangrijk? Wat staat er op het spel?",
-                "What does someone find important here? What is at stake?",
-            ),
-        ),
-        (
-            "themes",
-            say(lang, "Thema", "Theme"),
-            say(
-                lang,
-                "Waar gaat dit verhaal eigenlijk over, onder de oppervlakte?",
-                "What is this story really about, under the surface?",
-            ),
-        ),
+        ("characters", t("kit_el_character", lang), t("kit_el_character_prompt", lang)),
+        ("situations", t("kit_el_situation", lang), t("kit_el_situation_prompt", lang)),
+        ("values", t("kit_el_value", lang), t("kit_el_value_prompt", lang)),
+        ("themes", t("kit_el_theme", lang), t("kit_el_theme_prompt", lang)),
     ]
 
 
@@ -87,38 +55,21 @@ def write_labels(path: Path, lang: str) -> Path:
     left = (W - LABEL_COLS * lw) / 2
     bottom = (H - LABEL_ROWS * lh) / 2
     kinds = _elements(lang)
-    size = say(lang, "3 × 8 etiketten van 70 × 37 mm op A4", "3 × 8 labels of 70 × 37 mm on A4")
-    with pdf(path, A4, say(lang, "Verhaalelementen", "Story elements") + f" ({size})") as c:
+    size = t("kit_labels_size", lang)
+    with pdf(path, A4, t("kit_elements_doc", lang, size=size)) as c:
         # page 1, on plain paper: what the sheets are and how to print them
         c.setFillColor(HexColor(ACCENT))
         c.setFont(bold, 20)
-        c.drawString(52, H - 80, say(lang, "Verhaalelementen", "Story elements"))
+        c.drawString(52, H - 80, t("kit_elements_title", lang))
         c.setFillColor(HexColor(INK))
         c.setFont(bold, 12)
         c.drawString(52, H - 108, size)
-        lines = pick(
-            lang,
-            [
-                "Dit eerste blad op gewoon papier; de bladen 2 tot en met 5 op etiketvellen met 24 "
-                "etiketten (3 × 8) van 70 × 37 mm zonder rand.",
-                "Print op 100 % (niet 'passend maken'). Geen etiketvellen? Print op gewoon papier, "
-                "knip langs de lijnen en plak met plakband.",
-                "Blad 2: personages · blad 3: situaties · blad 4: waarden · blad 5: thema's "
-                "(24 per blad; print er zoveel als nodig).",
-                "Eén element per etiket, met het verhaalnummer. De etiketten passen in de vakken "
-                "van het sjabloon voor een samengesteld verhaal.",
-            ],
-            [
-                "This first page on plain paper; pages 2 to 5 on label sheets with 24 labels "
-                "(3 × 8) of 70 × 37 mm without margins.",
-                "Print at 100 % (not 'fit to page'). No label sheets? Print on plain paper, cut "
-                "along the lines and use tape.",
-                "Page 2: characters · page 3: situations · page 4: values · page 5: themes "
-                "(24 per page; print as many as you need).",
-                "One element per label, with the story number. The labels fit the boxes of the "
-                "composite-story template.",
-            ],
-        )
+        lines = [
+            t("kit_labels_plain", lang),
+            t("kit_labels_print", lang),
+            t("kit_labels_pages", lang),
+            t("kit_labels_one", lang),
+        ]
         y = H - 140
         c.setFont(FONT, 10)
         for line in lines:
@@ -171,7 +122,7 @@ def _label(
     c.drawString(x + pad, y + h - pad - 6, name)
     c.setFillColor(HexColor(MUTED))
     c.setFont(FONT, 7)
-    c.drawRightString(x + w - pad, y + h - pad - 6, say(lang, "verhaal #", "story #") + "____")
+    c.drawRightString(x + w - pad, y + h - pad - 6, t("kit_label_story", lang) + "____")
     c.setFont(FONT, 5.6)
     for k, line in enumerate(wrap(prompt, FONT, 5.6, w - 2 * pad, 2)):
         c.drawString(x + pad, y + h - pad - 15 - k * 6.6, line)
@@ -191,38 +142,27 @@ def write_composite(path: Path, paper: str, lang: str) -> Path:
 
     from verhalen.report.theme import ACCENT, FONT, INK, LIGHT, MUTED, RULE
 
-    W, H = page_size(paper)
+    W, H = page_size(paper, lang=lang)
     s = W / page_size("a4")[0]
     bold = f"{FONT}-Bold"
     m = 12 * MM * s
-    title = say(lang, "Samengesteld verhaal", "Composite story")
-    boxes = pick(
-        lang,
-        [
-            ("1. Wie", "de personages: wie komen erin voor?"),
-            ("2. Waar en wanneer", "de situatie waarin het begint"),
-            ("3. Wat gebeurt er", "wat zet het verhaal in gang?"),
-            ("4. Het keerpunt", "wat verandert er, of wie?"),
-            ("5. De afloop", "hoe loopt het af, voor wie?"),
-            ("6. Wat staat er op het spel", "de waarden en het thema"),
-        ],
-        [
-            ("1. Who", "the characters: who is in it?"),
-            ("2. Where and when", "the situation it starts in"),
-            ("3. What happens", "what sets the story going?"),
-            ("4. The turning point", "what or who changes?"),
-            ("5. The outcome", "how does it end, and for whom?"),
-            ("6. What is at stake", "the values and the theme"),
-        ],
-    )
+    title = t("kit_composite_title", lang)
+    boxes = [
+        (t("kit_box_who", lang), t("kit_box_who_prompt", lang)),
+        (t("kit_box_where", lang), t("kit_box_where_prompt", lang)),
+        (t("kit_box_what", lang), t("kit_box_what_prompt", lang)),
+        (t("kit_box_turn", lang), t("kit_box_turn_prompt", lang)),
+        (t("kit_box_outcome", lang), t("kit_box_outcome_prompt", lang)),
+        (t("kit_box_stake", lang), t("kit_box_stake_prompt", lang)),
+    ]
     with pdf(path, (W, H), title) as c:
         c.setFillColor(HexColor(ACCENT))
         c.setFont(bold, 18 * s)
         c.drawString(m, H - m - 14 * s, title)
         c.setFillColor(HexColor(INK))
         c.setFont(FONT, 9 * s)
-        head = say(lang, "tafel: __________   titel: ", "table: __________   title: ")
-        c.drawRightString(W - m, H - m - 12 * s, head + "_" * 40)
+        head = t("kit_composite_head", lang)
+        c.drawRightString(W - m, H - m - 12 * s, head + " " + "_" * 40)
         top = H - m - 30 * s
         foot = m + 58 * s
         gap = 5 * MM * s
@@ -251,21 +191,17 @@ def write_composite(path: Path, paper: str, lang: str) -> Path:
         c.drawString(
             m,
             m + 30 * s,
-            say(lang, "Ons verhaal in één zin: ", "Our story in one sentence: ") + "_" * 90,
+            t("kit_composite_sentence", lang) + " " + "_" * 90,
         )
         c.drawString(
             m,
             m + 10 * s,
-            say(lang, "Uit de verhalen (nummers): ", "From the stories (numbers): ") + "_" * 60,
+            t("kit_composite_sources", lang) + " " + "_" * 60,
         )
         footer(
             c,
             (W, H),
-            say(
-                lang,
-                "Plak de etiketten uit de opdracht verhaalelementen in de vakken.",
-                "Stick the labels from the story-elements exercise in the boxes.",
-            ),
+            t("kit_composite_footer", lang),
             m * 0.8,
         )
         c.showPage()

@@ -18,7 +18,7 @@ from typing import Any
 
 from verhalen.errors import VerhalenError
 from verhalen.form import Question
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.kit import KitStory, fit, footer, kit_stories, page_size, pdf, wrap
 from verhalen.project import Project
 
@@ -62,21 +62,12 @@ def check_order(project: Project, by: str | None, lang: str) -> str | None:
         return None
     q = project.form.get(by)
     allowed = [q.id for q in project.form.questions if q.type in ORDER_TYPES]
-    choose = say(lang, "kies uit: ", "choose from: ") + ", ".join([*allowed, SESSION[lang != "nl"]])
+    choices = ", ".join([*allowed, SESSION[lang != "nl"]])
+    choose = t("kit_choose_from", lang, choices=choices)
     if q is None:
-        raise VerhalenError(
-            say(lang, f"--by {by}: onbekende vraag", f"--by {by}: unknown question")
-            + f" ({choose})"
-        )
+        raise VerhalenError(t("kit_by_unknown", lang, by=by, choose=choose))
     if q.type not in ORDER_TYPES:
-        raise VerhalenError(
-            say(
-                lang,
-                f"--by {by}: een {q.type}-vraag geeft geen volgorde",
-                f"--by {by}: a {q.type} question gives no order",
-            )
-            + f" ({choose})"
-        )
+        raise VerhalenError(t("kit_by_no_order", lang, by=by, type=q.type, choose=choose))
     return q.id
 
 
@@ -94,15 +85,15 @@ class Slot:
 def ordered(project: Project, by: str | None, lang: str) -> tuple[list[Slot], str]:
     """The stories in timeline order, and a line saying what the order is."""
     stories = kit_stories(project, lang)
-    none = say(lang, "geen antwoord", "no answer")
+    none = t("kit_no_answer", lang)
     q = project.form.get(by) if by else None
     keys: dict[int, tuple[Any, str]] = {}
     if q is None:
         sessions = sorted({s.session for s in stories if s.session}, key=_natural)
         for s in stories:
             k = sessions.index(s.session) if s.session else len(sessions)
-            keys[s.id] = (k, s.session or say(lang, "geen sessie", "no session"))
-        what = say(lang, "op sessie", "by session")
+            keys[s.id] = (k, s.session or t("kit_no_session", lang))
+        what = t("kit_by_session", lang)
     elif q.type == "single":
         options = list(q.options)
         back = _counts_back(options)
@@ -111,7 +102,7 @@ def ordered(project: Project, by: str | None, lang: str) -> tuple[list[Slot], st
         for s in stories:
             v = s.answers.get(q.id)
             keys[s.id] = (options.index(v), v) if v in options else (len(options), none)
-        what = q.question_text(lang) + (say(lang, " (oud → nieuw)", " (old → new)") if back else "")
+        what = q.question_text(lang) + (" " + t("kit_old_to_new", lang) if back else "")
     else:
         for s in stories:
             v = s.answers.get(q.id)
@@ -143,7 +134,7 @@ def write_timeline(
 
     lang = lang or project.lang
     slots, what = ordered(project, check_order(project, by, lang), lang)
-    paper_size = page_size(paper)
+    paper_size = page_size(paper, lang=lang)
     s = paper_size[0] / page_size("a4")[0]  # A3 is A4 drawn larger: bigger strips for the wall
     W, H = page_size("a4")
     m = 22.0
@@ -155,7 +146,7 @@ def write_timeline(
     bands = [slots[k : k + cells] for k in range(0, len(slots), cells)]
     pages = max(1, (len(bands) + per_page - 1) // per_page)
     bold = f"{FONT}-Bold"
-    title = say(lang, "Tijdlijn", "Timeline")
+    title = t("kit_timeline_title", lang)
     with pdf(path, paper_size, title) as c:
         for page in range(pages):
             c.scale(s, s)
@@ -164,11 +155,11 @@ def write_timeline(
             c.drawString(m, H - m - 12, fit(f"{title}: {what}", bold, 14, W - 2 * m - 90))
             c.setFillColor(HexColor(MUTED))
             c.setFont(FONT, 8)
-            c.drawRightString(W - m, H - m - 12, say(lang, "blad", "page") + f" {page + 1}/{pages}")
+            c.drawRightString(W - m, H - m - 12, t("kit_page", lang, page=page + 1, pages=pages))
             top = H - m - 30
             if not bands:
                 c.setFont(FONT, 11)
-                c.drawString(m, top - 20, say(lang, "Geen verhalen.", "No stories."))
+                c.drawString(m, top - 20, t("kit_no_stories", lang))
             for k, band in enumerate(bands[page * per_page : (page + 1) * per_page]):
                 n = page * per_page + k + 1
                 y = top - k * (band_h + gap) - band_h
@@ -177,13 +168,7 @@ def write_timeline(
             footer(
                 c,
                 (W, H),
-                say(
-                    lang,
-                    "✂ Knip langs de stippellijnen en plak elke strook op het grijze lipje van "
-                    "de vorige. Nummer = verhaalnummer (zoals op de kaarten).",
-                    "✂ Cut along the dotted lines and tape each strip onto the grey tab of the "
-                    "one before. Number = story number (as on the cards).",
-                ),
+                t("kit_timeline_footer", lang),
                 m,
             )
             c.showPage()
@@ -224,7 +209,7 @@ def _band(
     c.rotate(90)
     c.setFillColor(HexColor(ACCENT))
     c.setFont(bold, 7.5)
-    c.drawCentredString(0, 0, say(lang, "strook", "strip") + f" {n}")
+    c.drawCentredString(0, 0, t("kit_strip", lang, number=n))
     c.restoreState()
     if not last:  # the tab the next strip is taped onto
         tx = x0 + width
@@ -238,9 +223,7 @@ def _band(
         c.drawCentredString(
             0,
             0,
-            fit(
-                say(lang, f"plak strook {n + 1} hier", f"tape strip {n + 1} here"), FONT, 6.2, h - 6
-            ),
+            fit(t("kit_tape_here", lang, number=n + 1), FONT, 6.2, h - 6),
         )
         c.restoreState()
     for k, slot in enumerate(band):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from verhalen.errors import VerhalenError
 from verhalen.form import Question
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import Project
 
 AXIS_TYPES = ("scale", "dyad")
@@ -46,42 +46,33 @@ def landscape_key(questions: tuple[Question, ...]) -> str:
 
 def _kinds(lang: str, dyads: bool) -> str:
     if dyads:
-        return say(lang, "schaal- of dyadevraag", "scale or dyad question")
-    return say(lang, "schaalvraag", "scale question")
+        return t("kit_kind_scale_or_dyad", lang)
+    return t("kit_kind_scale", lang)
 
 
 def _axis(project: Project, option: str, qid: str, lang: str) -> Question:
     allowed = ", ".join(q.id for q in axis_questions(project))
     dyads = any(q.type == "dyad" for q in project.form.questions)
     choose = (
-        say(lang, f"kies uit: {allowed}", f"choose from: {allowed}")
-        if allowed
-        else say(
-            lang,
-            "het formulier heeft geen schaalvragen of dyades",
-            "the form has no scale or dyad questions",
-        )
+        t("kit_choose_from", lang, choices=allowed) if allowed else t("kit_no_axis_questions", lang)
     )
     q = project.form.get(qid)
     if q is None:
-        raise VerhalenError(
-            say(lang, f"{option} {qid}: onbekende vraag", f"{option} {qid}: unknown question")
-            + f" ({choose})"
-        )
+        raise VerhalenError(t("kit_option_unknown", lang, option=option, id=qid, choose=choose))
     if q.type not in AXIS_TYPES:
         kind = _kinds(lang, dyads)
-        hint = (
-            say(lang, f"; een driehoek: --triad {qid}", f"; a triad: --triad {qid}")
-            if q.type == "triad"
-            else ""
-        )
+        hint = "; " + t("kit_triad_hint", lang, id=qid) if q.type == "triad" else ""
         raise VerhalenError(
-            say(
+            t(
+                "kit_not_axis",
                 lang,
-                f"{option} {qid}: geen {kind} maar {q.type}",
-                f"{option} {qid}: not a {kind} but {q.type}",
+                option=option,
+                id=qid,
+                kind=kind,
+                type=q.type,
+                choose=choose,
+                hint=hint,
             )
-            + f" ({choose}){hint}"
         )
     return q
 
@@ -100,23 +91,16 @@ def check_axes(
         free = [q for q in scales if q.id not in taken]
         if len(free) < 2 - len(taken):
             missing = "--x" if qx is None else "--y"
-            raise VerhalenError(
-                say(
-                    lang,
-                    f"{missing}: geen schaalvraag over (het formulier heeft er {len(scales)})",
-                    f"{missing}: no scale question left (the form has {len(scales)})",
-                )
-            )
+            raise VerhalenError(t("kit_no_scale_left", lang, option=missing, count=len(scales)))
         qx = qx or free.pop(0)
         qy = qy or free.pop(0)
     if qx.id == qy.id:
         raise VerhalenError(
-            say(
+            t(
+                "kit_same_axes",
                 lang,
-                f"--x en --y zijn dezelfde vraag ({qx.id}): kies er twee uit "
-                + ", ".join(q.id for q in scales),
-                f"--x and --y are the same question ({qx.id}): choose two from "
-                + ", ".join(q.id for q in scales),
+                id=qx.id,
+                choices=", ".join(q.id for q in scales),
             )
         )
     return qx, qy
@@ -126,25 +110,13 @@ def check_triad(project: Project, qid: str, lang: str, option: str = "--triad") 
     """The triad question `qid`; unknown or no triad is one line naming the triads there are."""
     triads = triad_questions(project)
     allowed = ", ".join(q.id for q in triads)
-    choose = (
-        say(lang, f"kies uit: {allowed}", f"choose from: {allowed}")
-        if triads
-        else say(lang, "het formulier heeft geen driehoeken", "the form has no triads")
-    )
+    choose = t("kit_choose_from", lang, choices=allowed) if triads else t("kit_no_triads", lang)
     q = project.form.get(qid)
     if q is None:
-        raise VerhalenError(
-            say(lang, f"{option} {qid}: onbekende vraag", f"{option} {qid}: unknown question")
-            + f" ({choose})"
-        )
+        raise VerhalenError(t("kit_option_unknown", lang, option=option, id=qid, choose=choose))
     if q.type != "triad" or len(q.anchors) != 3:
         raise VerhalenError(
-            say(
-                lang,
-                f"{option} {qid}: geen driehoek maar {q.type}",
-                f"{option} {qid}: not a triad but {q.type}",
-            )
-            + f" ({choose})"
+            t("kit_not_triad", lang, option=option, id=qid, type=q.type, choose=choose)
         )
     return q
 
@@ -156,13 +128,7 @@ def check_landscape(
     `--triad` with `--x` or `--y` is one line."""
     if triad:
         if x or y:
-            raise VerhalenError(
-                say(
-                    lang,
-                    "--triad gaat niet samen met --x of --y: een driehoek heeft zijn eigen hoeken",
-                    "--triad does not go with --x or --y: a triad has its own corners",
-                )
-            )
+            raise VerhalenError(t("kit_triad_with_axes", lang))
         return (check_triad(project, triad, lang),)
     if x and not y:
         q = project.form.get(x)

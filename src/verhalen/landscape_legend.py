@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.form import Question
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.kit import KitStory, write_document
 from verhalen.landscape_axes import ends, landscape_key, value_range
 from verhalen.landscape_place import Marker, axis_value
@@ -17,37 +17,17 @@ from verhalen.landscape_place import Marker, axis_value
 
 def spreading_note(lang: str) -> str:
     """How to read crowded markers; on the canvas and in the legend alike."""
-    return say(
-        lang,
-        "Nummer = verhaalnummer (zoals op de kaarten). Verhalen met (bijna) dezelfde antwoorden "
-        "liggen zo dicht mogelijk rond hun punt (•), het laagste nummer waar het kan op het punt; "
-        "een nummer dat verder dan één plaats opschoof, heeft een dun lijntje naar zijn punt.",
-        "Number = story number (as on the cards). Stories with (nearly) the same answers lie as "
-        "close as they can around their point (•), the lowest number on the point where it fits; a "
-        "number moved further than one place has a thin line to its point.",
-    )
+    return t("kit_spreading_note", lang)
 
 
 def results_note(qs: tuple[Question, ...], lang: str) -> str:
     """How the group's placements go back into the project (the results template)."""
     key = landscape_key(qs)
     if len(qs) == 1:
-        return say(
-            lang,
-            f"In het resultatensjabloon (blad landschap): landschap {key}, het verhaalnummer en "
-            "de drie delen zoals de groep het verhaal legde (bijvoorbeeld 60/30/10).",
-            f"In the results template (sheet landschap): landscape {key}, the story number and "
-            "the three shares as the group placed the story (for example 60/30/10).",
-        )
+        return t("kit_results_triad", lang, key=key)
     lo_x, hi_x = value_range(qs[0])
     lo_y, hi_y = value_range(qs[1])
-    return say(
-        lang,
-        f"In het resultatensjabloon (blad landschap): landschap {key}, het verhaalnummer en x "
-        f"({lo_x:g}–{hi_x:g}) en y ({lo_y:g}–{hi_y:g}) zoals de groep het verhaal legde.",
-        f"In the results template (sheet landschap): landscape {key}, the story number and x "
-        f"({lo_x:g}–{hi_x:g}) and y ({lo_y:g}–{hi_y:g}) as the group placed the story.",
-    )
+    return t("kit_results_axes", lang, key=key, lo_x=lo_x, hi_x=hi_x, lo_y=lo_y, hi_y=hi_y)
 
 
 def write_legend(
@@ -81,8 +61,8 @@ def write_legend(
     def table(head: list[str], rows: list[list[str]], widths: list[float]) -> Any:
         data = [[P(markup(h), st["cell_head"]) for h in head]]
         data += [[P(markup(v), st["cell"]) for v in row] for row in rows]
-        t = LongTable(data, colWidths=widths, repeatRows=1)
-        t.setStyle(
+        long_table = LongTable(data, colWidths=widths, repeatRows=1)
+        long_table.setStyle(
             TableStyle(
                 [
                     ("BACKGROUND", (0, 0), (-1, 0), HexColor(LIGHT)),
@@ -93,21 +73,17 @@ def write_legend(
                 ]
             )
         )
-        return t
+        return long_table
 
-    group = say(lang, "groep", "group")
-    title = say(lang, "titel", "title")
-    out: list = [P(markup(say(lang, "Legenda bij het landschap", "Landscape legend")), st["h1"])]
+    group = t("kit_col_group", lang)
+    title = t("kit_col_title", lang)
+    out: list = [P(markup(t("kit_legend_title", lang)), st["h1"])]
     if len(qs) == 1:
         q = qs[0]
-        corners = say(
-            lang,
-            f"{q.anchors[0]} (boven), {q.anchors[1]} (linksonder), {q.anchors[2]} (rechtsonder)",
-            f"{q.anchors[0]} (top), {q.anchors[1]} (bottom left), {q.anchors[2]} (bottom right)",
-        )
+        corners = t("kit_corners", lang, top=q.anchors[0], left=q.anchors[1], right=q.anchors[2])
         out.append(
             P(
-                f"<b>{markup(say(lang, 'Driehoek', 'Triad'))}</b>: "
+                f"<b>{markup(t('kit_triad', lang))}</b>: "
                 f"{markup(q.question_text(lang))} · {markup(corners)}",
                 st["body"],
             )
@@ -115,8 +91,8 @@ def write_legend(
         heads = [f"{a} (%)" for a in q.anchors]
         widths = [1.0 * cm, frame - 11.8 * cm, 2.4 * cm, 2.8 * cm, 2.8 * cm, 2.8 * cm]
     else:
-        out.append(P(axis(qs[0], say(lang, "Horizontaal", "Across")), st["body"]))
-        out.append(P(axis(qs[1], say(lang, "Verticaal", "Up")), st["body"]))
+        out.append(P(axis(qs[0], t("kit_across", lang)), st["body"]))
+        out.append(P(axis(qs[1], t("kit_up", lang)), st["body"]))
         heads = [q.label(lang) for q in qs]
         widths = [1.2 * cm, frame - 9.4 * cm, 3.4 * cm, 2.4 * cm, 2.4 * cm]
     out += [
@@ -131,20 +107,8 @@ def write_legend(
     ]
     out.append(table(["#", title, group, *heads], rows, widths))
     if unplaced:
-        out.append(P(markup(say(lang, "Niet geplaatst", "Not placed")), st["subheading"]))
-        why = (
-            say(
-                lang,
-                "Deze verhalen hebben de driehoek niet ingevuld of 'niet van toepassing' gekozen.",
-                "These stories left the triad empty or chose 'not applicable'.",
-            )
-            if len(qs) == 1
-            else say(
-                lang,
-                "Deze verhalen hebben geen antwoord op een van de twee vragen.",
-                "These stories have no answer to one of the two questions.",
-            )
-        )
+        out.append(P(markup(t("kit_not_placed", lang)), st["subheading"]))
+        why = t("kit_unplaced_triad" if len(qs) == 1 else "kit_unplaced_axes", lang)
         out.append(P(markup(why), st["small"]))
         if len(qs) == 1:
             rows = [[str(s.id), s.title, s.group] for s in unplaced]
@@ -154,6 +118,6 @@ def write_legend(
             for s in unplaced:
                 missing = [q.label(lang) for q in qs if axis_value(q, s.answers) is None]
                 rows.append([str(s.id), s.title, s.group, ", ".join(missing)])
-            miss = say(lang, "geen antwoord op", "no answer to")
+            miss = t("kit_no_answer_to", lang)
             out.append(table(["#", title, group, miss], rows, [*widths[:3], 4.8 * cm]))
-    write_document(path, out, say(lang, "Legenda bij het landschap", "Landscape legend"), margin)
+    write_document(path, out, t("kit_legend_title", lang), margin)

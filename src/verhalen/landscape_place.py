@@ -19,6 +19,7 @@ from typing import Any
 
 from verhalen.errors import VerhalenError
 from verhalen.form import Question
+from verhalen.i18n import t
 from verhalen.kit import KitStory, page_size
 from verhalen.landscape_axes import value_range
 
@@ -102,7 +103,11 @@ def marker_width(story_id: int, height: float, size: float) -> float:
     return max(height, stringWidth(str(story_id), f"{FONT}-Bold", size) + 6)
 
 
-def _spread(markers: list[Marker], inside: Callable[[float, float, float, float], bool]) -> None:
+def _spread(
+    markers: list[Marker],
+    inside: Callable[[float, float, float, float], bool],
+    lang: str = "nl",
+) -> None:
     """Give every marker a free place: `inside(x, y, w, h)` says whether a marker of w × h
     centred on (x, y) lies wholly on the canvas; no two markers overlap."""
     h = max((m.h for m in markers), default=1.0)
@@ -145,7 +150,7 @@ def _spread(markers: list[Marker], inside: Callable[[float, float, float, float]
                 put(m, m.px + dx, m.py + dy)
                 break
         else:  # no room nearby: the crowd is too large for the page
-            raise VerhalenError(f"story {m.story.id}: no room on the canvas")
+            raise VerhalenError(t("kit_no_room", lang, id=m.story.id))
 
 
 # -- the rectangle --------------------------------------------------------------------------------
@@ -180,6 +185,7 @@ def place(
     qx: Question,
     qy: Question,
     lay: Layout,
+    lang: str = "nl",
 ) -> tuple[list[Marker], list[KitStory]]:
     """Markers for the stories with both answers, and the stories left out.
 
@@ -209,7 +215,7 @@ def place(
             and y + mh / 2 <= fy1 - EDGE
         )
 
-    _spread(markers, inside)
+    _spread(markers, inside, lang)
     return markers, unplaced
 
 
@@ -291,7 +297,7 @@ def tri_point(lay: TriLayout, a: float, b: float, c: float) -> Point:
 
 
 def place_triad(
-    stories: list[KitStory], q: Question, lay: TriLayout
+    stories: list[KitStory], q: Question, lay: TriLayout, lang: str = "nl"
 ) -> tuple[list[Marker], list[KitStory]]:
     """Markers for the stories with a triad answer, and the stories left out; every marker
     wholly inside the drawn triangle, none overlapping."""
@@ -303,5 +309,5 @@ def place_triad(
             continue
         px, py = tri_point(lay, *v)
         markers.append(Marker(s, v, px, py, marker_width(s.id, lay.height, lay.font), lay.height))
-    _spread(markers, lambda x, y, w, h: in_triangle(lay.frame, x, y, w, h))
+    _spread(markers, lambda x, y, w, h: in_triangle(lay.frame, x, y, w, h), lang)
     return markers, unplaced

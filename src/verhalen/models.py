@@ -105,7 +105,7 @@ def model_damage(folder: Path) -> list[str]:
         for name, (size, digest) in sorted(expected.items()):
             path = folder / name
             try:
-                ok = path.stat().st_size == size and _sha256(path) == digest
+                ok = path.stat().st_size == size and sha256(path) == digest
             except OSError:
                 ok = False
             if not ok:
@@ -114,7 +114,8 @@ def model_damage(folder: Path) -> list[str]:
     return [name for name in LEGACY_FILES if not _json_ok(folder / name)]
 
 
-def _sha256(path: Path) -> str:
+def sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks (the manifest's check, and `doctor`'s of sources)."""
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -16,7 +16,7 @@ import numpy as np
 
 from verhalen.cluster import EXEMPLARS, TOO_SHORT, UNASSIGNED, closest_first
 from verhalen.errors import VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.perspectives import collection, run_config, stored_run
 from verhalen.project import Project
 from verhalen.store import Store
@@ -31,21 +31,15 @@ def _edit(project: Project):
 
 def _check(store: Store, run_id: int, number: int, lang: str) -> None:
     if not any(p["number"] == number for p in store.perspectives(run_id)):
-        raise VerhalenError(
-            say(lang, f"perspectief {number} bestaat niet", f"perspective {number} does not exist")
-        )
+        raise VerhalenError(t("data_perspective_not_found", lang, number=number))
 
 
-def _no_too_short(project: Project, numbers: tuple[int, ...], nl: str, en: str) -> None:
-    """'Te kort om te groeperen' is no perspective: the rule ([cluster] min_words) fills it."""
+def _no_too_short(project: Project, numbers: tuple[int, ...], action: str) -> None:
+    """'Te kort om te groeperen' is no perspective: the rule ([cluster] min_words) fills it.
+
+    `action` names the edit refused: rename, move, merge, delete or split."""
     if TOO_SHORT in numbers:
-        raise VerhalenError(
-            say(
-                project.lang,
-                f"'te kort om te groeperen' ({TOO_SHORT}) is geen perspectief en kan niet {nl}",
-                f"'too short to group' ({TOO_SHORT}) is no perspective and cannot be {en}",
-            )
-        )
+        raise VerhalenError(t(f"data_too_short_{action}", project.lang, number=TOO_SHORT))
 
 
 def _set_text(project: Project, number: int, field: str, value: str) -> None:
@@ -64,10 +58,8 @@ def _set_text(project: Project, number: int, field: str, value: str) -> None:
 
 def rename(project: Project, number: int, name: str) -> None:
     if number == UNASSIGNED:
-        raise VerhalenError(
-            say(project.lang, "'past nergens bij' houdt zijn naam", "'fits nowhere' keeps its name")
-        )
-    _no_too_short(project, (number,), "hernoemd worden", "renamed")
+        raise VerhalenError(t("data_fits_nowhere_keeps_name", project.lang))
+    _no_too_short(project, (number,), "rename")
     _set_text(project, number, "name", name)
 
 
@@ -91,14 +83,8 @@ def set_texts(
     store."""
     for number, _ in names:
         if number == UNASSIGNED:
-            raise VerhalenError(
-                say(
-                    project.lang,
-                    "'past nergens bij' houdt zijn naam",
-                    "'fits nowhere' keeps its name",
-                )
-            )
-        _no_too_short(project, (number,), "hernoemd worden", "renamed")
+            raise VerhalenError(t("data_fits_nowhere_keeps_name", project.lang))
+        _no_too_short(project, (number,), "rename")
     store, run_id = _edit(project)
     with store, store.transaction():
         for field_name, changes in (("name", names), ("description", descriptions)):
@@ -119,33 +105,14 @@ def move(project: Project, story_id: int, number: int) -> int:
     A story too short to group may be moved into a perspective (the facilitator knows where it
     belongs), but none can be moved to 'te kort om te groeperen', and an excluded story not at
     all (include it first)."""
-    _no_too_short(
-        project,
-        (number,),
-        "het doel van een verplaatsing zijn",
-        "the target of a move",
-    )
+    _no_too_short(project, (number,), "move")
     store, run_id = _edit(project)
     with store:
         if story_id in store.exclusions():
-            raise VerhalenError(
-                say(
-                    project.lang,
-                    f"verhaal {story_id} is uitgesloten van de analyse; neem het eerst weer op: "
-                    f"verhalen stories include {story_id}",
-                    f"story {story_id} is excluded from the analysis; include it first: "
-                    f"verhalen stories include {story_id}",
-                )
-            )
+            raise VerhalenError(t("data_move_excluded", project.lang, id=story_id))
         current = {a["story_id"]: a["number"] for a in store.assignments(run_id)}
         if story_id not in current:
-            raise VerhalenError(
-                say(
-                    project.lang,
-                    f"verhaal {story_id} zit niet in deze run",
-                    f"story {story_id} is not in this run",
-                )
-            )
+            raise VerhalenError(t("data_story_not_in_run", project.lang, id=story_id))
         if number != UNASSIGNED:
             _check(store, run_id, number, project.lang)
         with store.transaction():
@@ -165,15 +132,9 @@ def move(project: Project, story_id: int, number: int) -> int:
 
 def merge(project: Project, keep: int, other: int) -> None:
     """Merge perspective `other` into `keep`; `other` disappears."""
-    _no_too_short(project, (keep, other), "samengevoegd worden", "merged")
+    _no_too_short(project, (keep, other), "merge")
     if keep == other or UNASSIGNED in (keep, other):
-        raise VerhalenError(
-            say(
-                project.lang,
-                "kies twee verschillende perspectieven",
-                "choose two different perspectives",
-            )
-        )
+        raise VerhalenError(t("data_merge_two_different", project.lang))
     store, run_id = _edit(project)
     with store:
         _check(store, run_id, keep, project.lang)
@@ -189,19 +150,13 @@ def merge(project: Project, keep: int, other: int) -> None:
 
 def delete(project: Project, number: int) -> None:
     """Dissolve a perspective: its stories go to 'past nergens bij'."""
-    _no_too_short(project, (number,), "opgeheven worden", "deleted")
+    _no_too_short(project, (number,), "delete")
     move_all = []
     store, run_id = _edit(project)
     with store:
         _check(store, run_id, number, project.lang)
         if number == UNASSIGNED:
-            raise VerhalenError(
-                say(
-                    project.lang,
-                    "'past nergens bij' kan niet weg",
-                    "'fits nowhere' cannot be deleted",
-                )
-            )
+            raise VerhalenError(t("data_fits_nowhere_stays", project.lang))
         move_all = [a["story_id"] for a in store.assignments(run_id) if a["number"] == number]
         with store.transaction():
             if not any(p["number"] == UNASSIGNED for p in store.perspectives(run_id)):
@@ -216,7 +171,7 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
     embeddings). Returns the new perspective numbers (the first keeps `number`)."""
     from sklearn.cluster import KMeans
 
-    _no_too_short(project, (number,), "gesplitst worden", "split")
+    _no_too_short(project, (number,), "split")
     store, run_id = _edit(project)
     with store:
         _check(store, run_id, number, project.lang)
@@ -226,13 +181,7 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
             a["story_id"] for a in store.assignments(run_id, analysed=True) if a["number"] == number
         ]
         if len(members) < 2 * parts:
-            raise VerhalenError(
-                say(
-                    project.lang,
-                    f"perspectief {number} heeft te weinig verhalen om te splitsen",
-                    f"perspective {number} has too few stories to split",
-                )
-            )
+            raise VerhalenError(t("data_split_too_few", project.lang, number=number))
     cfg = run_config(config)
     ids, _texts, _docs, vectors, _ = collection(project, cfg)
     index = {sid: i for i, sid in enumerate(ids)}

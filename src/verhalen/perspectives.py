@@ -30,7 +30,7 @@ from verhalen.cluster import (
 )
 from verhalen.embed import embed_cached, select_embedder
 from verhalen.errors import VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import Project
 from verhalen.store import Store
 
@@ -78,21 +78,21 @@ def collection(
         if len(stories) < MIN_STORIES:
             excluded = len(store.exclusions())
             why = [
-                say(project.lang, f"{n} {nl}", f"{n} {en}")
-                for n, nl, en in (
-                    (len(short), "te kort om te groeperen", "too short to group"),
-                    (excluded, "uitgesloten", "excluded"),
+                t(key, project.lang, count=n)
+                for n, key in (
+                    (len(short), "data_left_out_too_short"),
+                    (excluded, "data_left_out_excluded"),
                 )
                 if n
             ]
             told = f" ({', '.join(why)})" if why else ""
             raise VerhalenError(
-                say(
+                t(
+                    "data_cluster_too_few_left",
                     project.lang,
-                    f"{len(stories)} verhalen om te groeperen{told}: groeperen kan pas vanaf "
-                    f"{MIN_STORIES} verhalen",
-                    f"{len(stories)} stories to cluster{told}: clustering needs at least "
-                    f"{MIN_STORIES}",
+                    count=len(stories),
+                    told=told,
+                    minimum=MIN_STORIES,
                 )
             )
         hashes = store.text_hashes()
@@ -223,24 +223,10 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
         run = stored_run(store, run_id, project.lang)
     lang = project.lang
     if not run["model_path"]:
-        raise VerhalenError(
-            say(
-                lang,
-                f"run {run['id']} heeft geen opgeslagen model; voer 'verhalen cluster' opnieuw "
-                "uit voor een run met model",
-                f"run {run['id']} has no saved model; run 'verhalen cluster' again for a run "
-                "with one",
-            )
-        )
+        raise VerhalenError(t("data_run_no_model", lang, run=run["id"]))
     path = project.root / run["model_path"]
     damaged = VerhalenError(
-        say(
-            lang,
-            f"het opgeslagen model van run {run['id']} ({run['model_path']}) is onvolledig of "
-            "beschadigd; voer 'verhalen cluster' opnieuw uit",
-            f"the saved model of run {run['id']} ({run['model_path']}) is incomplete or "
-            "damaged; run 'verhalen cluster' again",
-        )
+        t("data_run_model_damaged", lang, run=run["id"], path=run["model_path"])
     )
     if not saved.model_complete(path):
         raise damaged
@@ -295,14 +281,10 @@ class PerspectiveView:
     def title(self, lang: str = "nl") -> str:
         """The facilitator's name, else the proposed one (`label`)."""
         if self.number == UNASSIGNED:
-            return say(lang, "Past nergens bij", "Fits nowhere")
+            return t("data_title_fits_nowhere", lang)
         if self.number == TOO_SHORT:
-            return say(lang, "Te kort om te groeperen", "Too short to group")
-        return (
-            self.name
-            or self.label
-            or say(lang, f"Perspectief {self.number}", f"Perspective {self.number}")
-        )
+            return t("data_title_too_short", lang)
+        return self.name or self.label or t("data_title_perspective", lang, number=self.number)
 
     @property
     def proposed(self) -> bool:
@@ -319,13 +301,9 @@ def stored_run(store: Store, run_id: int | None, lang: str):
     )
     if run is None:
         raise VerhalenError(
-            say(
-                lang,
-                "nog geen perspectieven: voer eerst 'verhalen cluster' uit",
-                "no perspectives yet: run 'verhalen cluster' first",
-            )
+            t("data_no_perspectives_yet", lang)
             if run_id is None
-            else say(lang, f"run {run_id} bestaat niet", f"run {run_id} does not exist")
+            else t("data_run_not_found", lang, run=run_id)
         )
     return run
 
@@ -364,13 +342,7 @@ def get(project: Project, number: int) -> PerspectiveView:
     for view in perspectives(project):
         if view.number == number:
             return view
-    raise VerhalenError(
-        say(
-            project.lang,
-            f"perspectief {number} bestaat niet",
-            f"perspective {number} does not exist",
-        )
-    )
+    raise VerhalenError(t("data_perspective_not_found", project.lang, number=number))
 
 
 def runs(project: Project) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from verhalen.errors import VerhalenError
 from verhalen.form import StoryForm, load_form
-from verhalen.i18n import say, t
+from verhalen.i18n import language, t
 from verhalen.settings import Settings, default_toml
 from verhalen.store import Store
 
@@ -22,6 +22,7 @@ CONFIG_NAME = "verhalen.toml"
 FORM_NAME = "storyform.yaml"
 STORE_NAME = "verhalen.sqlite"
 TEMPLATES = ("algemeen", "programma")
+TEMPLATE_SUFFIXES = {"nl": ".yaml", "en": ".en.yaml"}  # storyform-<template><suffix>
 
 
 @dataclass
@@ -71,7 +72,7 @@ class Project:
 
     @cached_property
     def form(self) -> StoryForm:
-        return load_form(self.form_path)
+        return load_form(self.form_path, self.lang)
 
     def store(self) -> Store:
         return Store(self.store_path, lang=self.lang)
@@ -116,14 +117,9 @@ def form_template(template: str, lang: str) -> str:
     """The text of a story form template (`algemeen`, `programma`) in `lang`."""
     if template not in TEMPLATES:
         raise VerhalenError(
-            say(
-                lang,
-                f"sjabloon '{template}': kies uit {', '.join(TEMPLATES)}",
-                f"template '{template}': choose from {', '.join(TEMPLATES)}",
-            )
+            t("template_unknown", lang, template=template, known=", ".join(TEMPLATES))
         )
-    suffix = ".en.yaml" if lang == "en" else ".yaml"
-    return template_text(f"storyform-{template}{suffix}")
+    return template_text(f"storyform-{template}{TEMPLATE_SUFFIXES[language(lang)]}")
 
 
 def init_project(

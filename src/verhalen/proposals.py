@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import Project
 
 PROPOSALS_FILE = {"nl": "verandervoorstellen.yaml", "en": "change-proposals.yaml"}
@@ -110,11 +110,7 @@ def with_new_proposals(
         out.append(
             _proposal_record(p, lang) | {_key("source", lang): source, _key("date", lang): stamp}
         )
-    text = (
-        "# Verandervoorstellen uit duidingsbijeenkomsten (verhalen workshop import)\n"
-        if lang == "nl"
-        else "# Change proposals from sensemaking workshops (verhalen workshop import)\n"
-    )
+    text = t("ws_proposals_head", lang) + "\n"
     text += yaml.safe_dump({LIST_KEY[lang]: out}, allow_unicode=True, sort_keys=False, width=100)
     return path, text
 
@@ -140,8 +136,8 @@ def read_proposals(
         return [], [], [Problem(path.name, None, str(exc))]
     problems: list[Problem] = []
 
-    def problem(line: int | None, nl: str, en: str) -> None:
-        problems.append(Problem(path.name, line, say(lang, nl, en)))
+    def problem(line: int | None, text: str) -> None:
+        problems.append(Problem(path.name, line, text))
 
     keys = _file_lang(path)  # the keys that messages name: those of the file
     if isinstance(data, dict):
@@ -156,8 +152,7 @@ def read_proposals(
             if key not in LIST_KEY.values():
                 problem(
                     getattr(data, "line", None),
-                    f"onbekende sleutel '{key}' (verwacht alleen '{lk}')",
-                    f"unknown key '{key}' (expected only '{lk}')",
+                    t("ws_proposals_unknown_key", lang, key=key, list=lk),
                 )
         items = next((data[k] for k in LIST_KEY.values() if k in data), None) or []
     elif data is not None:
@@ -165,8 +160,7 @@ def read_proposals(
     if not isinstance(items, list):
         problem(
             getattr(data, "line", None),
-            f"verwacht '{lk}:' met een lijst van voorstellen ({fields})",
-            f"expected '{lk}:' with a list of proposals ({fields})",
+            t("ws_proposals_expected_list", lang, list=lk, fields=fields),
         )
         items = []
     lines = getattr(items, "lines", ())
@@ -174,12 +168,10 @@ def read_proposals(
     records: list[dict[str, Any]] = []
     for k, item in enumerate(items or [], 1):
         line = lines[k - 1] if k <= len(lines) else None
-        label = say(lang, f"voorstel {k}", f"proposal {k}")
+        label = t("ws_proposal_label", lang, number=k)
         if not isinstance(item, dict):
             head, last = fields.rsplit(", ", 1)
-            problem(
-                line, f"{label}: verwacht {head} en {last}", f"{label}: expected {head} and {last}"
-            )
+            problem(line, t("ws_proposal_expected", lang, label=label, head=head, last=last))
             continue
         line = getattr(item, "line", None) or line
         ok = True
@@ -189,36 +181,36 @@ def read_proposals(
                 ok = False
                 problem(
                     line,
-                    f"{label}: onbekende sleutel '{key}' (bekend: {known_keys})",
-                    f"{label}: unknown key '{key}' (known: {known_keys})",
+                    t("ws_proposal_unknown_key", lang, label=label, key=key, known=known_keys),
                 )
         raw = _get(item, "perspective")
         number = int(raw) if isinstance(raw, str) and raw.strip().isdigit() else raw
         title = " ".join(str(_get(item, "title") or "").split())
         if raw is None or raw == "":
             ok = False
-            problem(line, f"{label}: {k_persp} ontbreekt", f"{label}: {k_persp} is missing")
+            problem(line, t("ws_proposal_missing", lang, label=label, key=k_persp))
         elif isinstance(number, bool) or not isinstance(number, int):
             ok = False
-            problem(
-                line,
-                f"{label}: {k_persp} '{raw}' is geen nummer",
-                f"{label}: {k_persp} '{raw}' is not a number",
-            )
+            problem(line, t("ws_proposal_not_number", lang, label=label, key=k_persp, raw=raw))
         elif number not in numbers and not title:
             ok = False
             known = ", ".join(str(n) for n in sorted(numbers)) or "-"
             problem(
                 line,
-                f"{label}: {k_persp} {number} bestaat niet (wel: {known}) en er staat geen "
-                f"{k_title} bij",
-                f"{label}: perspective {number} does not exist (known: {known}) and there is "
-                f"no {k_title}",
+                t(
+                    "ws_proposal_no_perspective",
+                    lang,
+                    label=label,
+                    key=k_persp,
+                    number=number,
+                    known=known,
+                    title=k_title,
+                ),
             )
         text = " ".join(str(_get(item, "text") or "").split())
         if not text:
             ok = False
-            problem(line, f"{label}: {k_text} is leeg", f"{label}: {k_text} is empty")
+            problem(line, t("ws_proposal_empty_text", lang, label=label, key=k_text))
         if not ok:
             continue
         proposals.append(

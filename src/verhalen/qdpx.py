@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
 from verhalen import __version__, atomic
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 if TYPE_CHECKING:
     from verhalen.catalysis import Catalysis
@@ -130,7 +130,7 @@ def write_qdpx(
     catalysis = _catalysis(project)
     when = _last_change(project)
     xml, texts = build_project(project, records, views, run_id, catalysis, when)
-    entries = [(PROJECT_FILE, xml), *((f"{SOURCES}/{n}", t.encode()) for n, t in texts)]
+    entries = [(PROJECT_FILE, xml), *((f"{SOURCES}/{n}", text.encode()) for n, text in texts)]
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic.atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w") as archive:
         for name, data in entries:
@@ -333,7 +333,7 @@ def _code_description(view: PerspectiveView, lang: str) -> str:
         parts.append(view.description)
     phrases = view.phrases or view.terms
     if phrases:
-        parts.append(say(lang, "Kernwoorden: ", "Key phrases: ") + ", ".join(phrases[:10]))
+        parts.append(t("data_qdpx_key_phrases", lang, phrases=", ".join(phrases[:10])))
     return "\n\n".join(parts)
 
 
@@ -350,10 +350,10 @@ def _variables(project: Project, guid: _Guids) -> dict[str, _Variable]:
     unique (tools refuse a second variable of the same name)."""
     lang = project.lang
     fixed = [
-        (":id", say(lang, "verhaalnummer", "story number"), "Integer", ""),
-        (":storyteller", say(lang, "verteller", "storyteller"), "Text", ""),
-        (":group", say(lang, "groep", "group"), "Text", ""),
-        (":session", say(lang, "sessie", "session"), "Text", ""),
+        (":id", t("data_qdpx_story_number", lang), "Integer", ""),
+        (":storyteller", t("data_qdpx_storyteller", lang), "Text", ""),
+        (":group", t("data_qdpx_group", lang), "Text", ""),
+        (":session", t("data_qdpx_session", lang), "Text", ""),
     ]
     out: dict[str, _Variable] = {}
     taken: set[str] = set()
@@ -430,40 +430,31 @@ def _notes(
     for obs in catalysis.observations:
         lines = [obs.text]
         if obs.patterns:
-            lines += ["", say(lang, "Patronen: ", "Patterns: ") + ", ".join(obs.patterns)]
+            lines += ["", t("data_qdpx_patterns", lang, patterns=", ".join(obs.patterns))]
         if obs.interpretations:
-            lines += ["", say(lang, "Interpretaties:", "Interpretations:")]
+            lines += ["", t("data_qdpx_interpretations", lang)]
             lines += [f"{k}. {i.text}" for k, i in enumerate(obs.interpretations, 1)]
-        name = say(lang, f"Waarneming: {obs.id}", f"Observation: {obs.id}")
+        name = t("data_qdpx_observation", lang, id=obs.id)
         notes.append((guid("observation", obs.id), clean(name), clean("\n".join(lines) + "\n")))
         for k, interpretation in enumerate(obs.interpretations, 1):
             note_guid = guid("interpretation", obs.id, k)
             lines = [interpretation.text, ""]
-            lines.append(say(lang, f"Bij waarneming: {obs.id}", f"Of observation: {obs.id}"))
+            lines.append(t("data_qdpx_of_observation", lang, id=obs.id))
             p = interpretation.perspective
             if isinstance(p, int):
                 title = known.get(p, "")
-                lines.append(say(lang, "Perspectief: ", "Perspective: ") + f"{p}. {title}")
+                lines.append(t("data_qdpx_perspective", lang, number=p, title=title))
                 by_number.setdefault(p, []).append(note_guid)
             elif p:
-                lines.append(say(lang, "Nieuw perspectief: ", "New perspective: ") + p)
-            name = say(lang, f"Interpretatie: {obs.id} {k}", f"Interpretation: {obs.id} {k}")
+                lines.append(t("data_qdpx_new_perspective", lang, name=p))
+            name = t("data_qdpx_interpretation", lang, id=obs.id, k=k)
             notes.append((note_guid, clean(name), clean("\n".join(lines) + "\n")))
     return notes, by_number
 
 
 def _description(project: Project, records: list[ExportStory], run_id: int | None) -> str:
     lang = project.lang
-    n = len(records)
-    line = say(
-        lang,
-        f"{n} verhalen uit verhalen-project '{project.name}'",
-        f"{n} stories from verhalen project '{project.name}'",
-    )
+    line = t("data_qdpx_description", lang, count=len(records), name=project.name)
     if run_id is not None:
-        line += say(
-            lang,
-            f"; codes: de perspectieven van run {run_id}",
-            f"; codes: the perspectives of run {run_id}",
-        )
+        line += t("data_qdpx_description_codes", lang, run=run_id)
     return line + "."

@@ -14,52 +14,64 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from verhalen.errors import Problem, RejectedBatch
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 if TYPE_CHECKING:
     from verhalen.project import Project
 
 LANGS = ("nl", "en")
-TEMPLATE_FILE = {"nl": "resultaten.xlsx", "en": "results.xlsx"}
-EXPLANATION_SHEET = {"nl": "uitleg", "en": "explanation"}
+
+
+def _both(key: str) -> dict[str, str]:
+    """A text of the table in each language, by language."""
+    return {lang: t(key, lang) for lang in LANGS}
+
+
+def _column(key: str, width: int) -> tuple[str, str, int]:
+    """A column's Dutch and English header from the table, and its width."""
+    return (t(key, "nl"), t(key, "en"), width)
+
+
+TEMPLATE_FILE = _both("ws_results_file")
+EXPLANATION_SHEET = _both("ws_sheet_explanation")
 # Each sheet by its id, with its name per language.
 SHEETS: dict[str, dict[str, str]] = {
-    "observations": {"nl": "waarnemingen", "en": "observations"},
-    "interpretations": {"nl": "interpretaties", "en": "interpretations"},
-    "perspectives": {"nl": "perspectieven", "en": "perspectives"},
-    "proposals": {"nl": "verandervoorstellen", "en": "change proposals"},
-    "landscape": {"nl": "landschap", "en": "landscape"},
+    "observations": _both("ws_sheet_observations"),
+    "interpretations": _both("ws_sheet_interpretations"),
+    "perspectives": _both("ws_sheet_perspectives"),
+    "proposals": _both("ws_sheet_proposals"),
+    "landscape": _both("ws_sheet_landscape"),
 }
 # Each sheet's columns by their id, with the header per language and the column's width.
 COLUMNS: dict[str, dict[str, tuple[str, str, int]]] = {
     "observations": {
-        "id": ("id", "id", 14),
-        "patterns": ("patronen", "patterns", 28),
-        "text": ("tekst", "text", 50),
+        "id": _column("ws_col_id", 14),
+        "patterns": _column("ws_col_patterns", 28),
+        "text": _column("ws_col_text", 50),
     },
     "interpretations": {
-        "observation": ("waarneming", "observation", 16),
-        "text": ("tekst", "text", 50),
-        "perspective": ("perspectief", "perspective", 14),
+        "observation": _column("ws_col_observation", 16),
+        "text": _column("ws_col_text", 50),
+        "perspective": _column("ws_col_perspective", 14),
     },
     "perspectives": {
-        "number": ("nummer", "number", 10),
-        "name": ("naam", "name", 50),
-        "description": ("beschrijving", "description", 50),
+        "number": _column("ws_col_number", 10),
+        "name": _column("ws_col_name", 50),
+        "description": _column("ws_col_description", 50),
     },
     "proposals": {
-        "perspective": ("perspectief", "perspective", 14),
-        "proposal": ("voorstel", "proposal", 50),
-        "who": ("wie", "who", 50),
-        "note": ("toelichting", "note", 50),
+        "perspective": _column("ws_col_perspective", 14),
+        "proposal": _column("ws_col_proposal", 50),
+        "who": _column("ws_col_who", 50),
+        "note": _column("ws_col_note", 50),
     },
     "landscape": {
-        "landscape": ("landschap", "landscape", 30),
-        "table": ("tafel", "table", 14),
-        "story": ("verhaal", "story", 10),
+        "landscape": _column("ws_col_landscape", 30),
+        "table": _column("ws_col_table", 14),
+        "story": _column("ws_col_story", 10),
         "x": ("x", "x", 8),
         "y": ("y", "y", 8),
-        "shares": ("aandelen", "shares", 14),
+        "shares": _column("ws_col_shares", 14),
     },
 }
 # Required columns per sheet; the other columns may be missing (then empty).
@@ -101,55 +113,56 @@ def _explanation(lang: str) -> list[str]:
 
     obs, interp, persp, prop, land = (sheet_name(s, lang) for s in SHEETS)
     catalysis = file_name(lang)
-    if lang == "nl":
-        return [
-            "Resultaten van de duidingsbijeenkomst (sensemaking)",
-            "",
-            "Vul per blad één regel per ding in; de eerste regel (kopjes) blijft staan.",
-            f"{obs}: id (kort eigen woord, uniek), patronen (ids uit het rapport, gescheiden door"
-            " komma's; mag leeg), tekst (wat je ziet, zonder uitleg).",
-            f"{interp}: waarneming (het id van een waarneming hier of in {catalysis}), tekst (dit"
-            " kan betekenen dat …), perspectief (nummer, of de naam van een nieuw perspectief;"
-            " mag leeg).",
-            f"{persp}: nummer (niet veranderen), naam en beschrijving zoals de groep ze noemt. Een"
-            " lege cel laat de oude naam of beschrijving staan.",
-            f"{prop}: perspectief (nummer), voorstel (verplicht), wie (wie pakt het op),"
-            " toelichting.",
-            f"{land}: waar de groep elk verhaal op een landschap legde. landschap (de twee"
-            " vraag-ids als x/y, zoals gevoel/verrassing, of het id van een driehoek; staat op het"
-            " lege canvas), tafel (welke groep; mag leeg), verhaal (het nummer op de kaart), x en"
-            " y (in het bereik van de vragen, meestal 0–100) of bij een driehoek aandelen (drie"
-            " delen die samen 100 zijn, zoals 60/30/10).",
-            "",
-            f"Terugzetten in het project: verhalen workshop import {template_file_name(lang)}",
-            "Bij een fout verandert er niets; elke fout staat op één regel als"
-            " bestand:regel: reden.",
-        ]
     return [
-        "Results of the sensemaking workshop",
+        t("ws_expl_title", lang),
         "",
-        "Fill in one row per item on each sheet; the first row (headers) stays.",
-        f"{obs}: {h('observations', 'id')} (a short word of your own, unique),"
-        f" {h('observations', 'patterns')} (ids from the report, separated by commas; may be"
-        f" empty), {h('observations', 'text')} (what you see, without explaining it).",
-        f"{interp}: {h('interpretations', 'observation')} (the id of an observation here or in"
-        f" {catalysis}), {h('interpretations', 'text')} (this may mean that …),"
-        f" {h('interpretations', 'perspective')} (a number, or the name of a new perspective;"
-        " may be empty).",
-        f"{persp}: {h('perspectives', 'number')} (do not change), {h('perspectives', 'name')}"
-        f" and {h('perspectives', 'description')} as the group puts them. An empty cell keeps"
-        " the old name or description.",
-        f"{prop}: {h('proposals', 'perspective')} (number), {h('proposals', 'proposal')}"
-        f" (required), {h('proposals', 'who')} (who takes it up), {h('proposals', 'note')}.",
-        f"{land}: where the group put each story on a landscape. {h('landscape', 'landscape')}"
-        " (the two question ids as x/y, like feeling/surprise, or the id of a triad; it is on"
-        f" the blank canvas), {h('landscape', 'table')} (which group; may be empty),"
-        f" {h('landscape', 'story')} (the number on the card), x and y (within the questions'"
-        f" range, mostly 0–100) or for a triad {h('landscape', 'shares')} (three parts adding"
-        " up to 100, like 60/30/10).",
+        t("ws_expl_fill", lang),
+        t(
+            "ws_expl_observations",
+            lang,
+            sheet=obs,
+            id=h("observations", "id"),
+            patterns=h("observations", "patterns"),
+            text=h("observations", "text"),
+        ),
+        t(
+            "ws_expl_interpretations",
+            lang,
+            sheet=interp,
+            observation=h("interpretations", "observation"),
+            catalysis=catalysis,
+            text=h("interpretations", "text"),
+            perspective=h("interpretations", "perspective"),
+        ),
+        t(
+            "ws_expl_perspectives",
+            lang,
+            sheet=persp,
+            number=h("perspectives", "number"),
+            name=h("perspectives", "name"),
+            description=h("perspectives", "description"),
+        ),
+        t(
+            "ws_expl_proposals",
+            lang,
+            sheet=prop,
+            perspective=h("proposals", "perspective"),
+            proposal=h("proposals", "proposal"),
+            who=h("proposals", "who"),
+            note=h("proposals", "note"),
+        ),
+        t(
+            "ws_expl_landscape",
+            lang,
+            sheet=land,
+            landscape=h("landscape", "landscape"),
+            table=h("landscape", "table"),
+            story=h("landscape", "story"),
+            shares=h("landscape", "shares"),
+        ),
         "",
-        f"Bring it back into the project: verhalen workshop import {template_file_name(lang)}",
-        "On any error nothing changes; each error is one line as file:row: reason.",
+        t("ws_expl_import", lang, file=template_file_name(lang)),
+        t("ws_expl_errors", lang),
     ]
 
 
@@ -186,13 +199,13 @@ def write_template(path: Path, project: Project | None = None, lang: str | None 
         if landscapes:
             more = ", …" if len(landscapes) > 12 else ""
             listed = ", ".join(landscapes[:12]) + more
-            line = say(lang, "Landschappen in dit project: ", "Landscapes in this project: ")
-            set_xlsx_cell(info, len(explanation) + 2, 1, f"{line}{listed}.")
+            line = t("ws_landscapes_listed", lang, names=listed)
+            set_xlsx_cell(info, len(explanation) + 2, 1, line)
     info.column_dimensions["A"].width = 120
     for name, columns in COLUMNS.items():
         sheet = book.create_sheet(sheet_name(name, lang))
-        for c, (nl, en, width) in enumerate(columns.values(), 1):
-            cell = set_xlsx_cell(sheet, 1, c, nl if lang == "nl" else en)
+        for c, (column, (_, _, width)) in enumerate(columns.items(), 1):
+            cell = set_xlsx_cell(sheet, 1, c, header(name, column, lang))
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor="2F6F8F")
             sheet.column_dimensions[cell.column_letter].width = width
@@ -265,13 +278,13 @@ def read_sheets(path: Path, display: str, lang: str) -> Sheets:
     except ReadError as exc:
         raise RejectedBatch([Problem(display, None, str(exc))]) from None
     except Exception as exc:  # openpyxl raises many kinds for broken packages
-        reason = say(lang, "geen geldig .xlsx-bestand", "not a valid .xlsx file")
+        reason = t("ws_not_xlsx", lang)
         raise RejectedBatch([Problem(display, None, f"{reason} ({exc})")]) from None
     out = Sheets()
     problems: list[Problem] = []
 
-    def header_problem(sheet: str, nl: str, en: str) -> None:
-        problems.append(Problem(display, 1, f"{sheet}: {say(lang, nl, en)}"))
+    def header_problem(sheet: str, text: str) -> None:
+        problems.append(Problem(display, 1, f"{sheet}: {text}"))
 
     try:
         in_book = {n.strip().casefold(): n for n in book.sheetnames}
@@ -289,15 +302,7 @@ def read_sheets(path: Path, display: str, lang: str) -> Sheets:
                     Problem(
                         display,
                         None,
-                        say(
-                            lang,
-                            "dit is geen resultatensjabloon van verhalen: verwacht de bladen "
-                            f"{expected} (gevonden: {shown}); 'verhalen workshop template' "
-                            "maakt het sjabloon",
-                            "this is not a verhalen results template: expected the sheets "
-                            f"{expected} (found: {shown}); 'verhalen workshop template' makes "
-                            "the template",
-                        ),
+                        t("ws_not_results", lang, expected=expected, shown=shown),
                     )
                 ]
             )
@@ -315,17 +320,12 @@ def read_sheets(path: Path, display: str, lang: str) -> Sheets:
             for column in REQUIRED_COLUMNS[sheet]:
                 if column not in columns:
                     h = header(sheet, column, name_lang)
-                    header_problem(
-                        name,
-                        f"kolom '{h}' ontbreekt (de kopjes zijn: {expected})",
-                        f"column '{h}' is missing (the headers are: {expected})",
-                    )
+                    header_problem(name, t("ws_column_missing", lang, header=h, expected=expected))
             for h, column in zip(cells_read, columns, strict=True):
                 if h and column is None:
                     header_problem(
                         name,
-                        f"onbekende kolom '{h.casefold()}' (de kopjes zijn: {expected})",
-                        f"unknown column '{h.casefold()}' (the headers are: {expected})",
+                        t("ws_column_unknown", lang, header=h.casefold(), expected=expected),
                     )
             body = []
             for n, row in enumerate(rows, 2):

@@ -14,6 +14,7 @@ from pathlib import Path
 from verhalen.atomic import save_workbook
 from verhalen.errors import VerhalenError
 from verhalen.form import fold
+from verhalen.i18n import t
 from verhalen.identifiers import KINDS, Keyer
 from verhalen.safe import set_xlsx_cell
 
@@ -73,11 +74,16 @@ KIND_WORDS = {
 }
 REJECT_WORDS = {"nee", "no", "afwijzen", "reject", "fout", "niet", "weg"}
 
+LANGS = ("nl", "en")
 # The sheet's file name and its sheets, per language.
-REVIEW_FILE = {"nl": "pseudonimisering.xlsx", "en": "pseudonymisation.xlsx"}
+REVIEW_FILE = {lang: t("ws_review_file", lang) for lang in LANGS}
 REVIEW_SHEETS = {
-    "nl": ("vervangingen", "extra termen", "uitleg"),
-    "en": ("replacements", "extra terms", "how to"),
+    lang: (
+        t("ws_review_sheet_replacements", lang),
+        t("ws_review_sheet_extra", lang),
+        t("ws_review_sheet_howto", lang),
+    )
+    for lang in LANGS
 }
 
 
@@ -104,58 +110,43 @@ def find_review(path: Path) -> Path:
 
 
 REVIEW_COLUMNS = {
-    "nl": [
-        "verhaal",
-        "titel",
-        "waar",
-        "soort",
+    lang: [
+        t("ws_review_col_story", lang),
+        t("ws_review_col_title", lang),
+        t("ws_review_col_where", lang),
+        t("ws_review_col_kind", lang),
         "term",
-        "vervanging",
+        t("ws_review_col_replacement", lang),
         "context",
-        "gevonden door",
-        "besluit",
-    ],
-    "en": [
-        "story",
-        "title",
-        "where",
-        "kind",
-        "term",
-        "replacement",
-        "context",
-        "found by",
-        "decision",
-    ],
+        t("ws_review_col_found_by", lang),
+        t("ws_review_col_decision", lang),
+    ]
+    for lang in LANGS
 }
 KIND_NAMES = {  # the kinds as the sheet, the command line and the report name them
-    "nl": {
-        "person": "persoon",
-        "email": "e-mail",
-        "phone": "telefoon",
-        "address": "adres",
+    lang: {
+        "person": t("ws_kind_person", lang),
+        "email": t("ws_kind_email", lang),
+        "phone": t("ws_kind_phone", lang),
+        "address": t("ws_kind_address", lang),
         "postcode": "postcode",
         "url": "url",
-        "id": "nummer",
-        "place": "plaats",
-        "organisation": "organisatie",
+        "id": t("ws_kind_id", lang),
+        "place": t("ws_kind_place", lang),
+        "organisation": t("ws_kind_organisation", lang),
         "term": "term",
     }
+    for lang in LANGS
 }
 ENGINE_NAMES = {
-    "nl": {
+    lang: {
         "deduce": "deduce",
-        "deduce+title": "deduce (titel)",
+        "deduce+title": t("ws_engine_deduce_title", lang),
         "frog": "Frog",
-        "pattern": "patroon",
-        "list": "projectlijst",
-    },
-    "en": {
-        "deduce": "deduce",
-        "deduce+title": "deduce (title)",
-        "frog": "Frog",
-        "pattern": "pattern",
-        "list": "project list",
-    },
+        "pattern": t("ws_engine_pattern", lang),
+        "list": t("ws_engine_list", lang),
+    }
+    for lang in LANGS
 }
 
 
@@ -164,16 +155,16 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    nl = lang == "nl"
+    lang = lang if lang in LANGS else "en"
     kinds = KIND_NAMES.get(lang, {k: k for k in KINDS})
-    names = REVIEW_SHEETS.get(lang, REVIEW_SHEETS["en"])
+    names = REVIEW_SHEETS[lang]
     book = Workbook()
     sheet = book.active
     sheet.title = names[0]
-    for c, name in enumerate(REVIEW_COLUMNS.get(lang, REVIEW_COLUMNS["en"]), 1):
+    for c, name in enumerate(REVIEW_COLUMNS[lang], 1):
         set_xlsx_cell(sheet, 1, c, name).font = Font(bold=True)
     for r, o in enumerate(report.occurrences, 2):
-        where = ("tekst" if o.field == "text" else "titel") if nl else o.field
+        where = t("ws_review_where_text" if o.field == "text" else "ws_review_col_title", lang)
         for c, value in enumerate(
             [
                 o.story_id,
@@ -183,7 +174,7 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
                 o.term,
                 o.placeholder,
                 o.context,
-                ENGINE_NAMES.get(lang, ENGINE_NAMES["en"]).get(o.engine, o.engine),
+                ENGINE_NAMES[lang].get(o.engine, o.engine),
                 "",
             ],
             1,
@@ -195,39 +186,20 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
     sheet.auto_filter.ref = sheet.dimensions
     extra = book.create_sheet(names[1])
     set_xlsx_cell(extra, 1, 1, "term").font = Font(bold=True)
-    set_xlsx_cell(extra, 1, 2, "soort" if nl else "kind").font = Font(bold=True)
+    set_xlsx_cell(extra, 1, 2, t("ws_review_col_kind", lang)).font = Font(bold=True)
     extra.column_dimensions["A"].width = 30
     extra.column_dimensions["B"].width = 14
     info = book.create_sheet(names[2])
-    lines = (
-        [
-            "Zo gebruik je dit bestand:",
-            "1. Lees op het blad 'vervangingen' elke vervanging in haar context.",
-            "2. Is het geen persoonsgegeven (een vals alarm)? Zet 'nee' in de kolom 'besluit'.",
-            "3. Mist er iets? Zet het op het blad 'extra termen' met een soort: persoon, e-mail,"
-            " telefoon, adres, postcode, plaats, organisatie of term.",
-            f"4. Sla op en voer uit: {review_command('nl')}",
-            "",
-            f"Namen herkend met: {report.engine}"
-            + (" (Frog, met deduce)" if report.engine == "frog" else " (zonder Frog)")
-            + ". Plaatsen en organisaties blijven staan, tenzij verhalen.toml ze noemt in"
-            " [privacy] replace.",
-        ]
-        if nl
-        else [
-            "How to use this file:",
-            "1. On the sheet 'replacements', read every replacement in its context.",
-            "2. Not personal data (a false alarm)? Put 'no' in the 'decision' column.",
-            "3. Something missed? Add it to the sheet 'extra terms' with a kind: person, email,"
-            " phone, address, postcode, place, organisation or term.",
-            f"4. Save and run: {review_command('en')}",
-            "",
-            f"Names recognised with: {report.engine}"
-            + (" (Frog, with deduce)" if report.engine == "frog" else " (without Frog)")
-            + ". Places and organisations stay unless verhalen.toml names them in"
-            " [privacy] replace.",
-        ]
-    )
+    engine = "ws_review_engine_frog" if report.engine == "frog" else "ws_review_engine"
+    lines = [
+        t("ws_review_howto", lang),
+        t("ws_review_step_read", lang),
+        t("ws_review_step_reject", lang),
+        t("ws_review_step_add", lang),
+        t("ws_review_step_run", lang, command=review_command(lang)),
+        "",
+        t(engine, lang, engine=report.engine),
+    ]
     for r, line in enumerate(lines, 1):
         set_xlsx_cell(info, r, 1, line)
     info.column_dimensions["A"].width = 110
@@ -239,7 +211,6 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
     (the sheets are read by place, the columns by their Dutch or English header)."""
     from openpyxl import load_workbook
 
-    from verhalen.i18n import say
     from verhalen.ingest import ReadError, check_archive
 
     path = find_review(path)
@@ -256,15 +227,10 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
     header = [fold(str(h or "")) for h in rows[0]] if rows else []
     try:
         term_col = header.index("term")
-        decision_col = next(i for i, h in enumerate(header) if h in ("besluit", "decision"))
+        decisions = (t("ws_review_col_decision", "nl"), t("ws_review_col_decision", "en"))
+        decision_col = next(i for i, h in enumerate(header) if h in decisions)
     except (ValueError, StopIteration):
-        raise VerhalenError(
-            say(
-                lang,
-                f"{path}: geen kolommen 'term' en 'besluit' op het eerste blad",
-                f"{path}: no 'term' and 'decision' columns on the first sheet",
-            )
-        ) from None
+        raise VerhalenError(t("ws_review_no_columns", lang, path=path)) from None
     for row in rows[1:]:
         decision = fold(str(row[decision_col] or "")) if decision_col < len(row) else ""
         if decision in REJECT_WORDS and row[term_col]:
@@ -278,12 +244,7 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
             if kind is None:
                 known = ", ".join(sorted(set(KIND_WORDS)))
                 problems.append(
-                    f"{path}:{number}: "
-                    + say(
-                        lang,
-                        f"'{row[1]}' is geen soort ({known})",
-                        f"'{row[1]}' is no kind ({known})",
-                    )
+                    f"{path}:{number}: " + t("ws_review_no_kind", lang, value=row[1], known=known)
                 )
                 continue
             added[fold(str(row[0]).strip())] = kind

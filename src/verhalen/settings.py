@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.errors import VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 LANGUAGES = ("nl", "en")
 STORY_MARKER = r"^\[(?:verhaal|story)(?::\s*(?P<title>.*?))?\]$"
@@ -50,6 +50,10 @@ class Setting:
     @property
     def label(self) -> str:
         return f"[{self.section}] {self.key}"
+
+    def help(self, lang: str = "nl") -> str:
+        """The help text in `lang`: English when asked for, else Dutch."""
+        return self.help_en if lang == "en" else self.help_nl
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -188,13 +192,10 @@ class Settings:
             given = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise VerhalenError(
-                f"{path}: "
-                + say(_lang(lang), f"geen geldige TOML ({exc})", f"not valid TOML ({exc})")
+                t("data_settings_bad_toml", _lang(lang), path=path, why=exc)
             ) from None
         except UnicodeDecodeError:
-            raise VerhalenError(
-                f"{path}: " + say(_lang(lang), "geen UTF-8-tekst", "not UTF-8 text")
-            ) from None
+            raise VerhalenError(t("data_settings_not_utf8", _lang(lang), path=path)) from None
         return cls.from_dict(given, path, lang)
 
     @classmethod
@@ -244,70 +245,38 @@ def _why(setting: Setting, value: Any, lang: str) -> str | None:
     kind = setting.kind
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
     if kind == "text" and not isinstance(value, str):
-        return say(lang, "moet een tekst tussen aanhalingstekens zijn", "must be text in quotes")
+        return t("data_setting_text", lang)
     if kind == "line" and (not isinstance(value, str) or not value.strip()):
-        return say(
-            lang,
-            'moet een niet-lege tekst zijn, bijv. "---"',
-            'must be a non-empty text, e.g. "---"',
-        )
+        return t("data_setting_line", lang)
     if kind == "language" and value not in LANGUAGES:
-        return say(lang, 'toegestaan: "nl" of "en"', 'allowed: "nl" or "en"')
+        return t("data_setting_language", lang)
     if kind == "names" and (
         not isinstance(value, list) or not all(isinstance(v, str) for v in value)
     ):
-        return say(
-            lang,
-            'moet een lijst van teksten zijn, bijv. ["a", "b"]',
-            'must be a list of texts, e.g. ["a", "b"]',
-        )
+        return t("data_setting_names", lang)
     if kind == "choices" and (
         not isinstance(value, list) or not all(v in setting.choices for v in value)
     ):
         allowed = ", ".join(f'"{c}"' for c in setting.choices)
-        return say(
-            lang,
-            f'moet een lijst zijn met woorden uit {allowed}, bijv. ["person", "contact"]',
-            f'must be a list of words from {allowed}, e.g. ["person", "contact"]',
-        )
+        return t("data_setting_choices", lang, allowed=allowed)
     if kind == "regex":
         if not isinstance(value, str):
-            return say(
-                lang,
-                "moet een reguliere expressie als tekst zijn",
-                "must be a regular expression as text",
-            )
+            return t("data_setting_regex", lang)
         try:
             re.compile(value)
         except re.error as exc:
-            return say(
-                lang,
-                f"geen geldige reguliere expressie ({exc})",
-                f"not a valid regular expression ({exc})",
-            )
+            return t("data_setting_bad_regex", lang, why=exc)
     if kind == "fraction" and (not is_number or not 0 < value <= 1):
-        return say(
-            lang,
-            "toegestaan: een getal groter dan 0 en hoogstens 1, bijv. 0.8",
-            "allowed: a number above 0 and at most 1, e.g. 0.8",
-        )
+        return t("data_setting_fraction", lang)
     if kind == "flag" and not isinstance(value, bool):
-        return say(
-            lang,
-            "toegestaan: true of false, zonder aanhalingstekens",
-            "allowed: true or false, without quotes",
-        )
+        return t("data_setting_flag", lang)
     if kind == "count" and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-        return say(
-            lang, "toegestaan: een heel getal van 0 of meer", "allowed: a whole number of 0 or more"
-        )
+        return t("data_setting_count", lang)
     if kind == "date" and not isinstance(value, date):
         try:
             date.fromisoformat(value if isinstance(value, str) else "")
         except ValueError:
-            return say(
-                lang, "toegestaan: een datum als JJJJ-MM-DD", "allowed: a date as YYYY-MM-DD"
-            )
+            return t("data_setting_date", lang)
     return None
 
 
@@ -321,16 +290,8 @@ def problems(given: dict[str, Any], lang: str = "nl") -> list[SettingProblem]:
                 SettingProblem(
                     "error",
                     f"[{section}]",
-                    say(
-                        lang,
-                        f"[{section}] is een onbekende sectie",
-                        f"[{section}] is an unknown section",
-                    ),
-                    say(
-                        lang,
-                        f"verhalen kent {known_sections}; hernoem of verwijder hem",
-                        f"verhalen knows {known_sections}; rename or remove it",
-                    ),
+                    t("data_settings_unknown_section", lang, section=section),
+                    t("data_settings_known_sections", lang, known=known_sections),
                 )
             )
             continue
@@ -339,14 +300,8 @@ def problems(given: dict[str, Any], lang: str = "nl") -> list[SettingProblem]:
                 SettingProblem(
                     "error",
                     f"[{section}]",
-                    say(
-                        lang, f"{section} moet een [sectie] zijn", f"{section} must be a [section]"
-                    ),
-                    say(
-                        lang,
-                        f"schrijf [{section}] op een eigen regel met de instellingen eronder",
-                        f"write [{section}] on a line of its own with its settings below it",
-                    ),
+                    t("data_settings_not_a_section", lang, section=section),
+                    t("data_settings_write_section", lang, section=section),
                 )
             )
             continue
@@ -358,16 +313,8 @@ def problems(given: dict[str, Any], lang: str = "nl") -> list[SettingProblem]:
                     SettingProblem(
                         "error",
                         f"[{section}] {key}",
-                        say(
-                            lang,
-                            f"[{section}] {key} is een onbekende instelling (een tikfout?)",
-                            f"[{section}] {key} is an unknown setting (a typo?)",
-                        ),
-                        say(
-                            lang,
-                            f"verhalen kent daar {known}",
-                            f"verhalen knows {known} there",
-                        ),
+                        t("data_settings_unknown_key", lang, section=section, key=key),
+                        t("data_settings_known_keys", lang, known=known),
                     )
                 )
                 continue
@@ -435,12 +382,12 @@ def toml_value(value: Any) -> str:
 def default_toml(name: str, language: str) -> str:
     """The verhalen.toml that `init` writes: every setting with its help, in the project's
     language; an optional setting without a default is written as a comment."""
-    lines = ["# verhalen " + say(language, "projectinstellingen", "project settings") + "."]
+    lines = [t("data_settings_header", language)]
     values = {("project", "name"): name, ("project", "language"): language}
     for section in SECTIONS:
         lines += ["", f"[{section}]"]
         for setting in (s for s in SETTINGS if s.section == section):
-            lines.append("# " + say(language, setting.help_nl, setting.help_en))
+            lines.append("# " + setting.help(language))
             value = values.get((section, setting.key), setting.default)
             if value is None:
                 lines.append(f'# {setting.key} = "2025-06-30"')

@@ -27,7 +27,7 @@ import re
 from typing import Any
 
 from verhalen.answer_text import AnswerError, fold, format_number, parse_number, shown
-from verhalen.i18n import say, t
+from verhalen.i18n import t
 
 SIGNIFIER_TYPES: tuple[str, ...] = ("triad", "dyad", "stones")
 NOT_APPLICABLE = "na"  # the stored answer of a signifier marked "not applicable"
@@ -71,7 +71,7 @@ def format_signifier(qtype: str, value: Any, lang: str = "nl") -> str | None:
     """A signifier answer as people read and type it (`30/50/20`, `stone=30,40; …`, `nvt`);
     None when it reads as any other answer (a dyad's number)."""
     if value == NOT_APPLICABLE:
-        return "nvt" if lang == "nl" else "n/a"
+        return t("data_not_applicable", lang)
     if qtype == "triad" and isinstance(value, list | tuple):
         return "/".join(format_number(float(v)) for v in value)
     if qtype == "stones" and isinstance(value, dict):
@@ -99,13 +99,7 @@ def _share(raw: Any, lang: str) -> float:
 def _position(raw: Any, anchors: tuple[str, ...], lang: str) -> float:
     if isinstance(raw, list | tuple | dict):
         raise AnswerError(
-            say(
-                lang,
-                f"'{shown(raw)}': een dyade is één getal 0–100 tussen "
-                f"'{anchors[0]}' en '{anchors[1]}', of nvt",
-                f"'{shown(raw)}': a dyad is one number 0–100 between "
-                f"'{anchors[0]}' and '{anchors[1]}', or n/a",
-            )
+            t("data_dyad_help", lang, raw=shown(raw), left=anchors[0], right=anchors[1])
         )
     return _share(raw, lang)
 
@@ -136,11 +130,7 @@ def _triad(raw: Any, anchors: tuple[str, ...], lang: str) -> list[float]:
             index = next((i for i, a in enumerate(anchors) if fold(a) == fold(name)), None)
             if index is None:
                 raise AnswerError(
-                    say(
-                        lang,
-                        f"'{name}' is geen hoek van de driehoek (hoeken: {', '.join(anchors)})",
-                        f"'{name}' is not an anchor of the triad (anchors: {', '.join(anchors)})",
-                    )
+                    t("data_triad_no_anchor", lang, name=name, anchors=", ".join(anchors))
                 )
             parts[index] = share
     if len(parts) != 3:
@@ -149,26 +139,14 @@ def _triad(raw: Any, anchors: tuple[str, ...], lang: str) -> list[float]:
     total = sum(shares)
     if abs(total - 100) > TRIAD_TOLERANCE:
         sum_shown = format_number(round(total, 2))
-        raise AnswerError(
-            say(
-                lang,
-                f"'{shown(raw)}': de drie delen tellen op tot {sum_shown}, niet tot 100",
-                f"'{shown(raw)}': the three shares add up to {sum_shown}, not 100",
-            )
-        )
+        raise AnswerError(t("data_triad_sum", lang, raw=shown(raw), total=sum_shown))
     if abs(total - 100) <= RESCALE_SLACK:  # stored shares, rounded: keep them as they are
         return [rounded(x) for x in shares]
     return [rounded(x * 100 / total) for x in shares]
 
 
 def _triad_help(text: str, anchors: tuple[str, ...], lang: str) -> str:
-    return say(
-        lang,
-        f"'{text}': een driehoek krijgt drie delen die samen 100 zijn, zoals 30/50/20 "
-        f"({' / '.join(anchors)}), of nvt",
-        f"'{text}': a triad takes three shares adding up to 100, like 30/50/20 "
-        f"({' / '.join(anchors)}), or n/a",
-    )
+    return t("data_triad_help", lang, raw=text, anchors=" / ".join(anchors))
 
 
 def _stones(
@@ -189,17 +167,9 @@ def _stones(
     for name, where in pairs:
         stone = next((s for s in stones if fold(s) == fold(name)), None)
         if stone is None:
-            raise AnswerError(
-                say(
-                    lang,
-                    f"'{name}' is geen steen op dit veld (stenen: {', '.join(stones)})",
-                    f"'{name}' is not a stone on this canvas (stones: {', '.join(stones)})",
-                )
-            )
+            raise AnswerError(t("data_stones_unknown", lang, name=name, stones=", ".join(stones)))
         if stone in placed:
-            raise AnswerError(
-                say(lang, f"steen '{stone}' staat er twee keer", f"stone '{stone}' is twice")
-            )
+            raise AnswerError(t("data_stone_twice", lang, stone=stone))
         if isinstance(where, list | tuple):
             xy = list(where)
         else:
@@ -215,12 +185,7 @@ def _stones(
 
 def _stones_help(text: str, axes: tuple[str, str] | None, lang: str) -> str:
     names = " / ".join(axes) if axes else "x / y"
-    return say(
-        lang,
-        f"'{text}': zet een steen als steen=x,y met x en y 0–100 ({names}), "
-        "stenen gescheiden door ;",
-        f"'{text}': place a stone as stone=x,y with x and y 0–100 ({names}), stones separated by ;",
-    )
+    return t("data_stones_help", lang, raw=text, names=names)
 
 
 def triad_zone(shares: Any, anchors: tuple[str, ...], lang: str = "nl") -> str | None:
@@ -237,7 +202,7 @@ def triad_zone(shares: Any, anchors: tuple[str, ...], lang: str = "nl") -> str |
     if values[weakest] < ZONE_EDGE:
         a, b = (i for i in range(3) if i != weakest)
         return f"{anchors[a]} – {anchors[b]}"
-    return "midden" if lang == "nl" else "centre"
+    return t("data_triad_centre", lang)
 
 
 def triad_zones(anchors: tuple[str, ...], lang: str = "nl") -> tuple[str, ...]:
@@ -245,7 +210,7 @@ def triad_zones(anchors: tuple[str, ...], lang: str = "nl") -> tuple[str, ...]:
     if len(anchors) != 3:
         return ()
     edges = tuple(f"{anchors[a]} – {anchors[b]}" for a, b in ((0, 1), (0, 2), (1, 2)))
-    return (*anchors, *edges, "midden" if lang == "nl" else "centre")
+    return (*anchors, *edges, t("data_triad_centre", lang))
 
 
 def _texts(value: Any) -> tuple[str, ...] | None:
@@ -259,10 +224,10 @@ def _texts(value: Any) -> tuple[str, ...] | None:
 
 
 def signifier_parts(
-    raw: dict, qtype: str, where: str, problems: list[str]
+    raw: dict, qtype: str, where: str, problems: list[str], lang: str = "nl"
 ) -> tuple[tuple[str, ...], tuple[str, str] | None, tuple[str, ...]]:
     """anchors, axes and stones of a question in storyform.yaml, each mistake one line naming
-    the question."""
+    the question, in `lang`."""
     anchors: tuple[str, ...] = ()
     axes: tuple[str, str] | None = None
     stones: tuple[str, ...] = ()
@@ -270,32 +235,31 @@ def signifier_parts(
     if qtype in wanted:
         n = wanted[qtype]
         found = _texts(raw.get("anchors"))
-        corners = "three corners" if n == 3 else "two ends"
         if found is None or len(found) != n:
-            problems.append(f"{where}: a {qtype} needs anchors: {n} texts, for its {corners}")
+            problems.append(t(f"data_form_{qtype}_anchors", lang, where=where))
         elif len({fold(a) for a in found}) != n:
-            problems.append(f"{where}: anchors repeat")
+            problems.append(t("data_form_anchors_repeat", lang, where=where))
         else:
             anchors = found
     elif raw.get("anchors") is not None:
-        problems.append(f"{where}: anchors only go with triad or dyad")
+        problems.append(t("data_form_anchors_only", lang, where=where))
     if qtype == "stones":
         found_axes = _texts(raw.get("axes"))
         if found_axes is None or len(found_axes) != 2:
-            problems.append(f"{where}: stones need axes: two texts, for the x and the y axis")
+            problems.append(t("data_form_stones_axes", lang, where=where))
         else:
             axes = (found_axes[0], found_axes[1])
         found = _texts(raw.get("stones"))
         if not found:
-            problems.append(f"{where}: stones need stones: a list of their names")
+            problems.append(t("data_form_stones_stones", lang, where=where))
         elif len({fold(s) for s in found}) != len(found):
-            problems.append(f"{where}: stones repeat")
+            problems.append(t("data_form_stones_repeat", lang, where=where))
         elif any("=" in s or ";" in s for s in found):
-            problems.append(f"{where}: a stone's name may not hold = or ;")
+            problems.append(t("data_form_stone_name", lang, where=where))
         else:
             stones = found
     else:
         for key in ("axes", "stones"):
             if raw.get(key) is not None:
-                problems.append(f"{where}: {key} only go with stones")
+                problems.append(t("data_form_only_stones", lang, where=where, key=key))
     return anchors, axes, stones

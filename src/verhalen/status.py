@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from verhalen.i18n import plural
+from verhalen.i18n import count, t
 from verhalen.project import Project
 
 
@@ -58,35 +58,24 @@ def headline(o: Overview, lang: str = "nl") -> str:
     Group names are the project's own words ("N-VA", "minder dan 1 jaar"): shown as written,
     never inflected.
     """
-    nl = lang == "nl"
-    unknown = "onbekend" if nl else "unknown"
+    unknown = t("status_unknown", lang)
     groups = ", ".join(f"{g or unknown}: {n}" for g, n in o.groups)
-    teller = "verteller" if nl else "storyteller"
-    story = "verhaal" if nl else "story"
-    session = "sessie" if nl else "session"
-    if o.stories and not o.storytellers:
-        stories_word = (
-            plural(story, o.stories, lang) if nl else ("story" if o.stories == 1 else "stories")
-        )
-        text = f"{o.stories} {stories_word}"
-        if o.sessions:
-            text += f" in {o.sessions} {plural(session, o.sessions, lang)}"
-        return text + (", zonder bekende vertellers" if nl else ", without known storytellers")
-    text = f"{o.storytellers} {plural(teller, o.storytellers, lang)}"
-
-    if groups:
-        text += f" ({groups})"
-    told = ("vertelde" if o.storytellers == 1 else "vertelden") if nl else "told"
-    stories_word = (
-        plural(story, o.stories, lang) if nl else ("story" if o.stories == 1 else "stories")
+    sessions = (
+        t("status_in_sessions", lang, sessions=count(o.sessions, "session", lang))
+        if o.sessions
+        else ""
     )
-    text += f" {told} {o.stories} {stories_word}"
-    if o.sessions:
-        text += f" in {o.sessions} {plural(session, o.sessions, lang)}"
+    if o.stories and not o.storytellers:
+        return count(o.stories, "story", lang) + sessions + t("status_without_known_tellers", lang)
+    text = t(
+        "status_told",
+        lang,
+        n=o.storytellers,
+        tellers=count(o.storytellers, "storyteller", lang),
+        groups=f" ({groups})" if groups else "",
+        stories=count(o.stories, "story", lang),
+    )
+    text += sessions
     if o.without_storyteller:
-        text += (
-            f"; {o.without_storyteller} zonder bekende verteller"
-            if nl
-            else f"; {o.without_storyteller} without a known storyteller"
-        )
+        text += t("status_without_teller", lang, count=o.without_storyteller)
     return text

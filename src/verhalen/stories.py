@@ -17,7 +17,7 @@ from typing import Any
 from verhalen import atomic
 from verhalen.errors import VerhalenError
 from verhalen.form import SIGNIFIER_TYPES, Question, format_value
-from verhalen.i18n import say, t
+from verhalen.i18n import t
 from verhalen.project import Project
 from verhalen.safe import csv_value, set_xlsx_cell
 from verhalen.store import StoryRow
@@ -95,23 +95,9 @@ def _known_ids(store: Any, story_ids: list[int], lang: str) -> list[int]:
     wanted = list(dict.fromkeys(story_ids))
     found = {s.id for s in store.stories(ids=wanted)} if wanted else set()
     unknown = [i for i in wanted if i not in found]
-    if len(unknown) == 1:
-        raise VerhalenError(
-            say(
-                lang,
-                f"verhaal {unknown[0]} bestaat niet; niets veranderd",
-                f"story {unknown[0]} does not exist; nothing changed",
-            )
-        )
     if unknown:
         listed = ", ".join(map(str, unknown))
-        raise VerhalenError(
-            say(
-                lang,
-                f"verhalen {listed} bestaan niet; niets veranderd",
-                f"stories {listed} do not exist; nothing changed",
-            )
-        )
+        raise VerhalenError(t("data_stories_not_found", lang, n=len(unknown), ids=listed))
     return wanted
 
 
@@ -123,17 +109,9 @@ def exclude(project: Project, story_ids: list[int], reason: str) -> dict[int, st
     lang = project.lang
     reason = " ".join(reason.split())
     if not reason:
-        raise VerhalenError(
-            say(
-                lang,
-                'geef een reden: --reason "..." (die komt in het rapport)',
-                'give a reason: --reason "..." (it goes into the report)',
-            )
-        )
+        raise VerhalenError(t("data_exclude_reason", lang))
     if not story_ids:
-        raise VerhalenError(
-            say(lang, "geef een of meer verhaalnummers", "give one or more story ids")
-        )
+        raise VerhalenError(t("data_give_story_ids", lang))
     with project.store() as store, store.transaction():
         ids = _known_ids(store, story_ids, lang)
         return {sid: store.exclude(sid, reason) for sid in ids}
@@ -144,9 +122,7 @@ def include(project: Project, story_ids: list[int]) -> dict[int, str | None]:
     reason it was excluded for (None: it was not excluded, nothing changed for it)."""
     lang = project.lang
     if not story_ids:
-        raise VerhalenError(
-            say(lang, "geef een of meer verhaalnummers", "give one or more story ids")
-        )
+        raise VerhalenError(t("data_give_story_ids", lang))
     with project.store() as store, store.transaction():
         ids = _known_ids(store, story_ids, lang)
         return {sid: store.include(sid) for sid in ids}
@@ -274,11 +250,7 @@ def export_stories(
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise VerhalenError(
-            say(
-                project.lang,
-                f"onbekend formaat '{fmt}' (kies uit: {', '.join(FORMATS)})",
-                f"unknown format '{fmt}' (choose from: {', '.join(FORMATS)})",
-            )
+            t("data_export_format", project.lang, fmt=fmt, known=", ".join(FORMATS))
         )
     _check_out(project, out, folder=fmt == "narrafirma")
     if fmt == "qdpx":
@@ -311,32 +283,14 @@ def _check_out(project: Project, out: Path, folder: bool) -> None:
     lang = project.lang
     shown = str(out)
     if folder and out.exists() and not out.is_dir():
-        raise VerhalenError(
-            say(
-                lang,
-                f"{shown} is een bestand; geef een map voor de NarraFirma-export",
-                f"{shown} is a file; give a folder for the NarraFirma export",
-            )
-        )
+        raise VerhalenError(t("data_export_needs_folder", lang, path=shown))
     if not folder and out.is_dir():
-        raise VerhalenError(
-            say(
-                lang,
-                f"{shown} is een map; geef een bestandsnaam",
-                f"{shown} is a folder; give a file name",
-            )
-        )
+        raise VerhalenError(t("data_export_needs_file", lang, path=shown))
     parent = out if folder else out.parent
     for above in (parent, *parent.parents):
         if above.exists():
             if not above.is_dir():
-                raise VerhalenError(
-                    say(
-                        lang,
-                        f"{above} is een bestand, geen map; {shown} kan daar niet komen",
-                        f"{above} is a file, not a folder; {shown} cannot go there",
-                    )
-                )
+                raise VerhalenError(t("data_export_parent_is_file", lang, above=above, path=shown))
             break
 
 
@@ -354,7 +308,7 @@ def _write_xlsx(out: Path, columns: list[str], rows: list[list[Any]], lang: str)
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "verhalen" if lang == "nl" else "stories"
+    sheet.title = t("data_stories", lang)
     for c, name in enumerate(columns, 1):
         set_xlsx_cell(sheet, 1, c, name).font = Font(bold=True)
     for r, row in enumerate(rows, 2):

@@ -25,6 +25,7 @@ from verhalen.form import (
     triad_zone,
     triad_zones,
 )
+from verhalen.i18n import t
 from verhalen.project import Project
 
 FIELDS = ("session", "storyteller")
@@ -104,14 +105,7 @@ def parse_where(project: Project, expression: str) -> Condition:
     lang = project.lang
     m = WHERE.match(expression)
     if not m:
-        raise VerhalenError(
-            f"--where '{expression}': "
-            + (
-                "gebruik vraag=waarde, vraag>=getal of vraag~tekst"
-                if lang == "nl"
-                else "use question=value, question>=number or question~text"
-            )
-        )
+        raise VerhalenError(t("var_where_usage", lang, expression=expression))
     name, op, value = m.groups()
     question = project.form.get(name) or project.form.match_column(name)
     if question is not None:
@@ -131,14 +125,7 @@ def parse_where(project: Project, expression: str) -> Condition:
     known = ", ".join(
         [q.id for q in project.form.questions] + list(TAG_ALIASES) + list(FIELD_ALIASES)
     )
-    raise VerhalenError(
-        f"--where '{expression}': "
-        + (
-            f"'{name}' is geen vraag of kenmerk ({known})"
-            if lang == "nl"
-            else f"'{name}' is no question or tag ({known})"
-        )
-    )
+    raise VerhalenError(t("var_where_unknown", lang, expression=expression, name=name, known=known))
 
 
 def filter_ids(project: Project, expressions: list[str]) -> set[int] | None:
@@ -173,7 +160,7 @@ def distribution(question: Question, recs: list[Record], lang: str = "nl") -> Di
             c.update(v if isinstance(v, list) else [v])
         counts = [(o, c[o]) for o in question.options]
     elif question.type == "boolean":
-        yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+        yes, no = t("yes", lang), t("no", lang)
         counts = [
             (yes, sum(1 for v in given if v is True)),
             (no, sum(1 for v in given if v is False)),

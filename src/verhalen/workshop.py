@@ -16,7 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from verhalen.errors import VerhalenError
-from verhalen.i18n import count, say
+from verhalen.i18n import count, language, t
 from verhalen.i18n import number as fmt_number
 from verhalen.project import Project
 from verhalen.store import StoryRow
@@ -26,16 +26,12 @@ CARD_WORDS = 260  # the most words a card shows before the ellipsis (it also mus
 QUOTE_WORDS = 70
 KEY_ANSWERS = 3  # small labels on a card
 QUESTIONS = {
-    "nl": (
-        "Herken ik mij hierin?",
-        "Wat zegt dit over mij en het onderwerp?",
-        "Welke mogelijkheden tot verandering komen hieruit naar voren?",
-    ),
-    "en": (
-        "Do I recognise myself in this?",
-        "What does this say about me and the topic?",
-        "What possibilities for change come out of this?",
-    ),
+    lang: (
+        t("ws_question_recognise", lang),
+        t("ws_question_says", lang),
+        t("ws_question_change", lang),
+    )
+    for lang in ("nl", "en")
 }
 
 
@@ -89,25 +85,13 @@ def _perspective_views(project: Project, only: int | None) -> list:
 
     if not assignment(project):
         if only is not None:
-            raise VerhalenError(
-                say(
-                    project.lang,
-                    "nog geen perspectieven: voer eerst 'verhalen cluster' uit",
-                    "no perspectives yet: run 'verhalen cluster' first",
-                )
-            )
+            raise VerhalenError(t("ws_no_perspectives", project.lang))
         return []
     views = perspectives(project)
     if only is not None:
         views = [v for v in views if v.number == only]
         if not views:
-            raise VerhalenError(
-                say(
-                    project.lang,
-                    f"perspectief {only} bestaat niet",
-                    f"perspective {only} does not exist",
-                )
-            )
+            raise VerhalenError(t("ws_no_such_perspective", project.lang, number=only))
     return views
 
 
@@ -120,12 +104,11 @@ def unreviewed_warning(project: Project, lang: str) -> str | None:
     privacy = privacy_summary(project)
     if privacy is None or not privacy.unreviewed:
         return None
-    return say(
+    return t(
+        "ws_unreviewed",
         lang,
-        f"let op: {privacy.unreviewed} vervangingen van namen zijn nog niet gecontroleerd en "
-        f"staan zo op het papier; controleer ze eerst met {review_command('nl')}",
-        f"note: {privacy.unreviewed} replacements of names have not been reviewed and are "
-        f"printed as they are; review them first with {review_command('en')}",
+        count=privacy.unreviewed,
+        command=review_command(language(lang)),
     )
 
 
@@ -141,7 +124,7 @@ def cards(project: Project, perspective: int | None = None, lang: str | None = N
     def card(s: StoryRow, where: str) -> Card:
         return Card(
             s.id,
-            s.shown_title or say(lang, f"Verhaal {s.id}", f"Story {s.id}"),
+            s.shown_title or t("ws_story_title", lang, id=s.id),
             s.shown_text,
             len(s.shown_text.split()),
             s.group or "",
@@ -184,13 +167,7 @@ def sheets(
     lang = _lang(project, lang)
     views = _perspective_views(project, perspective)
     if not views:
-        raise VerhalenError(
-            say(
-                lang,
-                "nog geen perspectieven: voer eerst 'verhalen cluster' uit",
-                "no perspectives yet: run 'verhalen cluster' first",
-            )
-        )
+        raise VerhalenError(t("ws_no_perspectives", lang))
     by_id = {c.id: c for c in cards(project, None, lang)}
     out = []
     for v in views:
@@ -200,7 +177,7 @@ def sheets(
         picked = [by_id[i] for i in v.exemplars if i in by_id and i in v.story_ids][:2]
         if len(picked) < 2:
             picked += [c for c in members if c not in picked][: 2 - len(picked)]
-        groups = Counter(c.group or say(lang, "onbekend", "unknown") for c in members)
+        groups = Counter(c.group or t("ws_unknown_group", lang) for c in members)
         out.append(
             Sheet(
                 v.number,
@@ -223,7 +200,7 @@ def sheets(
 
 
 def _words_label(n: int, lang: str) -> str:
-    return f"± {fmt_number(n, lang)} " + say(lang, "woorden" if n != 1 else "woord", "words")
+    return t("ws_words", lang, n=n, shown=fmt_number(n, lang))
 
 
 def write_cards(
@@ -259,7 +236,7 @@ def write_cards(
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
-    canvas.setTitle(say(lang, "Verhaalkaarten", "Story cards"))
+    canvas.setTitle(t("ws_cards_title", lang))
     canvas.setAuthor("verhalen")
     canvas.setCreator("verhalen")
 
@@ -330,7 +307,7 @@ def write_cards(
 
     if not items:
         canvas.setFont(FONT, 11)
-        canvas.drawString(60, height - 80, say(lang, "Geen verhalen.", "No stories."))
+        canvas.drawString(60, height - 80, t("ws_no_stories", lang))
     for k, card in enumerate(items):
         slot = k % 4
         if k and slot == 0:
@@ -376,29 +353,25 @@ def write_sheets(
         out.append(P(markup(head), s["h1"]))
         sub = [count(sh.stories, "story", lang)]
         if sh.proposed:
-            sub.append(say(lang, "naam: voorstel uit de verhalen", "name: proposed by the stories"))
+            sub.append(t("ws_name_proposed", lang))
         elif sh.label and sh.label != sh.title:
-            sub.append(say(lang, "voorstel: ", "proposed: ") + sh.label)
+            sub.append(t("ws_proposed", lang, label=sh.label))
         out.append(P(markup(" · ".join(sub)), s["small"]))
         out.append(Spacer(1, 4))
         out.append(
             P(
-                markup(sh.description)
-                if sh.description
-                else markup(say(lang, "(nog geen beschrijving)", "(no description yet)")),
+                markup(sh.description) if sh.description else markup(t("ws_no_description", lang)),
                 s["lead"] if sh.description else s["note"],
             )
         )
         if sh.phrases:
-            out.append(P(markup(say(lang, "Kernzinnen", "Key phrases")), s["subheading"]))
+            out.append(P(markup(t("ws_key_phrases", lang)), s["subheading"]))
             out.append(P(markup(", ".join(sh.phrases)), s["body"]))
         elif sh.terms:  # a run named before key phrases existed
-            out.append(P(markup(say(lang, "Kernwoorden", "Key terms")), s["subheading"]))
+            out.append(P(markup(t("ws_key_terms", lang)), s["subheading"]))
             out.append(P(markup(", ".join(sh.terms)), s["body"]))
         if sh.summary:
-            out.append(
-                P(markup(say(lang, "In een paar zinnen", "In a few sentences")), s["subheading"])
-            )
+            out.append(P(markup(t("ws_few_sentences", lang)), s["subheading"]))
             for item in sh.summary:
                 out.append(
                     P(
@@ -408,7 +381,7 @@ def write_sheets(
                     )
                 )
         if sh.quotes:
-            out.append(P(markup(say(lang, "Twee verhalen", "Two stories")), s["subheading"]))
+            out.append(P(markup(t("ws_two_stories", lang)), s["subheading"]))
         for q in sh.quotes:
             inner = [
                 P(markup(q.title), s["quote_title"]),
@@ -436,10 +409,10 @@ def write_sheets(
             )
             box.spaceAfter = 6
             out.append(box)
-        out.append(P(markup(say(lang, "Wie vertelt dit?", "Who tells it?")), s["subheading"]))
+        out.append(P(markup(t("ws_who_tells", lang)), s["subheading"]))
         out.append(_tellers_table(sh.tellers, frame, s))
-        questions = [P(markup(say(lang, "Vragen bij dit perspectief", "Questions")), s["h3"])]
-        for i, q in enumerate(QUESTIONS[lang], 1):
+        questions = [P(markup(t("ws_questions", lang)), s["h3"])]
+        for i, q in enumerate(QUESTIONS[language(lang)], 1):
             questions.append(P(markup(q), s["sentence"], bulletText=f"{i}."))
             questions.append(_write_space(frame, 1.3 * cm))
         out.append(Spacer(1, 6))
@@ -453,7 +426,7 @@ def write_sheets(
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=say(lang, "Perspectiefbladen", "Perspective sheets"),
+        title=t("ws_sheets_title", lang),
         author="verhalen",
         creator="verhalen",
         producer="verhalen",

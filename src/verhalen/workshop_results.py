@@ -12,15 +12,12 @@ which only reads the project: this is the module that changes it.
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from verhalen.errors import Problem, RejectedBatch
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.placements import Placement
 from verhalen.project import Project
 from verhalen.proposals import Proposal, read_proposals, with_new_proposals
@@ -41,12 +38,6 @@ class ImportSummary:
     proposals: int = 0
     placements: int = 0
     unchanged: int = 0
-
-
-def _load_yaml(path: Path) -> Any:
-    if not path.is_file():
-        return None
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -88,16 +79,17 @@ def import_results(project: Project, path: Path) -> ImportSummary:
 
 def _plan(project: Project, path: Path) -> _Plan:
     from verhalen.catalysis import (
-        INTERPRETATION_KEYS,
         LIST_KEYS,
         file_name,
         find_file,
         keys_language,
         load_catalysis,
         pattern_index,
+        raw_document,
         references,
         resolve_pattern,
         unknown_pattern,
+        with_additions,
         written_keys,
     )
     from verhalen.perspectives import assignment, perspectives
@@ -107,8 +99,8 @@ def _plan(project: Project, path: Path) -> _Plan:
     data = read_sheets(path, display, lang)
     problems: list[Problem] = []
 
-    def problem(sheet: str, row: int, nl: str, en: str) -> None:
-        problems.append(Problem(display, row, f"{data.name(sheet, lang)}: {say(lang, nl, en)}"))
+    def problem(sheet: str, row: int, text: str) -> None:
+        problems.append(Problem(display, row, f"{data.name(sheet, lang)}: {text}"))
 
     views = {v.number: v for v in perspectives(project)} if assignment(project) else {}
 
@@ -118,11 +110,11 @@ def _plan(project: Project, path: Path) -> _Plan:
         text = raw.split(".")[0].strip() if raw[0].isdigit() else raw
         if text.isdigit():
             if int(text) not in views:
-                problem(sheet, row, f"onbekend perspectief {text}", f"unknown perspective {text}")
+                problem(sheet, row, t("ws_unknown_perspective_number", lang, number=text))
             return int(text)
         if names_ok:
             return raw
-        problem(sheet, row, f"onbekend perspectief '{raw}'", f"unknown perspective '{raw}'")
+        problem(sheet, row, t("ws_unknown_perspective_name", lang, name=raw))
         return None
 
     # perspectives
@@ -133,8 +125,9 @@ def _plan(project: Project, path: Path) -> _Plan:
             problem(
                 "perspectives",
                 row,
-                f"onbekend perspectief '{raw}'" if raw else "nummer ontbreekt",
-                f"unknown perspective '{raw}'" if raw else "number missing",
+                t("ws_unknown_perspective_name", lang, name=raw)
+                if raw
+                else t("ws_number_missing", lang),
             )
             continue
         view = views[int(raw)]
@@ -162,7 +155,7 @@ def _plan(project: Project, path: Path) -> _Plan:
             problems.extend(exc.problems)
         else:
             known = {o.id: o for o in current.observations}
-            existing_doc = _load_yaml(catalysis_path)
+            existing_doc = raw_document(catalysis_path)
     index = pattern_index(pattern_ids)
     # what is added keeps the keys the file has; a new file gets the project language's
     keys = written_keys(keys_language(existing_doc) or lang)
@@ -184,17 +177,17 @@ def _plan(project: Project, path: Path) -> _Plan:
                 continue
             pid, found = resolve_pattern(raw, index)
             if found is None:
-                problem("observations", row, unknown_pattern(pid, "nl"), unknown_pattern(pid, "en"))
+                problem("observations", row, unknown_pattern(pid, lang))
             elif found not in patterns:
                 patterns.append(found)
         if not oid:
-            problem("observations", row, "id ontbreekt", "id missing")
+            problem("observations", row, t("ws_id_missing", lang))
         if not text:
-            problem("observations", row, "tekst ontbreekt", "text missing")
+            problem("observations", row, t("ws_text_missing", lang))
         if not oid or not text:
             continue
         if oid in new_obs:
-            problem("observations", row, f"id '{oid}' staat er twee keer", f"id '{oid}' twice")
+            problem("observations", row, t("ws_id_twice", lang, id=oid))
             continue
         record: dict[str, Any] = {"id": oid, keys["patterns"]: patterns, keys["text"]: text}
         if oid in known:
@@ -204,10 +197,7 @@ def _plan(project: Project, path: Path) -> _Plan:
             problem(
                 "observations",
                 row,
-                f"waarneming '{oid}' staat al in {catalysis_path.name} met een andere tekst;"
-                " kies een ander id",
-                f"observation '{oid}' is already in {catalysis_path.name} with another text;"
-                " choose another id",
+                t("ws_observation_known", lang, id=oid, file=catalysis_path.name),
             )
             continue
         record[keys["interpretations"]] = []
@@ -219,12 +209,13 @@ def _plan(project: Project, path: Path) -> _Plan:
             problem(
                 "interpretations",
                 row,
-                f"onbekende waarneming '{oid}'" if oid else "waarneming ontbreekt",
-                f"unknown observation '{oid}'" if oid else "observation missing",
+                t("ws_unknown_observation", lang, id=oid)
+                if oid
+                else t("ws_observation_missing", lang),
             )
             continue
         if not text:
-            problem("interpretations", row, "tekst ontbreekt", "text missing")
+            problem("interpretations", row, t("ws_text_missing", lang))
             continue
         ref = perspective_ref("interpretations", row, cells.get("perspective", ""), True)
         item: dict[str, Any] = {keys["text"]: text}
@@ -246,10 +237,10 @@ def _plan(project: Project, path: Path) -> _Plan:
     for row, cells in data.get("proposals"):
         raw, text = cells.get("perspective", ""), cells.get("proposal", "")
         if not raw:
-            problem("proposals", row, "perspectief ontbreekt", "perspective missing")
+            problem("proposals", row, t("ws_perspective_missing", lang))
         ref = perspective_ref("proposals", row, raw, False) if raw else None
         if not text:
-            problem("proposals", row, "voorstel is leeg", "proposal is empty")
+            problem("proposals", row, t("ws_proposal_empty", lang))
         if not isinstance(ref, int) or ref not in views or not text:
             continue
         if (ref, text) in seen:
@@ -274,22 +265,15 @@ def _plan(project: Project, path: Path) -> _Plan:
     )
     plan.placements = placements
     if new_obs or added_interpretations:
-        for oid, item in added_interpretations:
-            target = new_obs.get(oid) or raw_known[oid]
-            key = next((k for k in INTERPRETATION_KEYS if k in target), keys["interpretations"])
-            before = target.get(key) or []
-            target[key] = [*(before if isinstance(before, list) else [before]), item]
-        for record in new_obs.values():
-            if not record[keys["interpretations"]]:
-                del record[keys["interpretations"]]
-        doc = dict(existing_doc)
-        doc[list_key] = [*existing, *new_obs.values()]
-        head = _leading_comments(catalysis_path)
-        text = head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
-        with tempfile.TemporaryDirectory() as folder:
-            draft = Path(folder) / catalysis_path.name  # problems name the file people know
-            draft.write_text(text, encoding="utf-8")
-            load_catalysis(draft, pattern_ids, numbers, lang)  # what `report` will read
+        text = with_additions(
+            catalysis_path,
+            (existing_doc, list_key, existing, keys),
+            raw_known,
+            new_obs,
+            added_interpretations,
+            (pattern_ids, numbers),
+            lang,
+        )
         plan.files.append((catalysis_path, text))
         plan.summary.observations = len(new_obs)
         plan.summary.interpretations = len(added_interpretations)
@@ -350,9 +334,8 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _landscape(project: Project, text: str) -> tuple[Question, ...] | str:
-    """The questions a sheet's landscape names, or why it names none (a reason in Dutch and
-    English, joined by a tab)."""
+def _landscape(project: Project, text: str, lang: str) -> tuple[Question, ...] | str:
+    """The questions a sheet's landscape names, or why it names none (a reason in `lang`)."""
     import re
 
     from verhalen.landscape_axes import AXIS_TYPES
@@ -362,24 +345,21 @@ def _landscape(project: Project, text: str) -> tuple[Question, ...] | str:
     for qid in parts:
         q = project.form.get(qid)
         if q is None:
-            return f"onbekende vraag '{qid}'\tunknown question '{qid}'"
+            return t("ws_unknown_question", lang, id=qid)
         questions.append(q)
     if len(questions) == 1 and questions[0].type == "triad" and len(questions[0].anchors) == 3:
         return (questions[0],)
     if len(questions) == 2 and all(q.type in AXIS_TYPES for q in questions):
         if questions[0].id == questions[1].id:
-            return f"twee keer dezelfde vraag '{parts[0]}'\tthe same question twice '{parts[0]}'"
+            return t("ws_same_question_twice", lang, id=parts[0])
         return tuple(questions)
-    return (
-        f"'{text}' is geen landschap: twee schaal- of dyadevragen als x/y, of één driehoek"
-        f"\t'{text}' is no landscape: two scale or dyad questions as x/y, or one triad"
-    )
+    return t("ws_no_landscape", lang, text=text)
 
 
 def _placements(
     project: Project,
     rows: list[tuple[int, dict[str, str]]],
-    problem: Callable[[str, int, str, str], None],
+    problem: Callable[[str, int, str], None],
 ) -> tuple[list[Placement], int]:
     """The landscape sheet's rows checked: placements to store, and how many are stored as
     they are already. Every problem goes to `problem`, one per row and reason."""
@@ -389,6 +369,7 @@ def _placements(
 
     if not rows:
         return [], 0
+    lang = project.lang
     sheet = "landscape"
     with project.store() as store:
         stories = {s.id for s in store.stories()}
@@ -403,29 +384,23 @@ def _placements(
         found = True
         qs: tuple[Question, ...] = ()
         if not raw_landscape:
-            problem(sheet, row, "landschap ontbreekt", "landscape missing")
+            problem(sheet, row, t("ws_landscape_missing", lang))
             found = False
         else:
-            resolved = _landscape(project, raw_landscape)
+            resolved = _landscape(project, raw_landscape, lang)
             if isinstance(resolved, str):
-                nl, en = resolved.split("\t")
-                problem(sheet, row, nl, en)
+                problem(sheet, row, resolved)
                 found = False
             else:
                 qs = resolved
         story = raw_story.split(".")[0] if raw_story.endswith(".0") else raw_story
         story_id: int | None = None
         if not story:
-            problem(sheet, row, "verhaal ontbreekt", "story missing")
+            problem(sheet, row, t("ws_story_missing", lang))
         elif not story.isdigit() or int(story) not in stories:
-            problem(sheet, row, f"onbekend verhaal '{raw_story}'", f"unknown story '{raw_story}'")
+            problem(sheet, row, t("ws_unknown_story", lang, story=raw_story))
         elif int(story) in excluded:
-            problem(
-                sheet,
-                row,
-                f"verhaal {story} is uitgesloten van de analyse",
-                f"story {story} is excluded from the analysis",
-            )
+            problem(sheet, row, t("ws_story_excluded", lang, story=story))
         else:
             story_id = int(story)
         if not found:
@@ -435,53 +410,35 @@ def _placements(
         if len(qs) == 1:
             q = qs[0]
             if x or y:
-                problem(
-                    sheet,
-                    row,
-                    f"{q.id} is een driehoek: vul aandelen in (zoals 60/30/10), geen x en y",
-                    f"{q.id} is a triad: fill in aandelen (shares, like 60/30/10), not x and y",
-                )
+                problem(sheet, row, t("ws_triad_needs_shares", lang, id=q.id))
             elif not parts:
-                problem(sheet, row, "aandelen ontbreken", "shares (aandelen) missing")
+                problem(sheet, row, t("ws_shares_missing", lang))
             else:
                 try:
                     shares = q.parse(parts, project.lang)
                 except AnswerError as exc:
-                    problem(sheet, row, str(exc), str(exc))
+                    problem(sheet, row, str(exc))
                 else:
                     if not isinstance(shares, list):  # not applicable
-                        problem(
-                            sheet,
-                            row,
-                            f"'{parts}': drie aandelen nodig",
-                            f"'{parts}': three shares needed",
-                        )
+                        problem(sheet, row, t("ws_three_shares", lang, parts=parts))
                     else:
                         value = tuple(float(v) for v in shares)
         else:
             if parts:
-                problem(
-                    sheet,
-                    row,
-                    "aandelen horen bij een driehoek; dit landschap krijgt x en y",
-                    "shares (aandelen) belong to a triad; this landscape takes x and y",
-                )
+                problem(sheet, row, t("ws_shares_not_triad", lang))
             values = []
             for name, raw, q in (("x", x, qs[0]), ("y", y, qs[1])):
                 lo, hi = value_range(q)
                 v = _number(raw) if raw else None
                 if not raw:
-                    problem(sheet, row, f"{name} ontbreekt", f"{name} missing")
+                    problem(sheet, row, t("ws_value_missing", lang, name=name))
                 elif v is None:
-                    problem(
-                        sheet, row, f"{name} '{raw}' is geen getal", f"{name} '{raw}' is no number"
-                    )
+                    problem(sheet, row, t("ws_value_not_number", lang, name=name, raw=raw))
                 elif not lo <= v <= hi:
                     problem(
                         sheet,
                         row,
-                        f"{name} {raw} ligt buiten {lo:g}–{hi:g} ({q.id})",
-                        f"{name} {raw} is outside {lo:g}–{hi:g} ({q.id})",
+                        t("ws_value_outside", lang, name=name, raw=raw, lo=lo, hi=hi, id=q.id),
                     )
                 else:
                     values.append(v)
@@ -494,9 +451,13 @@ def _placements(
             problem(
                 sheet,
                 row,
-                f"verhaal {story_id} staat twee keer op {key[0]}"
-                + (f" ({table})" if table else ""),
-                f"story {story_id} is twice on {key[0]}" + (f" ({table})" if table else ""),
+                t(
+                    "ws_story_twice",
+                    lang,
+                    story=story_id,
+                    landscape=key[0],
+                    table=f" ({table})" if table else "",
+                ),
             )
             continue
         seen.add(key)
@@ -505,15 +466,3 @@ def _placements(
             continue
         out.append(Placement(key[0], table, story_id, value))
     return out, unchanged
-
-
-def _leading_comments(path: Path) -> str:
-    """The comment block at the top of a hand-written file, kept when we rewrite it."""
-    if not path.is_file():
-        return ""
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        lines.append(line)
-    return "\n".join(lines) + "\n" if lines else ""

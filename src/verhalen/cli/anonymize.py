@@ -20,43 +20,39 @@ def anonymize(
     ] = None,
 ) -> None:
     """Vervang namen, e-mail, telefoon en adressen door [PERSOON-1] enz., met controlebestand."""
+    from verhalen.i18n import t
     from verhalen.progress import progress_bar
     from verhalen.pseudonymize import pseudonymize
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
-    with progress_bar(project.lang, "pseudonimiseren" if nl else "pseudonymising") as advance:
+    lang = project.lang
+    with progress_bar(lang, t("cli_anonymize_progress", lang)) as advance:
         report = pseudonymize(project, review=review, review_out=out_path, progress=advance)
     from verhalen.pseudonymize import kind_name
 
-    lang = project.lang
     kinds = ", ".join(f"{kind_name(k, lang)}: {v}" for k, v in sorted(report.by_kind.items()))
     kept = ", ".join(f"{kind_name(k, lang)}: {v}" for k, v in sorted(report.kept.items()))
-    engine = "Frog + deduce" if report.engine == "frog" else "deduce (zonder Frog)"
-    engine_en = "Frog + deduce" if report.engine == "frog" else "deduce (without Frog)"
+    engine = "Frog + deduce" if report.engine == "frog" else t("cli_anonymize_deduce", lang)
     out.print(
-        f"{report.changed} van {report.stories} verhalen gepseudonimiseerd "
-        f"({len(report.occurrences)} vervangingen; {kinds or 'geen'}); namen herkend met {engine}"
-        if nl
-        else f"{report.changed} of {report.stories} stories pseudonymised "
-        f"({len(report.occurrences)} replacements; {kinds or 'none'}); names recognised with "
-        f"{engine_en}",
+        t(
+            "cli_anonymize_done",
+            lang,
+            changed=report.changed,
+            stories=report.stories,
+            replacements=len(report.occurrences),
+            kinds=kinds or t("cli_anonymize_none", lang),
+            engine=engine,
+        ),
         highlight=False,
     )
     if kept:
-        out.print(
-            f"Blijven staan ([privacy] replace in verhalen.toml): {kept}"
-            if nl
-            else f"Left in place ([privacy] replace in verhalen.toml): {kept}",
-            highlight=False,
-        )
+        out.print(t("cli_anonymize_kept", lang, kept=kept), highlight=False)
     out.print(
-        (
-            f"Controleer de vervangingen in {report.review_path} en pas ze toe met "
-            f"'verhalen anonymize --review {report.review_path.name}'"
-            if nl
-            else f"Review the replacements in {report.review_path} and apply them with "
-            f"'verhalen anonymize --review {report.review_path.name}'"
+        t(
+            "cli_anonymize_review",
+            lang,
+            path=report.review_path,
+            name=report.review_path.name,
         ),
         highlight=False,
     )

@@ -44,7 +44,10 @@ def main_options(
     lang: Annotated[str | None, typer.Option("--lang", help="Taal van uitvoer: nl of en.")] = None,
 ) -> None:
     if lang is not None and lang not in ("nl", "en"):
-        raise typer.BadParameter("nl or en", param_hint="--lang")
+        from verhalen.i18n import t
+
+        known = _common.State(project_path=project).language()
+        raise typer.BadParameter(t("cli_nl_or_en", known), param_hint="--lang")
     ctx.obj = _common.State(project_path=project, lang=lang)
 
 

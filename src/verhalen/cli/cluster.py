@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from verhalen.cli._common import out, state, styled
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 app = typer.Typer(help="Perspectieven bekijken en bewerken.", no_args_is_help=True)
 
@@ -47,45 +47,40 @@ def cluster(
     from verhalen.progress import progress_bar
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
+    lang = project.lang
     config = ClusterConfig(
         embedder=embedder,
         perspectives=perspectives,
         min_size=min_size,
         seed=seed,
         stability_runs=runs,
-        guided=load_guided(guided) if guided else (),
+        guided=load_guided(guided, lang) if guided else (),
         lang=project.form.language if project.form.language in ("nl", "en") else project.lang,
     )
-    with progress_bar(project.lang, "perspectieven zoeken" if nl else "clustering") as advance:
+    with progress_bar(lang, t("cli_cluster_progress", lang)) as advance:
         run_id, result = run_cluster(project, config, progress=advance)
     share = result.unassigned_share
-    found = count(result.metrics["perspectives"], "perspective", project.lang)
-    nowhere = "past nergens bij" if nl else "fit nowhere"
-    line = f"run {run_id}: {found}, {share:.0%} {nowhere}"
+    found = count(result.metrics["perspectives"], "perspective", lang)
+    line = t("cli_cluster_done", lang, run_id=run_id, found=found, share=share)
     runner_up = result.metrics.get("runner_up_k")
     if not perspectives and runner_up:
-        line += say(
-            project.lang,
-            f" (het aantal met de duidelijkste groepen; daarna {runner_up})",
-            f" (the number with the clearest groups; next best {runner_up})",
-        )
+        line += t("cli_cluster_runner_up", lang, runner_up=runner_up)
     short = sum(1 for n in assignment(project).values() if n == TOO_SHORT)
     if short:
-        line += f", {short} " + ("te kort om te groeperen" if nl else "too short to group")
+        line += t("cli_cluster_too_short", lang, short=short)
     out.print(line)
     _print_list(project)
 
 
-def _stability_word(value: float | None, nl: bool) -> str:
+def _stability_word(value: float | None, lang: str) -> str:
     if value is None:
         return ""
     if value >= 0.7:
-        word = "stevig" if nl else "robust"
+        word = t("cli_stability_robust", lang)
     elif value >= 0.4:
-        word = "redelijk" if nl else "fair"
+        word = t("cli_stability_fair", lang)
     else:
-        word = "wankel" if nl else "shaky"
+        word = t("cli_stability_shaky", lang)
     return f"{value:.2f} ({word})"
 
 
@@ -93,13 +88,12 @@ def _print_list(project) -> None:
     from verhalen.perspectives import perspectives
 
     lang = project.lang
-    nl = lang == "nl"
     table = Table(
         "nr",
-        say(lang, "perspectief", "perspective"),
-        say(lang, "verhalen", "stories"),
-        say(lang, "kernzinnen", "key phrases"),
-        say(lang, "stabiliteit", "stability"),
+        t("cli_col_perspective", lang),
+        t("cli_col_stories", lang),
+        t("cli_col_key_phrases", lang),
+        t("cli_col_stability", lang),
     )
     for p in perspectives(project):
         table.add_row(
@@ -107,7 +101,7 @@ def _print_list(project) -> None:
             p.title(lang),
             str(len(p.story_ids)),
             ", ".join(p.phrases[:5] or p.terms[:5]),
-            _stability_word(p.stability, nl),
+            _stability_word(p.stability, lang),
         )
     out.print(table)
 
@@ -158,35 +152,31 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
 
     project = state(ctx).project()
     lang = project.lang
-    nl = lang == "nl"
     p = get(project, number)
     stories = {s.id: s for s in find_stories(project)}
     out.print(f"{p.number}. {p.title(lang)}", style="bold", highlight=False)
     if p.proposed and p.label:
         out.print(
-            say(lang, "(voorstel; geef een eigen naam met ", "(proposal; name it with ")
-            + f"verhalen perspectives rename {p.number} ...)",
+            t("cli_perspective_proposal", lang, number=p.number),
             style="dim",
             highlight=False,
         )
     elif p.name and p.label and p.number > 0:
         out.print(
-            say(lang, "voorstel van het model: ", "the model's proposal: ") + p.label,
+            t("cli_perspective_model_proposal", lang, label=p.label),
             style="dim",
             highlight=False,
         )
     if p.description:
         out.print(p.description, highlight=False)
     if p.phrases:
-        out.print(
-            say(lang, "kernzinnen: ", "key phrases: ") + ", ".join(p.phrases), highlight=False
-        )
+        out.print(t("cli_perspective_phrases", lang, phrases=", ".join(p.phrases)), highlight=False)
     if p.terms:
-        out.print(say(lang, "kernwoorden: ", "key terms: ") + ", ".join(p.terms), highlight=False)
+        out.print(t("cli_perspective_terms", lang, terms=", ".join(p.terms)), highlight=False)
     out.print(
-        f"{say(lang, 'verhalen', 'stories')}: {len(p.story_ids)}"
+        t("cli_perspective_stories", lang, stories=len(p.story_ids))
         + (
-            f" · {say(lang, 'stabiliteit', 'stability')} {_stability_word(p.stability, nl)}"
+            t("cli_perspective_stability", lang, stability=_stability_word(p.stability, lang))
             if p.stability is not None
             else ""
         ),
@@ -194,13 +184,16 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
     )
     groups = Counter(stories[s].group or "?" for s in p.story_ids if s in stories)
     out.print(
-        f"{say(lang, 'verteld door', 'told by')}: "
-        + ", ".join(f"{g} {n}" for g, n in groups.most_common()),
+        t(
+            "cli_perspective_told_by",
+            lang,
+            groups=", ".join(f"{g} {n}" for g, n in groups.most_common()),
+        ),
         highlight=False,
     )
     if p.summary:
         out.print()
-        out.print(say(lang, "In een paar zinnen", "In a few sentences"), style="bold")
+        out.print(t("cli_perspective_summary", lang), style="bold")
         for item in p.summary:
             out.print(
                 styled((f"  {item['story']}. ", "dim"), f"“{item['sentence']}”"), highlight=False
@@ -209,15 +202,12 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
         s = stories[p.near_miss]
         where = assignment(project).get(s.id, "?")
         out.print()
-        out.print(
-            say(lang, "Een verhaal dat er bijna bij hoort", "A story that almost belongs"),
-            style="bold",
-        )
+        out.print(t("cli_perspective_near_miss", lang), style="bold")
         out.print(
             styled(
                 (f"  {s.id}. {s.shown_title or ''}", "bold"),
                 " ",
-                (say(lang, f"(nu in perspectief {where})", f"(now in perspective {where})"), "dim"),
+                (t("cli_perspective_now_in", lang, where=where), "dim"),
             ),
             highlight=False,
         )
@@ -225,7 +215,7 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
         out.print(f"  {text[:200]}{'…' if len(text) > 200 else ''}", highlight=False)
     if p.exemplars:
         out.print()
-        out.print(say(lang, "Voorbeeldverhalen", "Exemplar stories"), style="bold")
+        out.print(t("cli_perspective_exemplars", lang), style="bold")
         for sid in p.exemplars:
             if sid not in stories:
                 continue
@@ -248,15 +238,15 @@ def runs(ctx: typer.Context) -> None:
     from verhalen.perspectives import runs as get_runs
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
+    lang = project.lang
     table = Table(
         "run",
         "",
-        "wanneer" if nl else "when",
+        t("cli_col_when", lang),
         "embedder",
         "seed",
-        "perspectieven" if nl else "perspectives",
-        "nergens" if nl else "nowhere",
+        t("cli_col_perspectives", lang),
+        t("cli_col_nowhere", lang),
     )
     for r in get_runs(project):
         metrics = json.loads(r["metrics"] or "{}")
@@ -350,11 +340,11 @@ def history(ctx: typer.Context) -> None:
     from verhalen.perspectives import history as get_history
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
+    lang = project.lang
     table = Table(
-        "wanneer" if nl else "when",
-        "wie" if nl else "who",
-        "wat" if nl else "what",
+        t("cli_col_when", lang),
+        t("cli_col_who", lang),
+        t("cli_col_what", lang),
         "run",
         "details",
     )

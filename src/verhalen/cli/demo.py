@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from verhalen.cli._common import out, state, styled
-from verhalen.i18n import count
+from verhalen.i18n import count, t
 
 
 def demo(
@@ -29,53 +29,49 @@ def demo(
     from verhalen.status import headline, overview
 
     lang = state(ctx).lang or "nl"
-    nl = lang == "nl"
     with progress_bar(lang) as advance:
         result = make_demo(path, source, lang=lang, progress=advance)
     stored = sum(len(r.stored) for r in result.ingests)
     out.print(
         styled(
-            "Voorbeeldproject gemaakt in " if nl else "Example project created in ",
+            t("cli_demo_created", lang),
             (str(result.project.root), "bold"),
         )
     )
-    out.print(f"{'ingelezen' if nl else 'ingested'}: {stored} " + ("verhalen" if nl else "stories"))
+    out.print(t("cli_demo_ingested", lang, stored=stored))
     if result.answers:
-        out.print(
-            f"antwoorden: {result.answers.changed} uit antwoorden.xlsx"
-            if nl
-            else f"answers: {result.answers.changed} from antwoorden.xlsx"
-        )
+        out.print(t("cli_demo_answers", lang, changed=result.answers.changed))
     if result.pseudonyms:
         p = result.pseudonyms
         out.print(
-            f"gepseudonimiseerd: {count(p.changed, 'story', 'nl')}, "
-            f"{len(p.occurrences)} vervangingen "
-            f"(controleer {p.review_path.name})"
-            if nl
-            else f"pseudonymised: {count(p.changed, 'story', 'en')}, "
-            f"{len(p.occurrences)} replacements "
-            f"(review {p.review_path.name})"
+            t(
+                "cli_demo_pseudonymised",
+                lang,
+                stories=count(p.changed, "story", lang),
+                replacements=len(p.occurrences),
+                name=p.review_path.name,
+            )
         )
     if result.clustering:
         c = result.clustering
         out.print(
-            f"perspectieven: {c.metrics['perspectives']} kandidaten, "
-            f"{c.unassigned_share:.0%} past nergens bij"
-            if nl
-            else f"perspectives: {c.metrics['perspectives']} candidates, "
-            f"{c.unassigned_share:.0%} fit nowhere"
+            t(
+                "cli_demo_perspectives",
+                lang,
+                found=c.metrics["perspectives"],
+                share=c.unassigned_share,
+            )
         )
     out.print(headline(overview(result.project), lang) + ".")
     if result.report:
         for report_path in result.report.paths:
-            out.print(("rapport: " if nl else "report: ") + str(report_path), highlight=False)
+            out.print(t("cli_demo_report", lang, path=report_path), highlight=False)
     out.print()
-    out.print("Verder:" if nl else "Next:", style="bold")
+    out.print(t("cli_demo_next", lang), style="bold")
     steps = [
         f"cd {path}",
         "verhalen status",
-        "verhalen stories list --group ambtenaar" if nl else "verhalen stories list",
+        t("cli_demo_step_list", lang),
         "verhalen perspectives list",
         "verhalen perspectives show 1",
         "verhalen stories show 1",

@@ -9,16 +9,13 @@ import typer
 from rich.text import Text
 
 from verhalen.cli._common import out, state
+from verhalen.i18n import t
 
 if TYPE_CHECKING:
     from verhalen.doctor import Diagnosis
 
-# severity: (Dutch one, many), (English one, many), colour
-LABELS = {
-    "error": (("fout", "fouten"), ("error", "errors"), "red"),
-    "warning": (("waarschuwing", "waarschuwingen"), ("warning", "warnings"), "yellow"),
-    "info": (("opmerking", "opmerkingen"), ("note", "notes"), "cyan"),
-}
+# severity: colour; its words are the texts cli_doctor_<severity> (and _one for a single one)
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def doctor(
@@ -46,25 +43,22 @@ def doctor(
 
 
 def _print(diagnosis: Diagnosis) -> None:
-    nl = diagnosis.lang == "nl"
+    lang = diagnosis.lang
     out.print(Text(diagnosis.name, style="bold"))
     if not diagnosis.findings:
-        out.print(
-            "Alles in orde: geen problemen gevonden." if nl else "All is well: no problems found."
-        )
+        out.print(t("cli_doctor_all_well", lang))
         return
 
     def word(severity: str, n: int = 1) -> str:
-        one, many = LABELS[severity][0 if nl else 1]
-        return one if n == 1 else many
+        return t(f"cli_doctor_{severity}", lang, n=n)
 
     width = max(len(word(f.severity)) for f in diagnosis.findings)
     for f in diagnosis.findings:
-        line = Text(f"{word(f.severity):<{width}}  ", style=LABELS[f.severity][2])
+        line = Text(f"{word(f.severity):<{width}}  ", style=COLOURS[f.severity])
         line.append(f.message)
         out.print(line)
         repair = Text(" " * width + "  → ", style="dim")
         repair.append(f.repair)
         out.print(repair)
-    counts = [(s, diagnosis.count(s)) for s in LABELS]
+    counts = [(s, diagnosis.count(s)) for s in COLOURS]
     out.print(", ".join(f"{n} {word(s, n)}" for s, n in counts if n), highlight=False)

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from verhalen.cli._common import err, out, state
 from verhalen.errors import VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 
 if TYPE_CHECKING:
     from verhalen.form import StoryForm
@@ -19,30 +19,6 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Het verhalenformulier maken, bekijken en controleren.", no_args_is_help=True
 )
-TYPE_NAMES = {
-    "nl": {
-        "single": "één keuze",
-        "multiple": "meer keuzes",
-        "scale": "schaal",
-        "boolean": "ja/nee",
-        "number": "getal",
-        "text": "vrije tekst",
-        "triad": "driehoek",
-        "dyad": "dyade (schuif)",
-        "stones": "stenen",
-    },
-    "en": {
-        "single": "single choice",
-        "multiple": "multiple choice",
-        "scale": "scale",
-        "boolean": "yes/no",
-        "number": "number",
-        "text": "free text",
-        "triad": "triad",
-        "dyad": "dyad (slider)",
-        "stones": "stones",
-    },
-}
 
 
 def _form(project: Project) -> StoryForm:
@@ -50,27 +26,11 @@ def _form(project: Project) -> StoryForm:
     lang = project.lang
     path = project.form_path
     if not path.exists():
-        raise VerhalenError(
-            say(
-                lang,
-                f"{path} ontbreekt; maak een nieuw formulier met: verhalen form new (of uit een "
-                "NarraFirma-formulier: verhalen form from-narrafirma FORMULIER.csv)",
-                f"{path} is missing; make a new one with: verhalen form new (or from a "
-                "NarraFirma form: verhalen form from-narrafirma FORM.csv)",
-            )
-        )
+        raise VerhalenError(t("cli_form_missing", lang, path=path))
     form = project.form  # raises with every mistake listed
     if not form.questions:
         err.print(
-            say(
-                lang,
-                f"{path.name} heeft geen vragen: verhalen kan geen antwoorden lezen (uit "
-                "tabelkolommen of met verhalen tag import) tot er vragen in staan; een begin: "
-                "verhalen form new",
-                f"{path.name} has no questions: verhalen cannot read answers (from table "
-                "columns or with verhalen tag import) until questions are added; to start: "
-                "verhalen form new",
-            ),
+            t("cli_form_no_questions", lang, name=path.name),
             style="yellow",
             highlight=False,
         )
@@ -82,22 +42,21 @@ def show(ctx: typer.Context) -> None:
     """Toon de vragen van het formulier, leesbaar."""
     project = state(ctx).project()
     lang = project.lang
-    nl = lang == "nl"
     form = _form(project)
     if form.title:
         out.print(form.title, style="bold", highlight=False)
     for about, heading in (
-        ("story", "Over het verhaal" if nl else "About the story"),
-        ("storyteller", "Over de verteller" if nl else "About the storyteller"),
+        ("story", t("cli_form_about_story", lang)),
+        ("storyteller", t("cli_form_about_storyteller", lang)),
     ):
         questions = form.about(about)
         if not questions:
             continue
         table = Table(title=heading, title_justify="left", show_lines=False)
-        for col in (
-            ("id", "vraag", "soort", "antwoorden") if nl else ("id", "question", "type", "answers")
-        ):
-            table.add_column(col)
+        table.add_column("id")
+        table.add_column(t("cli_col_question", lang))
+        table.add_column(t("cli_col_type", lang))
+        table.add_column(t("cli_col_answers", lang))
         for q in questions:
             if q.type in ("single", "multiple"):
                 answers = " · ".join(q.options)
@@ -109,21 +68,18 @@ def show(ctx: typer.Context) -> None:
                     f"{q.min if q.min is not None else ''}–{q.max if q.max is not None else ''}"
                 )
             elif q.type == "triad":
-                answers = " · ".join(q.anchors) + (
-                    " (3 delen, samen 100" if nl else " (3 shares, sum 100"
-                )
-                answers += "; of nvt)" if nl else "; or n/a)"
+                answers = " · ".join(q.anchors) + t("cli_form_triad_answers", lang)
             elif q.type == "dyad":
                 answers = f"0 ({q.anchors[0]}) – 100 ({q.anchors[1]})" if q.anchors else "0–100"
-                answers += "; of nvt" if nl else "; or n/a"
+                answers += t("cli_form_or_na", lang)
             elif q.type == "stones":
                 axes = " × ".join(q.axes) if q.axes else "x × y"
                 answers = f"{' · '.join(q.stones)} ({axes}, 0–100)"
             else:
                 answers = ""
-            kind = TYPE_NAMES[lang if lang in TYPE_NAMES else "nl"][q.type]
+            kind = t(f"cli_type_{q.type}", lang)
             if q.id == form.group_question:
-                kind += " (groep)" if nl else " (group)"
+                kind += t("cli_form_group", lang)
             table.add_row(q.id, q.question_text(lang), kind, answers)
         out.print(table)
 
@@ -135,11 +91,13 @@ def check(ctx: typer.Context) -> None:
     form = _form(project)
     if not form.questions:
         return  # valid, and _form said what an empty form means
-    nl = project.lang == "nl"
     out.print(
-        f"{project.form_path.name} is in orde: {len(form.questions)} vragen"
-        if nl
-        else f"{project.form_path.name} is valid: {len(form.questions)} questions"
+        t(
+            "cli_form_valid",
+            project.lang,
+            name=project.form_path.name,
+            questions=len(form.questions),
+        )
     )
 
 
@@ -156,13 +114,7 @@ def _has_questions(path: Path) -> bool:
 def _refuse_to_replace(target: Path, force: bool, lang: str) -> None:
     """Stop before a new form overwrites one with work in it, unless --force says so."""
     if target.exists() and not force and _has_questions(target):
-        raise VerhalenError(
-            say(
-                lang,
-                f"{target} heeft al vragen; --force vervangt het",
-                f"{target} has questions already; use --force to replace it",
-            )
-        )
+        raise VerhalenError(t("cli_form_has_questions", lang, target=target))
 
 
 @app.command("new")
@@ -186,13 +138,7 @@ def new(
     atomic.write_text(target, text)
     questions = len(load_form(target).questions)
     out.print(
-        say(
-            lang,
-            f"{target}: {questions} vragen uit het sjabloon '{template}'; pas ze aan voor dit "
-            "project (verhalen form show toont ze)",
-            f"{target}: {questions} questions from the template '{template}'; adapt them to "
-            "this project (verhalen form show lists them)",
-        ),
+        t("cli_form_new_done", lang, target=target, questions=questions, template=template),
         highlight=False,
     )
 
@@ -218,8 +164,7 @@ def from_narrafirma(
     _refuse_to_replace(target, force, project.lang)
     atomic.write_text(target, dump_form(spec.form))
     out.print(
-        f"{target}: {len(spec.form.questions)} "
-        + ("vragen" if project.lang == "nl" else "questions")
+        t("cli_form_questions", project.lang, target=target, questions=len(spec.form.questions))
     )
 
 
@@ -248,17 +193,17 @@ def from_sensemaker(
     form = spec.form
     atomic.write_text(target, dump_form(form))
     kinds = Counter(q.type for q in form.questions)
-    names = TYPE_NAMES[lang if lang in TYPE_NAMES else "nl"]
-    made = ", ".join(f"{n} × {names[k]}" for k, n in kinds.items())
+    made = ", ".join(f"{n} × {t(f'cli_type_{k}', lang)}" for k, n in kinds.items())
     story, title = spec.role("story"), spec.role("title")
     out.print(
-        say(
+        t(
+            "cli_form_sensemaker_done",
             lang,
-            f"{target}: {len(form.questions)} vragen ({made}); het verhaal is "
-            f"'{story.title if story else '?'}'" + (f", de titel '{title.title}'" if title else ""),
-            f"{target}: {len(form.questions)} questions ({made}); the story is "
-            f"'{story.title if story else '?'}'"
-            + (f", the title '{title.title}'" if title else ""),
-        ),
+            target=target,
+            questions=len(form.questions),
+            made=made,
+            story=story.title if story else "?",
+        )
+        + (t("cli_form_sensemaker_title", lang, title=title.title) if title else ""),
         highlight=False,
     )

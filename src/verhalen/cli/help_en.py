@@ -144,7 +144,7 @@ HELP: dict[tuple[str, ...], Entry] = {
         "params": {
             "fmt": "pdf, xlsx or both (default: both).",
             "lang": "Language of the report: nl or en.",
-            "out_dir": "Folder for the report (default: rapport/).",
+            "out_dir": "Folder for the report (default: report/; rapport/ in a Dutch project).",
             "alpha": "Threshold for the corrected p (Benjamini-Hochberg).",
             "min_effect": "Smallest effect size that stands out.",
             "init_catalysis": (

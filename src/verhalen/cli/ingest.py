@@ -11,8 +11,10 @@ import typer
 from verhalen.cli._common import err, out, state
 
 
-def parse_map(values: list[str]) -> tuple[tuple[str, str], ...]:
+def parse_map(values: list[str], lang: str = "nl") -> tuple[tuple[str, str], ...]:
     """`--map text=Verhaal,title=Titel` (repeatable) into (field, column) pairs."""
+    from verhalen.i18n import t
+
     pairs = []
     for value in values:
         for item in value.split(","):
@@ -20,7 +22,9 @@ def parse_map(values: list[str]) -> tuple[tuple[str, str], ...]:
                 continue
             field, sep, column = item.partition("=")
             if not sep or not field.strip() or not column.strip():
-                raise typer.BadParameter(f"'{item}': use field=Column", param_hint="--map")
+                raise typer.BadParameter(
+                    t("cli_ingest_map_item", lang, item=item), param_hint="--map"
+                )
             pairs.append((field.strip(), column.strip()))
     return tuple(pairs)
 
@@ -67,7 +71,10 @@ def ingest(
     project = state(ctx).project()
     lang = project.lang
     options = read_options(
-        project, column_map=parse_map(column_map or []), session=session, storyteller=storyteller
+        project,
+        column_map=parse_map(column_map or [], lang),
+        session=session,
+        storyteller=storyteller,
     )
     try:
         with progress_bar(lang) as advance:

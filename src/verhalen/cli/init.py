@@ -27,11 +27,7 @@ def init(
 
     lang = state(ctx).lang or lang
     if lang not in ("nl", "en"):
-        raise typer.BadParameter("nl or en", param_hint="--lang")
+        raise typer.BadParameter(t("cli_nl_or_en", state(ctx).language()), param_hint="--lang")
     project = init_project(path, lang=lang, template=template, name=name)
     out.print(t("project_created", lang, path=project.root), highlight=False)
-    hint = {
-        "nl": "Pas storyform.yaml aan en lees verhalen in met: verhalen ingest MAP",
-        "en": "Edit storyform.yaml, then read stories with: verhalen ingest FOLDER",
-    }
-    out.print(hint.get(lang, hint["nl"]))
+    out.print(t("cli_init_hint", lang))

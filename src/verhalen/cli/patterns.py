@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from verhalen.cli._common import err, out, state, styled
+from verhalen.i18n import t
 
 if TYPE_CHECKING:
     from verhalen.patterns import Pattern
@@ -22,20 +23,10 @@ MinEffect = Annotated[
     float, typer.Option("--min-effect", help="Kleinste effect dat als patroon telt.")
 ]
 
-TEST_NAMES = {
-    "chi2": ("chi²", "chi²"),
-    "fisher": ("Fisher", "Fisher"),
-    "mannwhitney": ("Mann-Whitney", "Mann-Whitney"),
-    "kruskal": ("Kruskal-Wallis", "Kruskal-Wallis"),
-    "spearman": ("Spearman", "Spearman"),
-    "describe": ("beschrijving", "description"),
-    "none": ("niet getoetst", "not tested"),
-}
-
 
 def _test_name(test: str, lang: str) -> str:
-    nl, en = TEST_NAMES[test]
-    return nl if lang == "nl" else en
+    """The test under its name in `lang`: the texts cli_test_<test>."""
+    return t(f"cli_test_{test}", lang)
 
 
 def _pvalue(p: float | None, lang: str) -> str:
@@ -83,22 +74,15 @@ def patterns(
 
     project, found = _compute(ctx, alpha, min_effect)
     lang = project.lang
-    nl = lang == "nl"
     shown = found if all_ else [p for p in found if p.significant]
     if not shown:
-        out.print(
-            f"geen patronen met q < {number(alpha, lang, 2)}; 'verhalen patterns --all' toont alles"
-            if nl
-            else f"no patterns with q < {number(alpha, lang, 2)}; 'verhalen patterns --all' "
-            "shows everything",
-            highlight=False,
-        )
+        out.print(t("cli_patterns_none", lang, alpha=number(alpha, lang, 2)), highlight=False)
         return
     header = [
         "#",
         "id",
-        "variabelen" if nl else "variables",
-        "toets" if nl else "test",
+        t("cli_col_variables", lang),
+        t("cli_col_test", lang),
         "effect",
         "p",
         "q",
@@ -124,9 +108,13 @@ def patterns(
     significant = sum(p.significant for p in found)
     tested = sum(p.tested for p in found)
     out.print(
-        f"{significant} van {tested} toetsen blijven overeind (q < {number(alpha, lang, 2)})"
-        if nl
-        else f"{significant} of {tested} tests hold (q < {number(alpha, lang, 2)})",
+        t(
+            "cli_patterns_hold",
+            lang,
+            significant=significant,
+            tested=tested,
+            alpha=number(alpha, lang, 2),
+        ),
         highlight=False,
     )
 
@@ -136,12 +124,11 @@ def list_(ctx: typer.Context, alpha: Alpha = 0.05, min_effect: MinEffect = 0.0) 
     """Alle patronen met hun id, in volgorde: gebruik een id met 'verhalen patterns show'."""
     project, found = _compute(ctx, alpha, min_effect)
     lang = project.lang
-    nl = lang == "nl"
     rows = [
         [p.id, _test_name(p.test, lang), _effect(p, lang), _pvalue(p.q, lang), "*" * p.significant]
         for p in found
     ]
-    lines = _aligned([["id", "toets" if nl else "test", "effect", "q", ""], *rows])
+    lines = _aligned([["id", t("cli_col_test", lang), "effect", "q", ""], *rows])
     for line in lines:
         out.print(line, highlight=False, markup=False)
 
@@ -170,7 +157,6 @@ def show(
 
     project, found = _compute(ctx, alpha, min_effect)
     lang = project.lang
-    nl = lang == "nl"
     try:
         p = find(found, pattern_id, lang)
     except VerhalenError as exc:
@@ -203,24 +189,19 @@ def show(
         labels = {v.id: v.label for v in p.variables}
         totals = _category_totals(p)
         left = ", ".join(f"{labels[v]} = {c} ({totals.get((v, c), 0)})" for v, c in p.small)
-        out.print(
-            f"buiten de toets (te weinig verhalen): {left}"
-            if nl
-            else f"left out of the test (too few stories): {left}",
-            highlight=False,
-        )
+        out.print(t("cli_patterns_left_out", lang, left=left), highlight=False)
     out.print(sentence(p, lang), highlight=False)
 
 
 def _statistic(p: Pattern, lang: str) -> str:
     """The test statistic under its usual name; Fisher's on a large table has none to read."""
     from verhalen.i18n import number
-    from verhalen.patterns import msg, signed
+    from verhalen.patterns import signed
 
     if p.statistic is None:
         return ""
     if p.test == "fisher" and p.resamples:  # r×c: the statistic is a probability, not a size
-        return f"Monte Carlo ({number(p.resamples, lang)} {msg(lang, 'trekkingen', 'samples')}); "
+        return t("cli_patterns_monte_carlo", lang, samples=number(p.resamples, lang)) + "; "
     if p.test == "fisher":
         return f"odds ratio = {number(p.statistic, lang, 2)}; "
     name = {"chi2": "χ²", "mannwhitney": "U", "kruskal": "H", "spearman": "ρ"}[p.test]
@@ -250,12 +231,11 @@ def _print_crosstab(p: Pattern, lang: str) -> None:
     from verhalen.patterns import signed
 
     assert p.table is not None and p.a is not None and p.b is not None
-    t = p.table
-    nl = lang == "nl"
+    crosstab = p.table
     down, across = p.a, p.b
-    rows, cols = list(t.rows), list(t.cols)
-    observed, expected, residuals = t.observed, t.expected, t.residuals
-    row_totals, col_totals = t.row_totals, t.col_totals
+    rows, cols = list(crosstab.rows), list(crosstab.cols)
+    observed, expected, residuals = crosstab.observed, crosstab.expected, crosstab.residuals
+    row_totals, col_totals = crosstab.row_totals, crosstab.col_totals
     if max(map(len, cols), default=0) > max(map(len, rows), default=0):
         down, across, rows, cols = across, down, cols, rows
         observed, expected, residuals = (
@@ -266,22 +246,16 @@ def _print_crosstab(p: Pattern, lang: str) -> None:
     def residual(x: float) -> Text:
         return Text(signed(x, lang, 1, plus=True), style="bold" if abs(x) >= 2 else "")
 
-    total = "totaal" if nl else "total"
+    total = t("cli_col_total", lang)
     corner = f"{down.label} \\ {across.label}"
-    table = Table(corner, *cols, total, title="waargenomen" if nl else "observed")
+    table = Table(corner, *cols, total, title=t("cli_patterns_observed", lang))
     for name, cells, n in zip(rows, observed, row_totals, strict=True):
         table.add_row(name, *(str(x) for x in cells), str(n))
     table.add_row(total, *(str(x) for x in col_totals), str(sum(row_totals)), style="dim")
     out.print(table, highlight=False)
     for title, cells_of, fmt in (
-        ("verwacht" if nl else "expected", expected, lambda x: number(x, lang, 1)),
-        (
-            "gecorrigeerd residu (voorbij ±2 valt op)"
-            if nl
-            else "adjusted residual (beyond ±2 stands out)",
-            residuals,
-            residual,
-        ),
+        (t("cli_patterns_expected", lang), expected, lambda x: number(x, lang, 1)),
+        (t("cli_patterns_residual", lang), residuals, residual),
     ):
         table = Table(corner, *cols, title=title)
         for name, cells in zip(rows, cells_of, strict=True):
@@ -293,13 +267,12 @@ def _print_groups(p: Pattern, lang: str) -> None:
     from verhalen.i18n import number
 
     assert p.a is not None and p.b is not None
-    nl = lang == "nl"
     choice, scale = (p.a, p.b) if p.a.kind == "choice" else (p.b, p.a)
     table = Table(
         choice.label,
         "n",
-        "gemiddeld" if nl else "mean",
-        "mediaan" if nl else "median",
+        t("cli_col_mean", lang),
+        t("cli_col_median", lang),
         "sd",
         "min",
         "max",
@@ -330,19 +303,18 @@ def _print_summary(p: Pattern, lang: str) -> None:
 
     assert p.summary is not None
     s = p.summary
-    nl = lang == "nl"
 
     def fmt(x: float | None) -> str:
         return "—" if x is None else number(x, lang, 1)
 
     table = Table(
         "n",
-        "gemiddeld" if nl else "mean",
-        "mediaan" if nl else "median",
+        t("cli_col_mean", lang),
+        t("cli_col_median", lang),
         "sd",
         "min",
         "max",
-        "zonder waarde" if nl else "missing",
+        t("cli_col_missing", lang),
     )
     table.add_row(
         str(s.n),

@@ -20,7 +20,12 @@ def report(
         str | None, typer.Option("--lang", help="Taal van het rapport: nl of en.")
     ] = None,
     out_dir: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Map voor het rapport (standaard: rapport/).")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Map voor het rapport (standaard: rapport/, in een Engels project report/).",
+        ),
     ] = None,
     alpha: Annotated[
         float, typer.Option(help="Drempel voor de gecorrigeerde p (Benjamini-Hochberg).")
@@ -37,13 +42,13 @@ def report(
     ] = False,
 ) -> None:
     """Maak het catalyserapport: PDF om te lezen, XLSX om te sorteren en filteren."""
+    from verhalen.i18n import t
     from verhalen.progress import progress_bar
     from verhalen.report import FORMATS, make_report
     from verhalen.report import init_catalysis as write_template
-    from verhalen.report.i18n import tr
 
     if lang is not None and lang not in ("nl", "en"):
-        raise typer.BadParameter("nl or en", param_hint="--lang")
+        raise typer.BadParameter(t("cli_nl_or_en", state(ctx).language()), param_hint="--lang")
     if fmt not in FORMATS:
         raise typer.BadParameter(", ".join(FORMATS), param_hint="--format")
     project = state(ctx).project()
@@ -53,7 +58,7 @@ def report(
         out.print(str(path), markup=False, highlight=False)
         return
     # Only on a terminal: the bar leaves an empty line in a pipe, and scripts read the paths.
-    bar = progress_bar(lang, tr("progress", lang)) if out.is_terminal else nullcontext(None)
+    bar = progress_bar(lang, t("progress", lang)) if out.is_terminal else nullcontext(None)
     with bar as advance:
         result = make_report(project, fmt, lang, out_dir, alpha, min_effect, progress=advance)
     for path in result.paths:

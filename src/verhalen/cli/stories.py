@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from verhalen.cli._common import out, state
+from verhalen.i18n import count, t
 
 app = typer.Typer(
     help="Verhalen bekijken, exporteren en uitsluiten van de analyse.", no_args_is_help=True
@@ -59,11 +60,10 @@ def list_(
     excluded: Excluded = False,
 ) -> None:
     """Lijst van verhalen, met filters; uitgesloten verhalen staan gemarkeerd."""
-    from verhalen.i18n import t
     from verhalen.stories import exclusions, find_stories
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
+    lang = project.lang
     where_ = _filter(group, session, storyteller, search, flagged, where, excluded)
     stories = find_stories(project, where_)
     if not stories:
@@ -73,14 +73,14 @@ def list_(
     marked = any(s.id in reasons for s in stories)
     columns = [
         "id",
-        "titel" if nl else "title",
-        "verteller" if nl else "storyteller",
-        "groep" if nl else "group",
-        "sessie" if nl else "session",
-        "woorden" if nl else "words",
+        t("cli_col_title", lang),
+        t("cli_col_storyteller", lang),
+        t("cli_col_group", lang),
+        t("cli_col_session", lang),
+        t("cli_col_words", lang),
     ]
     if marked:
-        columns.append("uitgesloten (reden)" if nl else "excluded (reason)")
+        columns.append(t("cli_stories_excluded_reason", lang))
     table = Table(*columns)
     for s in stories:
         row = [
@@ -96,9 +96,9 @@ def list_(
         table.add_row(*row)
     out.print(table)
     shown = sum(1 for s in stories if s.id in reasons)
-    line = f"{len(stories)} " + ("verhalen" if nl else "stories")
+    line = count(len(stories), "story", lang)
     if shown and not excluded:
-        line += f", {shown} " + ("uitgesloten" if nl else "excluded")
+        line += t("cli_stories_of_them_excluded", lang, shown=shown)
     out.print(line)
 
 
@@ -111,31 +111,25 @@ def show(
 
     project = state(ctx).project()
     lang = project.lang
-    nl = lang == "nl"
     story, answers, flags = get_story(project, story_id)
-    untitled = "(zonder titel)" if nl else "(untitled)"
+    untitled = t("cli_stories_untitled", lang)
     out.print(f"{story.id}. {story.shown_title or untitled}", style="bold")
-    teller = story.storyteller_id or ("onbekend" if nl else "unknown")
+    teller = story.storyteller_id or t("cli_stories_unknown", lang)
     if story.storyteller_name:
         teller += f" ({story.storyteller_name})"
     out.print(
-        f"{'verteller' if nl else 'storyteller'}: {teller}"
+        t("cli_stories_teller", lang, teller=teller)
         + (f" · {story.group}" if story.group else "")
         + (f" · {story.session}" if story.session else "")
     )
     out.print(
-        f"{'bron' if nl else 'source'}: {story.source_path}:{story.location or ''}", highlight=False
+        t("cli_stories_source", lang, path=story.source_path, location=story.location or ""),
+        highlight=False,
     )
     excluded = next((e for e in exclusions(project) if e.story_id == story.id), None)
     if excluded is not None:
         out.print(
-            (
-                f"uitgesloten van de analyse: {excluded.reason} (verhalen stories include "
-                f"{story.id} neemt het weer op)"
-                if nl
-                else f"excluded from the analysis: {excluded.reason} (verhalen stories include "
-                f"{story.id} takes it back)"
-            ),
+            t("cli_stories_excluded_note", lang, reason=excluded.reason, id=story.id),
             style="yellow",
             markup=False,
             highlight=False,
@@ -156,9 +150,7 @@ def show(
     for flag in flags:
         other = flag["other_id"] if flag["story_id"] == story.id else flag["story_id"]
         out.print(
-            f"lijkt op verhaal {other} ({flag['score']:.0%} overlap)"
-            if nl
-            else f"resembles story {other} ({flag['score']:.0%} overlap)",
+            t("cli_stories_resembles", lang, other=other, score=flag["score"]),
             style="yellow",
         )
 
@@ -194,7 +186,6 @@ def export(
     perspectieven als codes, catalyse als notities, antwoorden als variabelen). narrafirma: een
     map met een verhalen-CSV en een formulier-CSV in het importformaat van NarraFirma.
     """
-    from verhalen.i18n import count, t
     from verhalen.stories import export_stories
 
     project = state(ctx).project()
@@ -227,34 +218,24 @@ def exclude(
 
     project = state(ctx).project()
     lang = project.lang
-    nl = lang == "nl"
     done = do(project, story_ids, reason)
     new = [sid for sid, old in done.items() if old is None]
     reason = " ".join(reason.split())
     changed = [sid for sid, old in done.items() if old is not None and old != reason]
     many = count(len(new), "story", lang)
     if new:
-        _ids_line(
-            nl, f"{many} uitgesloten van de analyse", f"{many} excluded from the analysis", new
-        )
+        _ids_line(t("cli_stories_excluded_now", lang, stories=many), new)
     if changed:
-        _ids_line(nl, "al uitgesloten, nieuwe reden", "already excluded, new reason", changed)
+        _ids_line(t("cli_stories_new_reason", lang), changed)
     same = [sid for sid in done if sid not in new and sid not in changed]
     if same:
-        _ids_line(nl, "al uitgesloten om deze reden", "already excluded for this reason", same)
+        _ids_line(t("cli_stories_same_reason", lang), same)
     if new:
-        out.print(
-            "voer 'verhalen cluster' opnieuw uit voor perspectieven zonder deze verhalen; rapport"
-            ", patronen en workshop laten ze nu al weg"
-            if nl
-            else "run 'verhalen cluster' again for perspectives without these stories; the "
-            "report, patterns and workshop leave them out already",
-            style="dim",
-        )
+        out.print(t("cli_stories_cluster_again", lang), style="dim")
 
 
-def _ids_line(nl: bool, dutch: str, english: str, ids: list[int]) -> None:
-    out.print(f"{dutch if nl else english}: {', '.join(map(str, ids))}", highlight=False)
+def _ids_line(text: str, ids: list[int]) -> None:
+    out.print(f"{text}: {', '.join(map(str, ids))}", highlight=False)
 
 
 @app.command("include")
@@ -265,25 +246,14 @@ def include(ctx: typer.Context, story_ids: Ids) -> None:
 
     project = state(ctx).project()
     lang = project.lang
-    nl = lang == "nl"
     done = do(project, story_ids)
     back = [sid for sid, reason in done.items() if reason is not None]
     not_excluded = [sid for sid, reason in done.items() if reason is None]
     if back:
         many = count(len(back), "story", lang)
-        _ids_line(
-            nl,
-            f"{many} weer opgenomen in de analyse",
-            f"{many} included in the analysis again",
-            back,
-        )
+        _ids_line(t("cli_stories_included", lang, stories=many), back)
     for sid in not_excluded:
-        out.print(
-            f"verhaal {sid} was niet uitgesloten; niets veranderd"
-            if nl
-            else f"story {sid} was not excluded; nothing changed",
-            highlight=False,
-        )
+        out.print(t("cli_stories_not_excluded", lang, sid=sid), highlight=False)
 
 
 @app.command("history")
@@ -295,28 +265,23 @@ def history(
     from verhalen.stories import exclusion_history
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
+    lang = project.lang
     changes = exclusion_history(project, story_id)
     if not changes:
-        out.print(
-            "nog geen verhalen uitgesloten of weer opgenomen"
-            if nl
-            else "no stories excluded or included yet"
-        )
+        out.print(t("cli_stories_no_history", lang))
         return
     table = Table(
-        *(
-            ("wanneer", "wie", "wat", "verhaal", "reden")
-            if nl
-            else ("when", "who", "what", "story", "reason")
-        )
+        t("cli_col_when", lang),
+        t("cli_col_who", lang),
+        t("cli_col_what", lang),
+        t("cli_col_story", lang),
+        t("cli_col_reason", lang),
     )
-    words = {"exclude": ("uitgesloten", "excluded"), "include": ("opgenomen", "included")}
     for c in changes:
         table.add_row(
             c.at,
             c.who,
-            words[c.action][0 if nl else 1],
+            t(f"cli_action_{c.action}", lang),
             (c.target or "").removeprefix("story:"),
             str(c.detail.get("reason") or ""),
         )

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from verhalen.cli._common import err, out, state, styled
-from verhalen.i18n import count
+from verhalen.i18n import count, t
 
 app = typer.Typer(help="Antwoorden en kenmerken van verhalen.", no_args_is_help=True)
 
@@ -24,25 +24,25 @@ def import_(
     from verhalen.errors import RejectedBatch
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
+    lang = project.lang
     try:
         report = import_answers(project, path)
     except RejectedBatch as exc:
         for problem in exc.problems:
             err.print(str(problem), markup=False, highlight=False)
         err.print(
-            (
-                f"{count(len(exc.problems), 'problem', 'nl')}; niets ingelezen"
-                if nl
-                else f"{count(len(exc.problems), 'problem', 'en')}; nothing imported"
-            ),
+            t("cli_tag_rejected", lang, problems=count(len(exc.problems), "problem", lang)),
             style="red",
         )
         raise typer.Exit(1) from None
     out.print(
-        f"{report.rows} rijen: {report.changed} antwoorden gezet, {report.unchanged} waren al zo"
-        if nl
-        else f"{report.rows} rows: {report.changed} answers set, {report.unchanged} already were"
+        t(
+            "cli_tag_imported",
+            lang,
+            rows=report.rows,
+            changed=report.changed,
+            unchanged=report.unchanged,
+        )
     )
 
 
@@ -104,13 +104,13 @@ def history(
     from verhalen.answers import history as get_history
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
+    lang = project.lang
     table = Table(
-        *(
-            ("wanneer", "wie", "wat", "waarop", "details")
-            if nl
-            else ("when", "who", "what", "target", "details")
-        )
+        t("cli_col_when", lang),
+        t("cli_col_who", lang),
+        t("cli_col_what", lang),
+        t("cli_col_target", lang),
+        "details",
     )
     for c in get_history(project, story):
         table.add_row(
@@ -126,14 +126,12 @@ def auto(ctx: typer.Context) -> None:
     from verhalen.progress import progress_bar
 
     project = state(ctx).project()
-    nl = project.lang == "nl"
-    with progress_bar(project.lang, "kenmerken" if nl else "tagging") as advance:
+    lang = project.lang
+    with progress_bar(lang, t("cli_tag_progress", lang)) as advance:
         report = auto_tag(project, progress=advance)
     langs = ", ".join(f"{k}: {v}" for k, v in report.languages.items())
     out.print(
-        f"{count(report.stories, 'story', 'nl')} gekenmerkt (talen: {langs})"
-        if nl
-        else f"{count(report.stories, 'story', 'en')} tagged (languages: {langs})"
+        t("cli_tag_auto_done", lang, stories=count(report.stories, "story", lang), langs=langs)
     )
 
 
@@ -145,17 +143,19 @@ def summary(ctx: typer.Context) -> None:
 
     project = state(ctx).project()
     lang = project.lang
-    nl = lang == "nl"
     recs = records(project)
     for q in project.form.questions:
         d = distribution(q, recs, lang)
-        missing = f"{d.missing} zonder antwoord" if nl else f"{d.missing} unanswered"
+        missing = t("cli_tag_unanswered", lang, missing=d.missing)
         out.print()
         out.print(
             styled(
                 (q.label(lang), "bold"),
                 " ",
-                (f"({q.id}; {d.answered} {'antwoorden' if nl else 'answers'}, {missing})", "dim"),
+                (
+                    t("cli_tag_answered", lang, id=q.id, answered=d.answered, missing=missing),
+                    "dim",
+                ),
             )
         )
         rows = d.counts or d.bins
@@ -167,17 +167,18 @@ def summary(ctx: typer.Context) -> None:
             table.add_row(label, "█" * round(30 * n / top) or ("·" if n == 0 else "▏"), str(n))
         out.print(table)
         for name, mean in d.means:
-            out.print(
-                f"  {name}: {'gemiddeld' if nl else 'mean'} {number(mean, lang, 1)}",
-                highlight=False,
-            )
+            mean_line = t("cli_tag_mean", lang, name=name, mean=number(mean, lang, 1))
+            out.print(f"  {mean_line}", highlight=False)
         if d.not_applicable:
-            out.print(f"  {'nvt' if nl else 'n/a'}: {d.not_applicable}", highlight=False)
+            na_line = t("cli_tag_not_applicable", lang, count=d.not_applicable)
+            out.print(f"  {na_line}", highlight=False)
         if d.numbers:
             m = d.numbers
-            out.print(
-                f"  {'gemiddeld' if nl else 'mean'} {number(m['mean'], lang, 1)} · "
-                f"{'mediaan' if nl else 'median'} {number(m['median'], lang, 1)} · "
-                f"sd {number(m['sd'], lang, 1)}",
-                highlight=False,
+            numbers_line = t(
+                "cli_tag_numbers",
+                lang,
+                mean=number(m["mean"], lang, 1),
+                median=number(m["median"], lang, 1),
+                sd=number(m["sd"], lang, 1),
             )
+            out.print(f"  {numbers_line}", highlight=False)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from verhalen.cli._common import err, out, state
+from verhalen.i18n import t
 
 app = typer.Typer(
     help="Materiaal voor de duidingsbijeenkomst (sensemaking): kaarten, bladen, resultaten.",
@@ -22,9 +23,9 @@ Lang = Annotated[str | None, typer.Option("--lang", help="Taal: nl of en.")]
 Out = Annotated[Path | None, typer.Option("--out", "-o", help="Uitvoerbestand.")]
 
 
-def _lang(value: str | None) -> None:
+def _lang(ctx: typer.Context, value: str | None) -> None:
     if value is not None and value not in ("nl", "en"):
-        raise typer.BadParameter("nl or en", param_hint="--lang")
+        raise typer.BadParameter(t("cli_nl_or_en", state(ctx).language()), param_hint="--lang")
 
 
 def _default(project, name: str) -> Path:
@@ -36,15 +37,15 @@ def _default(project, name: str) -> Path:
 def _write_pdf(
     ctx: typer.Context,
     writer: Callable[..., Path],
-    names: tuple[str, str],  # default file name in Dutch and in English
+    name_key: str,  # the text with the default file name
     perspective: int | None,
     lang: str | None,
     out_file: Path | None,
 ) -> None:
-    _lang(lang)
+    _lang(ctx, lang)
     project = state(ctx).project()
     lang = lang or project.lang
-    name = names[0] if lang == "nl" else names[1]
+    name = t(name_key, lang)
     path = writer(project, out_file or _default(project, name), perspective, lang)
     out.print(str(path), markup=False, highlight=False)
     from verhalen.workshop import unreviewed_warning
@@ -61,8 +62,7 @@ def cards(
     """Verhaalkaarten als PDF: A6, vier per A4 met snijtekens."""
     from verhalen.workshop import write_cards
 
-    names = ("verhaalkaarten.pdf", "story-cards.pdf")
-    _write_pdf(ctx, write_cards, names, perspective, lang, out_file)
+    _write_pdf(ctx, write_cards, "cli_workshop_cards_file", perspective, lang, out_file)
 
 
 @app.command("sheets")
@@ -72,8 +72,7 @@ def sheets(
     """Perspectiefbladen als PDF: één A4 per perspectief."""
     from verhalen.workshop import write_sheets
 
-    names = ("perspectiefbladen.pdf", "perspective-sheets.pdf")
-    _write_pdf(ctx, write_sheets, names, perspective, lang, out_file)
+    _write_pdf(ctx, write_sheets, "cli_workshop_sheets_file", perspective, lang, out_file)
 
 
 @app.command("template")
@@ -93,20 +92,19 @@ def import_(
     results: Annotated[Path, typer.Argument(help="Het ingevulde resultatensjabloon (.xlsx).")],
 ) -> None:
     """Zet de resultaten van de bijeenkomst terug in het project (alles of niets)."""
-    from verhalen.i18n import say
     from verhalen.workshop_results import import_results
 
     project = state(ctx).project()
     lang = project.lang
     s = import_results(project, results)
     lines = [
-        say(lang, f"hernoemd: {len(s.renamed)} perspectieven", f"renamed: {len(s.renamed)}"),
-        say(lang, f"beschreven: {len(s.described)}", f"described: {len(s.described)}"),
-        say(lang, f"waarnemingen: {s.observations}", f"observations: {s.observations}"),
-        say(lang, f"interpretaties: {s.interpretations}", f"interpretations: {s.interpretations}"),
-        say(lang, f"verandervoorstellen: {s.proposals}", f"change proposals: {s.proposals}"),
-        say(lang, f"plaatsingen op landschappen: {s.placements}", f"placements: {s.placements}"),
-        say(lang, f"al bekend: {s.unchanged}", f"already known: {s.unchanged}"),
+        t("cli_workshop_renamed", lang, renamed=len(s.renamed)),
+        t("cli_workshop_described", lang, described=len(s.described)),
+        t("cli_workshop_observations", lang, observations=s.observations),
+        t("cli_workshop_interpretations", lang, interpretations=s.interpretations),
+        t("cli_workshop_proposals", lang, proposals=s.proposals),
+        t("cli_workshop_placements", lang, placements=s.placements),
+        t("cli_workshop_unchanged", lang, unchanged=s.unchanged),
     ]
     for line in lines:
         out.print(line, markup=False, highlight=False)
@@ -151,9 +149,11 @@ Exercises = Annotated[
 
 def _kit_start(ctx: typer.Context, lang: str | None, paper: str | None):
     """The project, the language, and the paper checked (one line on a bad value)."""
-    _lang(lang)
+    _lang(ctx, lang)
     if paper is not None and paper not in ("a4", "a3"):
-        raise typer.BadParameter("a4 or a3", param_hint="--paper")
+        raise typer.BadParameter(
+            t("cli_a4_or_a3", lang or state(ctx).language()), param_hint="--paper"
+        )
     project = state(ctx).project()
     return project, lang or project.lang
 

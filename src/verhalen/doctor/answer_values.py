@@ -7,16 +7,13 @@ from typing import Any
 
 from verhalen.doctor.common import who
 from verhalen.doctor.context import Context
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import FORM_NAME
 
 
 def answers_of(owners: list[Any], lang: str) -> str:
     """'1 antwoord', '3 answers'."""
-    n = len(owners)
-    return say(
-        lang, f"{n} antwoord" if n == 1 else f"{n} antwoorden", f"{n} answer" + "s" * (n != 1)
-    )
+    return t("doctor_answers", lang, n=len(owners))
 
 
 def same(stored: Any, parsed: Any) -> bool:
@@ -32,11 +29,11 @@ def same(stored: Any, parsed: Any) -> bool:
     return type(stored) is type(parsed) and stored == parsed
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str) -> str:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return t("yes" if value else "no", lang)
     return str(value)
 
 
@@ -58,55 +55,42 @@ def report_invalid(ctx: Context, about: str, qid: str, items: list[tuple[Any, An
             for v in value if isinstance(value, list) else [value]:
                 if str(v) not in question.options and str(v) not in gone:
                     gone.append(str(v))
-        form_fix = ctx.say(
-            f"zet {', '.join(repr(g) for g in gone[:5])} terug bij de options van "
-            f"'{qid}' in {FORM_NAME}",
-            f"put {', '.join(repr(g) for g in gone[:5])} back among the options of "
-            f"'{qid}' in {FORM_NAME}",
+        form_fix = t(
+            "doctor_put_options_back",
+            ctx.lang,
+            gone=", ".join(repr(g) for g in gone[:5]),
+            qid=qid,
+            form=FORM_NAME,
         )
     still_used = False
     if question.type in ("scale", "number"):
         numbers = [v for _, v, _ in items if isinstance(v, int | float) and not isinstance(v, bool)]
         still_used = len(numbers) == len(items)
-        lo, hi = (_shown(min(numbers)), _shown(max(numbers))) if numbers else ("", "")
+        lo, hi = (
+            (_shown(min(numbers), ctx.lang), _shown(max(numbers), ctx.lang))
+            if numbers
+            else ("", "")
+        )
         span = f" {lo}–{hi}" if lo != hi else f" {lo}"
-        form_fix = ctx.say(
-            f"verruim min/max van '{qid}' in {FORM_NAME} zodat{span} er weer in past",
-            f"widen min/max of '{qid}' in {FORM_NAME} so that{span} fits again",
-        )
+        form_fix = t("doctor_widen_range", ctx.lang, qid=qid, form=FORM_NAME, span=span)
     elif question.type not in ("single", "multiple"):
-        form_fix = ctx.say(
-            f"zet het vorige type van '{qid}' terug in {FORM_NAME}",
-            f"put back the previous type of '{qid}' in {FORM_NAME}",
-        )
-    effect = (
-        ctx.say(
-            "patronen en rapporten rekenen er nog mee, buiten de schaal van het formulier",
-            "patterns and reports still use them, outside the form's range",
-        )
-        if still_used
-        else ctx.say(
-            "patronen en rapporten tellen ze als ontbrekend",
-            "patterns and reports count them as missing",
-        )
-    )
-    n = len(items)
-    whose = who(about, owners, ctx.lang)
+        form_fix = t("doctor_put_type_back", ctx.lang, qid=qid, form=FORM_NAME)
+    effect = t("doctor_outside_range_used" if still_used else "doctor_counted_missing", ctx.lang)
+    counted, whose = answers_of(owners, ctx.lang), who(about, owners, ctx.lang)
     ctx.add(
         "error",
         "answers",
-        ctx.say(
-            f"{FORM_NAME} staat {n} {'antwoord' if n == 1 else 'antwoorden'} op '{qid}' "
-            f"niet meer toe ({shown}; {whose}): {effect}",
-            f"{FORM_NAME} no longer allows {n} answer{'s' if n != 1 else ''} to "
-            f"'{qid}' ({shown}; {whose}): {effect}",
+        t(
+            "doctor_answers_not_allowed",
+            ctx.lang,
+            form=FORM_NAME,
+            counted=counted,
+            qid=qid,
+            shown=shown,
+            whose=whose,
+            effect=effect,
         ),
-        ctx.say(
-            f"{form_fix}; of geef elk een toegestaan antwoord: verhalen tag set "
-            f"{first} {qid} ANTWOORD (of verhalen tag clear {first} {qid})",
-            f"{form_fix}; or give each an allowed answer: verhalen tag set {first} "
-            f"{qid} ANSWER (or verhalen tag clear {first} {qid})",
-        ),
+        t("doctor_give_allowed_answer", ctx.lang, form_fix=form_fix, first=first, qid=qid),
     )
 
 
@@ -119,22 +103,21 @@ def report_differs(ctx: Context, about: str, qid: str, items: list[tuple[Any, An
     command = (
         f"verhalen tag clear {owner} {qid}"
         if parsed is None
-        else f'verhalen tag set {owner} {qid} "{_shown(parsed)}"'
+        else f'verhalen tag set {owner} {qid} "{_shown(parsed, ctx.lang)}"'
     )
     counted, whose = answers_of(owners, ctx.lang), who(about, owners, ctx.lang)
     ctx.add(
         "warning",
         "answers",
-        ctx.say(
-            f"{counted} op '{qid}' anders opgeslagen dan {FORM_NAME} ze nu "
-            f"leest (bijv. {stored} waar het formulier {wanted} van maakt; "
-            f"{whose}): patronen kunnen ze missen",
-            f"{counted} to '{qid}' stored differently from how {FORM_NAME} "
-            f"reads them now (e.g. {stored} where the form makes {wanted}; "
-            f"{whose}): patterns may miss them",
+        t(
+            "doctor_answers_differ",
+            ctx.lang,
+            counted=counted,
+            qid=qid,
+            form=FORM_NAME,
+            stored=stored,
+            wanted=wanted,
+            whose=whose,
         ),
-        ctx.say(
-            f"geef ze opnieuw, zo: {command}",
-            f"give them again, like this: {command}",
-        ),
+        t("doctor_give_again_like", ctx.lang, command=command),
     )

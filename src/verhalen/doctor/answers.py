@@ -12,6 +12,7 @@ from verhalen.doctor.answer_values import answers_of, report_differs, report_inv
 from verhalen.doctor.common import who
 from verhalen.doctor.context import Context
 from verhalen.form import AnswerError, StoryForm
+from verhalen.i18n import t
 from verhalen.project import FORM_NAME
 
 
@@ -86,44 +87,27 @@ def _unknown(ctx: Context, about: str, qid: str, owners: list[Any]) -> None:
     ctx.add(
         "warning",
         "answers",
-        ctx.say(
-            f"{counted} op vraag '{qid}', die niet meer in {FORM_NAME} staat "
-            f"({whose}): ze blijven bewaard, maar patronen, exports en rapporten "
-            "slaan ze over",
-            f"{counted} to question '{qid}', which is no longer in {FORM_NAME} "
-            f"({whose}): they are kept, but patterns, exports and reports skip them",
-        ),
-        ctx.say(
-            f"zet vraag '{qid}' terug in {FORM_NAME} als je ze wilt gebruiken (en wis "
-            f"ze dan eventueel met 'verhalen tag clear {min(owners)} {qid}'); anders "
-            "is er niets te doen",
-            f"put question '{qid}' back in {FORM_NAME} if you want to use them (then "
-            f"'verhalen tag clear {min(owners)} {qid}' can clear them); otherwise "
-            "nothing needs doing",
-        ),
+        t("doctor_question_gone", ctx.lang, counted=counted, qid=qid, form=FORM_NAME, whose=whose),
+        t("doctor_put_question_back", ctx.lang, qid=qid, form=FORM_NAME, first=min(owners)),
     )
 
 
 def _moved(ctx: Context, about: str, qid: str, owners: list[Any]) -> None:
     counted, whose = answers_of(owners, ctx.lang), who(about, owners, ctx.lang)
-    now_nl, now_en = (
-        ("de verteller", "the storyteller") if about == "story" else ("het verhaal", "the story")
-    )
+    now = t("doctor_now_storyteller" if about == "story" else "doctor_now_story", ctx.lang)
     ctx.add(
         "warning",
         "answers",
-        ctx.say(
-            f"vraag '{qid}' gaat volgens {FORM_NAME} nu over {now_nl}, maar "
-            f"{counted} staan nog bij {whose}; verhalen slaat ze over",
-            f"question '{qid}' is now about {now_en} in {FORM_NAME}, but "
-            f"{counted} are still stored for {whose}; verhalen skips them",
+        t(
+            "doctor_question_moved",
+            ctx.lang,
+            qid=qid,
+            form=FORM_NAME,
+            now=now,
+            counted=counted,
+            whose=whose,
         ),
-        ctx.say(
-            f"zet 'about: {about}' terug bij '{qid}' in {FORM_NAME}, of geef de "
-            f"antwoorden opnieuw over {now_nl} met 'verhalen tag set ID {qid} ANTWOORD'",
-            f"put back 'about: {about}' for '{qid}' in {FORM_NAME}, or give the answers "
-            f"again about {now_en} with 'verhalen tag set ID {qid} ANSWER'",
-        ),
+        t("doctor_put_about_back", ctx.lang, about=about, qid=qid, form=FORM_NAME, now=now),
     )
 
 
@@ -132,12 +116,6 @@ def _broken(ctx: Context, about: str, qid: str, owners: list[Any]) -> None:
     ctx.add(
         "error",
         "answers",
-        ctx.say(
-            f"{counted} op '{qid}' onleesbaar opgeslagen ({whose})",
-            f"{counted} to '{qid}' stored unreadably ({whose})",
-        ),
-        ctx.say(
-            f"geef ze opnieuw: verhalen tag set {min(owners)} {qid} ANTWOORD",
-            f"give them again: verhalen tag set {min(owners)} {qid} ANSWER",
-        ),
+        t("doctor_answers_unreadable", ctx.lang, counted=counted, qid=qid, whose=whose),
+        t("doctor_give_again", ctx.lang, first=min(owners), qid=qid),
     )

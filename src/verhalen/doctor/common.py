@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from verhalen.i18n import NOUNS, say
+from verhalen.i18n import NOUNS, language, number, t
 
 SHOWN_IDS = 5
 
@@ -20,15 +18,14 @@ def ids(values: Iterable[Any], lang: str) -> str:
     shown = ", ".join(str(v) for v in items[:SHOWN_IDS])
     rest = len(items) - SHOWN_IDS
     if rest > 0:
-        shown += say(lang, f" en {rest} meer", f" and {rest} more")
+        shown += t("doctor_and_more", lang, rest=rest)
     return shown
 
 
 def who(kind: str, owners: Iterable[Any], lang: str) -> str:
     """'verhaal 3', 'verhalen 3, 5', 'storytellers V01, V02' (`kind`: story or storyteller)."""
     owners = list(owners)
-    one_nl, many_nl, one_en, many_en = NOUNS[kind]
-    one, many = (one_en, many_en) if lang == "en" else (one_nl, many_nl)
+    one, many = NOUNS[kind][2:] if language(lang) == "en" else NOUNS[kind][:2]
     return f"{one if len(set(owners)) == 1 else many} {ids(owners, lang)}"
 
 
@@ -55,22 +52,10 @@ def cluster_command(config: str | None) -> str:
 def duration(seconds: float, lang: str) -> str:
     if seconds < 60:
         s = max(5, int(math.ceil(seconds / 5) * 5))
-        return say(lang, f"ongeveer {s} seconden", f"about {s} seconds")
+        return t("doctor_about_seconds", lang, s=s)
     minutes = round(seconds / 60)
     if minutes < 90:
-        return say(
-            lang,
-            f"ongeveer {minutes} {'minuut' if minutes == 1 else 'minuten'}",
-            f"about {minutes} minute{'s' if minutes != 1 else ''}",
-        )
+        return t("doctor_about_minutes", lang, n=minutes)
     hours = round(seconds / 3600, 1)
-    shown = f"{hours:g}".replace(".", ",") if lang != "en" else f"{hours:g}"
-    return say(lang, f"ongeveer {shown} uur", f"about {shown} hours")
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    shown = number(hours, lang, 0 if hours.is_integer() else 1)
+    return t("doctor_about_hours", lang, hours=shown)

@@ -8,6 +8,7 @@ import tomllib
 from typing import Any
 
 from verhalen.doctor.context import Context
+from verhalen.i18n import t
 from verhalen.project import CONFIG_NAME
 from verhalen.settings import LANGUAGES, problems
 
@@ -18,17 +19,8 @@ def check_config(ctx: Context) -> None:
         ctx.add(
             "error",
             "config",
-            ctx.say(
-                f"{CONFIG_NAME} ontbreekt in {ctx.root}: verhalen herkent de map niet als project",
-                f"{CONFIG_NAME} is missing in {ctx.root}: verhalen does not recognise the "
-                "folder as a project",
-            ),
-            ctx.say(
-                f"zet {CONFIG_NAME} terug uit een reservekopie, of maak een nieuwe met "
-                f"twee regels: printf '[project]\\nlanguage = \"nl\"\\n' > {CONFIG_NAME}",
-                f"restore {CONFIG_NAME} from a backup, or write a new one of two lines: "
-                f"printf '[project]\\nlanguage = \"en\"\\n' > {CONFIG_NAME}",
-            ),
+            t("doctor_config_missing", ctx.lang, config=CONFIG_NAME, root=ctx.root),
+            t("doctor_config_restore", ctx.lang, config=CONFIG_NAME),
         )
         return
     try:
@@ -37,17 +29,8 @@ def check_config(ctx: Context) -> None:
         ctx.add(
             "error",
             "config",
-            ctx.say(
-                f"{CONFIG_NAME} is geen geldige TOML: {exc}",
-                f"{CONFIG_NAME} is not valid TOML: {exc}",
-            ),
-            ctx.say(
-                f"verbeter {CONFIG_NAME} op de genoemde plaats (tekst tussen "
-                "aanhalingstekens, één [sectie] per kop); elke verhalen-opdracht weigert tot "
-                "dan",
-                f"correct {CONFIG_NAME} at the place named (text in quotes, one [section] "
-                "per heading); every verhalen command refuses until then",
-            ),
+            t("doctor_config_not_toml", ctx.lang, config=CONFIG_NAME, exc=exc),
+            t("doctor_config_correct", ctx.lang, config=CONFIG_NAME),
         )
         return
     # As `Project.open` would take them, but from a file it may refuse: the findings are in
@@ -67,8 +50,5 @@ def check_settings(ctx: Context, given: dict[str, Any]) -> None:
             problem.severity,
             "config",
             f"{CONFIG_NAME}: {problem.message}",
-            ctx.say(
-                f"{problem.fix}; elke verhalen-opdracht weigert tot dan",
-                f"{problem.fix}; every verhalen command refuses until then",
-            ),
+            t("doctor_refuses_until_then", ctx.lang, fix=problem.fix),
         )

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from verhalen.doctor.findings import Finding, Severity
 from verhalen.form import StoryForm
-from verhalen.i18n import say
 from verhalen.project import STORE_NAME
 
 
@@ -46,9 +45,6 @@ class Context:
 
     def add(self, severity: Severity, check: str, message: str, repair: str) -> None:
         self.findings.append(Finding(severity, check, message, repair))
-
-    def say(self, nl: str, en: str) -> str:
-        return say(self.lang, nl, en)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from verhalen.doctor.common import duration, who
 from verhalen.doctor.context import Context
-from verhalen.i18n import count
+from verhalen.i18n import count, t
 
 # Stories embedded per second on an empty cache, 2 cores (docs/quality.md, embedder table).
 EMBED_SPEED = {"use": 40.0, "sentence-transformers": 20.0}
@@ -37,18 +37,8 @@ def check_embeddings(ctx: Context) -> None:
         ctx.add(
             "warning",
             "embeddings",
-            ctx.say(
-                f"de actieve run {run_id} is gemaakt met embedder '{name}', die deze "
-                f"verhalen niet kan laden ({exc}); perspectieven splitsen, samenvoegen en "
-                "verplaatsen lukt dan niet",
-                f"the active run {run_id} was made with embedder '{name}', which this "
-                f"verhalen cannot load ({exc}); splitting, merging and moving perspectives "
-                "then fails",
-            ),
-            ctx.say(
-                f"maak een nieuwe run: verhalen cluster --embedder NAAM ({', '.join(NAMES)})",
-                f"make a new run: verhalen cluster --embedder NAME ({', '.join(NAMES)})",
-            ),
+            t("doctor_embedder_unloadable", ctx.lang, run_id=run_id, name=name, exc=exc),
+            t("doctor_new_run_embedder", ctx.lang, names=", ".join(NAMES)),
         )
         return
     if name.startswith("sentence-transformers:"):
@@ -57,16 +47,8 @@ def check_embeddings(ctx: Context) -> None:
             ctx.add(
                 "warning",
                 "embeddings",
-                ctx.say(
-                    f"de actieve run {run_id} gebruikt het model {model}, dat niet meer "
-                    "op deze computer staat; splitsen en samenvoegen lukt dan niet",
-                    f"the active run {run_id} uses the model {model}, which is no longer "
-                    "on this computer; splitting and merging then fail",
-                ),
-                ctx.say(
-                    f"zet het model terug op {model}, of maak een nieuwe run: verhalen cluster",
-                    f"put the model back at {model}, or make a new run: verhalen cluster",
-                ),
+                t("doctor_model_gone", ctx.lang, run_id=run_id, model=model),
+                t("doctor_model_put_back", ctx.lang, model=model),
             )
     stored = dict(db.execute("SELECT embedder, COUNT(*) FROM embeddings GROUP BY embedder"))
     # Stories excluded from the analysis and those too short to group are never embedded.
@@ -87,28 +69,20 @@ def check_embeddings(ctx: Context) -> None:
             continue
         speed = next((v for k, v in EMBED_SPEED.items() if part_name.startswith(k)), 20.0)
         older = [k for k in stored if k != key and k.split(":")[0] == key.split(":")[0]]
-        why = (
-            ctx.say(
-                f" (de opslag heeft wel vectoren van {', '.join(older)}: een andere versie)",
-                f" (the store does hold vectors of {', '.join(older)}: another version)",
-            )
-            if older
-            else ""
-        )
+        why = t("doctor_older_vectors", ctx.lang, older=", ".join(older)) if older else ""
         which = who("story", missing, ctx.lang)
         takes = duration(len(missing) / speed, ctx.lang)
         ctx.add(
             "info",
             "embeddings",
-            ctx.say(
-                f"{count(len(missing), 'story', 'nl')} nog zonder vector van {key}, de "
-                f"embedder van de actieve run {run_id}{why} ({which})",
-                f"{count(len(missing), 'story', 'en')} without a vector from {key} yet, the "
-                f"embedder of the active run {run_id}{why} ({which})",
+            t(
+                "doctor_no_vector",
+                ctx.lang,
+                stories=count(len(missing), "story", ctx.lang),
+                key=key,
+                run_id=run_id,
+                why=why,
+                which=which,
             ),
-            ctx.say(
-                f"'verhalen cluster' berekent ze en bewaart ze; dat kost {takes} extra, "
-                "daarna niet meer",
-                f"'verhalen cluster' computes and keeps them; that takes {takes} extra, once",
-            ),
+            t("doctor_cluster_computes", ctx.lang, takes=takes),
         )

@@ -8,24 +8,26 @@ from collections import defaultdict
 from verhalen.doctor.common import ids
 from verhalen.doctor.context import Context
 from verhalen.doctor.store_advice import recover
+from verhalen.i18n import t
 from verhalen.project import STORE_NAME
 
-# Rows a foreign key check may find without a parent: the table and what it holds, in words.
+# Rows a foreign key check may find without a parent: the table and the key of what it holds,
+# in words (`verhalen.texts.doctor`).
 CHILD_WORDS = {
-    "answers": ("antwoorden", "answers"),
-    "storyteller_answers": ("verteller-antwoorden", "storyteller answers"),
-    "flags": ("markeringen als mogelijk dubbel", "possible-duplicate flags"),
-    "tags": ("automatische kenmerken", "automatic tags"),
-    "assignments": ("indelingen in perspectieven", "perspective assignments"),
-    "perspectives": ("perspectieven", "perspectives"),
-    "stories": ("verhalen", "stories"),
+    "answers": "doctor_rows_answers",
+    "storyteller_answers": "doctor_rows_storyteller_answers",
+    "flags": "doctor_rows_flags",
+    "tags": "doctor_rows_tags",
+    "assignments": "doctor_rows_assignments",
+    "perspectives": "doctor_rows_perspectives",
+    "stories": "doctor_rows_stories",
 }
 PARENT_WORDS = {
-    "stories": ("verhalen", "stories"),
-    "runs": ("runs", "runs"),
-    "storytellers": ("vertellers", "storytellers"),
-    "sources": ("bronbestanden", "source files"),
-    "sessions": ("sessies", "sessions"),
+    "stories": "doctor_rows_stories",
+    "runs": "doctor_parents_runs",
+    "storytellers": "doctor_parents_storytellers",
+    "sources": "doctor_parents_sources",
+    "sessions": "doctor_parents_sessions",
 }
 # Rows that mean nothing without their parent, so removing them loses nothing.
 DELETABLE = {"answers", "storyteller_answers", "flags", "tags", "assignments", "perspectives"}
@@ -49,10 +51,7 @@ def check_integrity(ctx: Context) -> bool:
     ctx.add(
         "error",
         "store",
-        ctx.say(
-            f"{STORE_NAME} is beschadigd{where} (PRAGMA integrity_check: {shown})",
-            f"{STORE_NAME} is damaged{where} (PRAGMA integrity_check: {shown})",
-        ),
+        t("doctor_store_damaged_at", ctx.lang, store=STORE_NAME, where=where, shown=shown),
         recover(ctx),
     )
     return False
@@ -74,47 +73,35 @@ def check_foreign_keys(ctx: Context) -> None:
                 f"SELECT DISTINCT {column} FROM {table} WHERE rowid IN ({marks})", rowids[:999]
             )
         ]
-        child_nl, child_en = CHILD_WORDS.get(table, (table, table))
-        parent_nl, parent_en = PARENT_WORDS.get(parent, (parent, parent))
+        child = t(CHILD_WORDS[table], ctx.lang) if table in CHILD_WORDS else table
+        parent_words = t(PARENT_WORDS[parent], ctx.lang) if parent in PARENT_WORDS else parent
         gone = ids(values, ctx.lang)
-        n = len(rowids)
-        message = ctx.say(
-            f"{n} {'rij' if n == 1 else 'rijen'} in {table} ({child_nl}) "
-            f"{'hoort' if n == 1 else 'horen'} bij {parent_nl} die niet meer bestaan "
-            f"({column} {gone})",
-            f"{n} row{'s' * (n != 1)} in {table} ({child_en}) belong{'s' * (n == 1)} to "
-            f"{parent_en} that no longer exist ({column} {gone})",
+        message = t(
+            "doctor_orphan_rows",
+            ctx.lang,
+            n=len(rowids),
+            table=table,
+            child=child,
+            parent=parent_words,
+            column=column,
+            gone=gone,
         )
         delete = (
             f'sqlite3 {STORE_NAME} "DELETE FROM {table} WHERE {column} NOT IN '
             f'(SELECT {target} FROM {parent})"'
         )
         if table in DELETABLE:
-            repair = ctx.say(
-                f"ze hebben geen betekenis meer: maak een kopie (cp {STORE_NAME} "
-                f"{STORE_NAME}.bak) en ruim ze op met {delete}",
-                f"they mean nothing any more: make a copy (cp {STORE_NAME} "
-                f"{STORE_NAME}.bak) and remove them with {delete}",
-            )
+            repair = t("doctor_orphans_delete", ctx.lang, store=STORE_NAME, delete=delete)
             if table == "assignments":
-                repair += ctx.say(
-                    "; of maak een nieuwe run zonder ze met 'verhalen cluster'",
-                    "; or make a new run without them with 'verhalen cluster'",
-                )
+                repair += t("doctor_orphans_new_run", ctx.lang)
         elif (table, parent) == ("stories", "storytellers"):
-            repair = ctx.say(
-                f"zet een reservekopie terug, of registreer vertellers {gone} opnieuw in "
-                "een vertellerstabel bij de volgende 'verhalen ingest … --storytellers "
-                "vertellers.csv'",
-                f"restore a backup, or register storytellers {gone} again in a "
-                "storytellers table with the next 'verhalen ingest … --storytellers "
-                "storytellers.csv'",
-            )
+            repair = t("doctor_register_storytellers", ctx.lang, gone=gone)
         else:
-            repair = ctx.say(
-                f"zet een reservekopie van {STORE_NAME} terug: zonder die {parent_nl} zijn "
-                f"deze {child_nl} niet volledig",
-                f"restore a backup of {STORE_NAME}: without those {parent_en} these "
-                f"{child_en} are incomplete",
+            repair = t(
+                "doctor_orphans_restore",
+                ctx.lang,
+                store=STORE_NAME,
+                parent=parent_words,
+                child=child,
             )
         ctx.add("error", "store", message, repair)

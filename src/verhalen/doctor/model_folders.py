@@ -10,6 +10,7 @@ from verhalen.doctor.common import cluster_command
 from verhalen.doctor.context import Context
 from verhalen.doctor.findings import Severity
 from verhalen.doctor.runs import stored_runs
+from verhalen.i18n import t
 from verhalen.models import MODELS_DIR, model_damage
 
 
@@ -26,25 +27,13 @@ def _check_model(
     ctx: Context, run_id: int, command: str, model_path: str | None, active: bool
 ) -> None:
     level: Severity = "warning" if active else "info"
-    new_run = ctx.say(
-        f"zet de map terug uit een reservekopie, of maak een nieuwe run met model: "
-        f"{command} (dezelfde instellingen geven dezelfde perspectieven; je bewerkingen "
-        f"blijven in run {run_id})",
-        f"restore the folder from a backup, or make a new run with a model: "
-        f"{command} (the same settings give the same perspectives; your edits stay in "
-        f"run {run_id})",
-    )
+    new_run = t("doctor_model_new_run", ctx.lang, command=command, run_id=run_id)
     if not model_path:
         if (ctx.root / MODELS_DIR / f"run-{run_id}").is_dir():
             ctx.add(
                 level,
                 "runs",
-                ctx.say(
-                    f"run {run_id}: het model in {MODELS_DIR}/run-{run_id} is niet af "
-                    "(verhalen cluster stopte tijdens het opslaan)",
-                    f"run {run_id}: the model in {MODELS_DIR}/run-{run_id} is unfinished "
-                    "(verhalen cluster stopped while saving it)",
-                ),
+                t("doctor_model_unfinished", ctx.lang, run_id=run_id, models=MODELS_DIR),
                 new_run,
             )
         return  # a run saved without a model (notebooks do that): nothing wrong
@@ -53,14 +42,7 @@ def _check_model(
         ctx.add(
             level,
             "runs",
-            ctx.say(
-                f"run {run_id}: de modelmap {model_path} bestaat niet meer; de "
-                "perspectieven zelf staan in de opslag, maar het model kan geen nieuwe "
-                "verhalen meer plaatsen",
-                f"run {run_id}: the model folder {model_path} no longer exists; the "
-                "perspectives themselves are in the store, but the model can no longer "
-                "place new stories",
-            ),
+            t("doctor_model_folder_gone", ctx.lang, run_id=run_id, path=model_path),
             new_run,
         )
         return
@@ -69,11 +51,12 @@ def _check_model(
         ctx.add(
             level,
             "runs",
-            ctx.say(
-                f"run {run_id}: de modelmap {model_path} is onvolledig (ontbreekt of "
-                f"beschadigd: {', '.join(bad)})",
-                f"run {run_id}: the model folder {model_path} is incomplete (missing or "
-                f"damaged: {', '.join(bad)})",
+            t(
+                "doctor_model_incomplete",
+                ctx.lang,
+                run_id=run_id,
+                path=model_path,
+                bad=", ".join(bad),
             ),
             new_run,
         )
@@ -89,18 +72,8 @@ def _check_leftovers(ctx: Context, run_ids: set[int]) -> None:
             ctx.add(
                 "info",
                 "runs",
-                ctx.say(
-                    f"{shown} is een half opgeslagen model van een 'verhalen cluster' die "
-                    "stopte (of nu nog loopt)",
-                    f"{shown} is a half-saved model of a 'verhalen cluster' that stopped "
-                    "(or is running now)",
-                ),
-                ctx.say(
-                    f"niets nodig: de volgende 'verhalen cluster' ruimt het na een uur op; "
-                    f"weggooien mag ook: rm -r {shown}",
-                    f"nothing needed: the next 'verhalen cluster' removes it after an hour; "
-                    f"it may also go now: rm -r {shown}",
-                ),
+                t("doctor_model_partial", ctx.lang, shown=shown),
+                t("doctor_model_partial_repair", ctx.lang, shown=shown),
             )
             continue
         m = re.fullmatch(r"run-(\d+)", path.name)
@@ -108,13 +81,6 @@ def _check_leftovers(ctx: Context, run_ids: set[int]) -> None:
             ctx.add(
                 "info",
                 "runs",
-                ctx.say(
-                    f"{shown} hoort bij geen enkele run in de opslag (een teruggezette "
-                    "reservekopie?)",
-                    f"{shown} belongs to no run in the store (a restored backup?)",
-                ),
-                ctx.say(
-                    f"niets nodig; weggooien mag: rm -r {shown}",
-                    f"nothing needed; it may go: rm -r {shown}",
-                ),
+                t("doctor_model_no_run", ctx.lang, shown=shown),
+                t("doctor_model_may_go", ctx.lang, shown=shown),
             )

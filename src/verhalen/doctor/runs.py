@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from verhalen.doctor.common import ids, who
 from verhalen.doctor.context import Context
-from verhalen.i18n import count
+from verhalen.i18n import count, t
 
 
 class Run(NamedTuple):
@@ -40,31 +40,15 @@ def check_run_flags(ctx: Context) -> None:
         ctx.add(
             "warning",
             "runs",
-            ctx.say(
-                f"geen run is actief (er zijn runs {ids(numbers, ctx.lang)}): perspectieven, "
-                "patronen en rapporten zien geen perspectieven",
-                f"no run is active (there are runs {ids(numbers, ctx.lang)}): perspectives, "
-                "patterns and reports see no perspectives",
-            ),
-            ctx.say(
-                f"kies er een: verhalen perspectives use {numbers[-1]}",
-                f"choose one: verhalen perspectives use {numbers[-1]}",
-            ),
+            t("doctor_no_active_run", ctx.lang, runs=ids(numbers, ctx.lang)),
+            t("doctor_choose_run", ctx.lang, run_id=numbers[-1]),
         )
     if len(active) > 1:
         ctx.add(
             "error",
             "runs",
-            ctx.say(
-                f"runs {ids(active, ctx.lang)} staan alle als actief; verhalen gebruikt "
-                f"er maar één ({active[0]})",
-                f"runs {ids(active, ctx.lang)} are all marked active; verhalen uses "
-                f"only one ({active[0]})",
-            ),
-            ctx.say(
-                f"kies er een: verhalen perspectives use {active[-1]}",
-                f"choose one: verhalen perspectives use {active[-1]}",
-            ),
+            t("doctor_many_active", ctx.lang, runs=ids(active, ctx.lang), first=active[0]),
+            t("doctor_choose_run", ctx.lang, run_id=active[-1]),
         )
 
 
@@ -88,27 +72,14 @@ def check_active_run(ctx: Context) -> None:
     stories = db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
     if not assigned and stories:
         use = (
-            ctx.say(
-                f"verhalen perspectives use {others[-1]}, of maak een nieuwe met "
-                "'verhalen cluster'",
-                f"verhalen perspectives use {others[-1]}, or make a new one with "
-                "'verhalen cluster'",
-            )
+            t("doctor_use_other_run", ctx.lang, run_id=others[-1])
             if others
-            else ctx.say(
-                "maak een nieuwe run met 'verhalen cluster'",
-                "make a new run with 'verhalen cluster'",
-            )
+            else t("doctor_make_new_run", ctx.lang)
         )
         ctx.add(
             "error",
             "runs",
-            ctx.say(
-                f"de actieve run {run_id} deelt geen enkel verhaal in: er zijn geen "
-                "perspectieven te zien",
-                f"the active run {run_id} assigns no story at all: there are no "
-                "perspectives to see",
-            ),
+            t("doctor_run_assigns_nothing", ctx.lang, run_id=run_id),
             use,
         )
         return
@@ -120,20 +91,15 @@ def check_active_run(ctx: Context) -> None:
         ctx.add(
             "error",
             "runs",
-            ctx.say(
-                f"run {run_id}: {count(len(story_ids), 'story', 'nl')} in perspectief "
-                f"{number}, dat niet bestaat, en dus in geen enkel perspectief te zien "
-                f"({who('story', story_ids, ctx.lang)})",
-                f"run {run_id}: {count(len(story_ids), 'story', 'en')} in perspective "
-                f"{number}, which does not exist, and so shown in no perspective "
-                f"({who('story', story_ids, ctx.lang)})",
+            t(
+                "doctor_lost_perspective",
+                ctx.lang,
+                run_id=run_id,
+                stories=count(len(story_ids), "story", ctx.lang),
+                number=number,
+                whose=who("story", story_ids, ctx.lang),
             ),
-            ctx.say(
-                f"verplaats ze naar een bestaand perspectief of naar 'past nergens bij': "
-                f"verhalen perspectives move {min(story_ids)} 0",
-                f"move them to an existing perspective or to 'fits nowhere': "
-                f"verhalen perspectives move {min(story_ids)} 0",
-            ),
+            t("doctor_move_lost", ctx.lang, first=min(story_ids)),
         )
     # Stories excluded from the analysis are left out of a run on purpose.
     excluded = (
@@ -151,19 +117,12 @@ def check_active_run(ctx: Context) -> None:
         ctx.add(
             "warning",
             "runs",
-            ctx.say(
-                f"{count(len(missing), 'story', 'nl')} na run {run_id} toegevoegd en in "
-                f"geen enkel perspectief ingedeeld ({who('story', missing, ctx.lang)}); "
-                "rapporten en patronen laten ze bij de perspectieven weg",
-                f"{count(len(missing), 'story', 'en')} added after run {run_id} and in no "
-                f"perspective ({who('story', missing, ctx.lang)}); reports and patterns "
-                "leave them out of the perspectives",
+            t(
+                "doctor_added_after_run",
+                ctx.lang,
+                stories=count(len(missing), "story", ctx.lang),
+                run_id=run_id,
+                whose=who("story", missing, ctx.lang),
             ),
-            ctx.say(
-                "maak een nieuwe run met alle verhalen: verhalen cluster (je namen en "
-                f"bewerkingen blijven in run {run_id}; verhalen perspectives use {run_id} "
-                "gaat terug)",
-                "make a new run with every story: verhalen cluster (your names and edits "
-                f"stay in run {run_id}; verhalen perspectives use {run_id} goes back)",
-            ),
+            t("doctor_new_run_all", ctx.lang, run_id=run_id),
         )

@@ -6,10 +6,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from verhalen.doctor.common import SHOWN_IDS, sha256
+from verhalen.doctor.common import SHOWN_IDS
 from verhalen.doctor.context import Context
-from verhalen.i18n import count
+from verhalen.i18n import count, t
 from verhalen.ingest import rejects_file_name
+from verhalen.models import sha256
 
 
 def check_sources(ctx: Context) -> None:
@@ -46,32 +47,19 @@ def check_sources(ctx: Context) -> None:
             ctx.add(
                 "info",
                 "sources",
-                ctx.say(
-                    f"{shown} is veranderd sinds het is ingelezen ({latest[4][:10]})",
-                    f"{shown} has changed since it was ingested ({latest[4][:10]})",
-                ),
-                ctx.say(
-                    f"wil je de wijzigingen erin: verhalen ingest {shown} (verhalen die er "
-                    "al zijn worden herkend en overgeslagen; een veranderd verhaal komt er "
-                    "als nieuw verhaal bij)",
-                    f"to take the changes in: verhalen ingest {shown} (stories already in "
-                    "the store are recognised and skipped; a changed story comes in as a "
-                    "new one)",
-                ),
+                t("doctor_source_changed", ctx.lang, shown=shown, day=latest[4][:10]),
+                t("doctor_ingest_changes", ctx.lang, shown=shown),
             )
         elif not latest[3]:
             ctx.add(
                 "info",
                 "sources",
-                ctx.say(
-                    f"{shown} is maar deels ingelezen: een deel werd afgewezen (--skip-invalid)",
-                    f"{shown} was only partly ingested: some of it was rejected (--skip-invalid)",
-                ),
-                ctx.say(
-                    f"verbeter wat {rejects_file_name('nl')} noemt en draai verhalen ingest "
-                    f"{shown}: de rest komt erbij",
-                    f"correct what {rejects_file_name('en')} lists and run verhalen ingest "
-                    f"{shown}: the rest comes in",
+                t("doctor_source_partly", ctx.lang, shown=shown),
+                t(
+                    "doctor_ingest_rest",
+                    ctx.lang,
+                    rejects=rejects_file_name(ctx.lang),
+                    shown=shown,
                 ),
             )
     if gone:
@@ -82,20 +70,16 @@ def _gone(ctx: Context, gone: list[tuple[str, int]]) -> None:
     """Source files no longer on disk, with how many stories came from each."""
     shown = ", ".join(f"{p} ({count(n, 'story', ctx.lang)})" for p, n in gone[:SHOWN_IDS])
     if len(gone) > SHOWN_IDS:
-        shown += ctx.say(f" en {len(gone) - SHOWN_IDS} meer", f" and {len(gone) - SHOWN_IDS} more")
+        shown += t("doctor_and_more", ctx.lang, rest=len(gone) - SHOWN_IDS)
     ctx.add(
         "info",
         "sources",
-        ctx.say(
-            f"{count(len(gone), 'file', 'nl')} {'staat' if len(gone) == 1 else 'staan'}"
-            f" niet meer op de schijf: {shown}; de verhalen zelf staan in de opslag",
-            f"{count(len(gone), 'file', 'en')} {'is' if len(gone) == 1 else 'are'} no "
-            f"longer on disk: {shown}; the stories themselves are in the store",
+        t(
+            "doctor_sources_gone",
+            ctx.lang,
+            n=len(gone),
+            files=count(len(gone), "file", ctx.lang),
+            shown=shown,
         ),
-        ctx.say(
-            "niets nodig; zet de bestanden terug als je ze later opnieuw wilt inlezen "
-            "of wilt bewaren als bron",
-            "nothing needed; put the files back if you want to ingest them again later "
-            "or keep them as the source",
-        ),
+        t("doctor_sources_put_back", ctx.lang),
     )

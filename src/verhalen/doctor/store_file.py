@@ -9,6 +9,7 @@ import sqlite3
 
 from verhalen.doctor.context import Context
 from verhalen.doctor.store_advice import recover, restore_or_restart, unreadable
+from verhalen.i18n import t
 from verhalen.project import STORE_NAME
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -21,38 +22,21 @@ def check_store_file(ctx: Context) -> bool:
     journal = path.with_name(STORE_NAME + "-journal")
     if not path.exists():
         if wal.exists():
-            message = ctx.say(
-                f"{STORE_NAME} ontbreekt, maar {wal.name} staat er nog: alleen de laatste "
-                "wijzigingen zijn over",
-                f"{STORE_NAME} is missing, but {wal.name} is still there: only the latest "
-                "changes are left",
-            )
+            message = t("doctor_store_missing_wal", ctx.lang, store=STORE_NAME, wal=wal.name)
         else:
-            message = ctx.say(
-                f"{STORE_NAME} ontbreekt: de verhalen, antwoorden en perspectieven van dit "
-                "project zijn er niet",
-                f"{STORE_NAME} is missing: this project's stories, answers and perspectives "
-                "are not there",
-            )
+            message = t("doctor_store_missing", ctx.lang, store=STORE_NAME)
         ctx.add(
             "error",
             "store",
             message,
-            ctx.say(
-                f"zet {STORE_NAME} terug uit een reservekopie (met {wal.name} als die er "
-                "bij hoort); zonder kopie maakt 'verhalen ingest' een nieuwe, lege opslag "
-                "en lees je de bronbestanden opnieuw in",
-                f"restore {STORE_NAME} from a backup (with {wal.name} if it has one); "
-                "without one, 'verhalen ingest' starts a new, empty store and you ingest "
-                "the source files again",
-            ),
+            t("doctor_store_restore", ctx.lang, store=STORE_NAME, wal=wal.name),
         )
         return False
     if not path.is_file():
         ctx.add(
             "error",
             "store",
-            ctx.say(f"{STORE_NAME} is geen bestand", f"{STORE_NAME} is not a file"),
+            t("doctor_store_not_file", ctx.lang, store=STORE_NAME),
             restore_or_restart(ctx),
         )
         return False
@@ -64,21 +48,15 @@ def check_store_file(ctx: Context) -> bool:
         ctx.add(
             "error",
             "store",
-            ctx.say(f"{STORE_NAME} is niet te lezen: {exc}", f"{STORE_NAME} cannot be read: {exc}"),
-            ctx.say(
-                "geef jezelf leesrechten op het bestand (ls -l toont wie het mag lezen)",
-                "give yourself read permission on the file (ls -l shows who may read it)",
-            ),
+            t("doctor_store_cannot_read", ctx.lang, store=STORE_NAME, exc=exc),
+            t("doctor_give_read_permission", ctx.lang),
         )
         return False
     if size == 0:
         ctx.add(
             "error",
             "store",
-            ctx.say(
-                f"{STORE_NAME} is leeg (0 bytes): geen verhalen, geen tabellen",
-                f"{STORE_NAME} is empty (0 bytes): no stories, no tables",
-            ),
+            t("doctor_store_empty", ctx.lang, store=STORE_NAME),
             restore_or_restart(ctx),
         )
         return False
@@ -86,12 +64,7 @@ def check_store_file(ctx: Context) -> bool:
         ctx.add(
             "error",
             "store",
-            ctx.say(
-                f"{STORE_NAME} is geen SQLite-database (het begin van het bestand is "
-                f"overschreven, afgekapt of het is een ander bestand; {size} bytes)",
-                f"{STORE_NAME} is not an SQLite database (the start of the file was "
-                f"overwritten or cut off, or it is another file; {size} bytes)",
-            ),
+            t("doctor_store_not_sqlite", ctx.lang, store=STORE_NAME, size=size),
             restore_or_restart(ctx),
         )
         return False
@@ -104,9 +77,12 @@ def check_store_file(ctx: Context) -> bool:
         ctx.add(
             "error",
             "store",
-            ctx.say(
-                f"{STORE_NAME} is afgekapt: {size} van de {pages * page_size} bytes zijn er",
-                f"{STORE_NAME} is cut off: {size} of its {pages * page_size} bytes are there",
+            t(
+                "doctor_store_cut_off",
+                ctx.lang,
+                store=STORE_NAME,
+                size=size,
+                total=pages * page_size,
             ),
             recover(ctx),
         )
@@ -116,22 +92,8 @@ def check_store_file(ctx: Context) -> bool:
             ctx.add(
                 "warning",
                 "store",
-                ctx.say(
-                    f"{leftover.name} staat nog naast {STORE_NAME}: een verhalen-opdracht "
-                    "loopt nu, of is halverwege gestopt (afgebroken, vastgelopen, stroom "
-                    "weg); de wijzigingen die al klaar waren staan in dat bestand",
-                    f"{leftover.name} is still next to {STORE_NAME}: a verhalen command is "
-                    "running now, or stopped halfway (killed, crashed, power lost); the "
-                    "changes it had finished are in that file",
-                ),
-                ctx.say(
-                    "draai, als er geen andere verhalen-opdracht loopt, 'verhalen status': "
-                    f"die verwerkt {leftover.name} in de opslag; gooi het bestand nooit "
-                    "los weg en kopieer het mee bij een reservekopie",
-                    "when no other verhalen command is running, run 'verhalen status': it "
-                    f"folds {leftover.name} into the store; never delete that file on its "
-                    "own, and copy it along with a backup",
-                ),
+                t("doctor_store_leftover", ctx.lang, leftover=leftover.name, store=STORE_NAME),
+                t("doctor_fold_leftover", ctx.lang, leftover=leftover.name),
             )
     return True
 
@@ -145,20 +107,8 @@ def check_read_only(ctx: Context) -> None:
     ctx.add(
         "warning",
         "store",
-        ctx.say(
-            f"de projectmap of {STORE_NAME} is alleen-lezen: verhalen kan het project "
-            "lezen (status, stories list, perspectives list, report --out) maar niets "
-            "veranderen; er is niets beschadigd",
-            f"the project folder or {STORE_NAME} is read-only: verhalen can read the "
-            "project (status, stories list, perspectives list, report --out) but change "
-            "nothing; nothing is damaged",
-        ),
-        ctx.say(
-            "om te werken: kopieer de projectmap naar een plek waar je mag schrijven, of "
-            "vraag schrijfrechten",
-            "to work on it: copy the project folder to a place where you may write, or ask "
-            "for write access",
-        ),
+        t("doctor_read_only", ctx.lang, store=STORE_NAME),
+        t("doctor_read_only_work", ctx.lang),
     )
 
 

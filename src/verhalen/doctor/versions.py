@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 from verhalen.doctor.common import cluster_command
 from verhalen.doctor.context import Context
 from verhalen.doctor.runs import active_run, stored_runs
+from verhalen.i18n import t
 
 
 def check_versions(ctx: Context) -> None:
@@ -36,18 +37,6 @@ def check_versions(ctx: Context) -> None:
     ctx.add(
         "warning",
         "versions",
-        ctx.say(
-            f"de actieve run {run_id} is gemaakt met andere versies dan er nu geïnstalleerd "
-            f"zijn ({', '.join(changed)}): dezelfde seed kan nu andere perspectieven geven",
-            f"the active run {run_id} was made with other versions than are installed now "
-            f"({', '.join(changed)}): the same seed may now give other perspectives",
-        ),
-        ctx.say(
-            "installeer met constraints.txt (in de map van verhalen: bash scripts/setup.sh, "
-            "of pip install -c constraints.txt -e .) of voer 'verhalen cluster' opnieuw uit: "
-            f"{command} (je bewerkingen blijven in run {run_id})",
-            "install with constraints.txt (in verhalen's folder: bash scripts/setup.sh, or "
-            "pip install -c constraints.txt -e .) or run 'verhalen cluster' again: "
-            f"{command} (your edits stay in run {run_id})",
-        ),
+        t("doctor_versions_changed", ctx.lang, run_id=run_id, changed=", ".join(changed)),
+        t("doctor_install_constraints", ctx.lang, command=command, run_id=run_id),
     )

@@ -13,6 +13,7 @@ from verhalen.catalysis import find_file
 from verhalen.catalysis import problems as catalysis_problems
 from verhalen.doctor.context import Context
 from verhalen.errors import VerhalenError
+from verhalen.i18n import t
 from verhalen.project import Project
 from verhalen.proposals import find_proposals, proposal_problems
 from verhalen.store.schema import SCHEMA_VERSION
@@ -40,28 +41,12 @@ def check_workshop_files(ctx: Context) -> None:
             "error",
             "catalysis",
             str(problem),
-            ctx.say(
-                f"verbeter {name} op die plaats: 'verhalen patterns list' toont de ids van "
-                "de patronen, 'verhalen perspectives list' de perspectieven; tot dan weigert "
-                "'verhalen report'",
-                f"correct {name} at that place: 'verhalen patterns list' shows the pattern "
-                "ids, 'verhalen perspectives list' the perspectives; until then "
-                "'verhalen report' refuses",
-            ),
+            t("doctor_correct_catalysis", ctx.lang, name=name),
         )
     for problem in proposals:
         ctx.add(
             "error",
             "proposals",
             str(problem),
-            ctx.say(
-                f"verbeter {proposals_name} op die plaats: elk voorstel heeft perspectief "
-                "(een nummer uit 'verhalen perspectives list'), voorstel en eventueel titel, "
-                "wie en toelichting; tot dan weigeren 'verhalen report' en 'verhalen "
-                "workshop import'",
-                f"correct {proposals_name} at that place: each proposal has perspectief (a "
-                "number from 'verhalen perspectives list'), voorstel and optionally titel, "
-                "wie and toelichting; until then 'verhalen report' and 'verhalen workshop "
-                "import' refuse",
-            ),
+            t("doctor_correct_proposals", ctx.lang, name=proposals_name),
         )

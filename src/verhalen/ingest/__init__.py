@@ -179,14 +179,7 @@ def _check_answers(
     for qid, raw in answers.items():
         question = form.get(qid)
         if question is None or question.about != about:
-            problems.append(
-                f"{qid}: "
-                + (
-                    "not in the story form"
-                    if lang == "en"
-                    else "staat niet in het verhalenformulier"
-                )
-            )
+            problems.append(t("data_not_in_form", lang, qid=qid))
             continue
         try:
             value = question.parse(raw, lang)
@@ -256,11 +249,7 @@ def ingest(
     sm_spec = None
     if sensemaker_definition is not None:
         if spec is not None:
-            raise VerhalenError(
-                "--narrafirma-form en --sensemaker gaan niet samen"
-                if lang == "nl"
-                else "--narrafirma-form and --sensemaker do not go together"
-            )
+            raise VerhalenError(t("data_narrafirma_and_sensemaker", lang))
         try:
             sm_spec = _sensemaker.read_definition(sensemaker_definition, lang)
         except ReadError as exc:
@@ -377,7 +366,7 @@ def _columns(unread: list[tuple[str, list[str]]], lang: str) -> tuple[str, int]:
     shown = ", ".join(names[:SHOWN_COLUMNS])
     rest = len(names) - SHOWN_COLUMNS
     if rest > 0:
-        shown += f" en {rest} meer" if lang == "nl" else f" and {rest} more"
+        shown = t("data_columns_and_more", lang, shown=shown, rest=rest)
     return shown, len(names)
 
 
@@ -385,19 +374,8 @@ def unread_warning(display: str, columns: list[str], lang: str) -> str:
     """One line: a table's columns that match no question were left out (the form has some)."""
     names, n = _columns([(display, columns)], lang)
     where = one_line(display, 200)
-    if lang == "nl":
-        return (
-            f"{where}: {'kolommen' if n > 1 else 'kolom'} {names} "
-            f"{'horen' if n > 1 else 'hoort'} bij geen vraag in storyform.yaml en "
-            f"{'zijn' if n > 1 else 'is'} niet ingelezen "
-            "(--map VRAAG=KOLOM koppelt een kolom aan een vraag)"
-        )
-    return (
-        f"{where}: {'columns' if n > 1 else 'column'} {names} "
-        f"{'match' if n > 1 else 'matches'} no question in storyform.yaml and "
-        f"{'were' if n > 1 else 'was'} not read "
-        "(--map QUESTION=COLUMN links a column to a question)"
-    )
+    key = "data_unread_columns" if n > 1 else "data_unread_one_column"
+    return t(key, lang, where=where, names=names)
 
 
 def _no_questions(
@@ -408,40 +386,30 @@ def _no_questions(
 ) -> str:
     """One line: the form has no questions, so the answers these tables bring cannot be read."""
     lang = project.lang
-    nl = lang == "nl"
     form = project.form_path
     files = ", ".join(dict.fromkeys(one_line(display, 200) for display, _ in unread))
     columns, n = _columns(unread, lang)
     if narrafirma_form is not None:
         start = one_line(str(narrafirma_form), 200)
-        hint = (
-            f"uit het NarraFirma-formulier: verhalen form from-narrafirma {start}"
-            if nl
-            else f"from the NarraFirma form: verhalen form from-narrafirma {start}"
-        )
+        hint = t("data_no_questions_hint_narrafirma", lang, start=start)
     elif sensemaker_definition is not None:
         start = one_line(str(sensemaker_definition), 200)
-        hint = (
-            f"uit de SenseMaker-definitie: verhalen form from-sensemaker {start}"
-            if nl
-            else f"from the SenseMaker definition: verhalen form from-sensemaker {start}"
-        )
+        hint = t("data_no_questions_hint_sensemaker", lang, start=start)
     else:
-        hint = "een begin: verhalen form new" if nl else "to start: verhalen form new"
-    if nl:
-        state = "ontbreekt" if not form.exists() else "heeft geen vragen"
-        column, question = ("kolommen", "die vragen") if n > 1 else ("kolom", "die vraag")
-        return (
-            f"{form} {state}, dus de antwoorden in {files} kunnen niet worden gelezen "
-            f"({column}: {columns}); zet {question} in {form.name} ({hint}) of haal de "
-            f"{column} uit de tabel, en lees opnieuw in; er is niets opgeslagen"
-        )
-    state = "is missing" if not form.exists() else "has no questions"
-    column, question = ("columns", "those questions") if n > 1 else ("column", "that question")
-    return (
-        f"{form} {state}, so the answers in {files} cannot be read ({column}: {columns}); "
-        f"add {question} to {form.name} ({hint}) or remove the {column} from the table, "
-        "then ingest again; nothing was stored"
+        hint = t("data_no_questions_hint_new", lang)
+    state = t("data_form_empty" if form.exists() else "data_form_missing", lang)
+    many = "many" if n > 1 else "one"
+    return t(
+        "data_no_questions",
+        lang,
+        form=form,
+        state=state,
+        files=files,
+        column=t(f"data_no_questions_column_{many}", lang),
+        columns=columns,
+        question=t(f"data_no_questions_question_{many}", lang),
+        form_name=form.name,
+        hint=hint,
     )
 
 

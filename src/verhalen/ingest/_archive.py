@@ -28,7 +28,7 @@ def check_archive(path: Path, lang: str = "nl") -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        why = f"not a valid document ({one_line(str(exc), 160)})"
+        why = t("why_bad_document", lang, detail=one_line(str(exc), 160))
         raise ReadError(t("unreadable", lang, why=why)) from None
     if len(infos) > MAX_MEMBERS:
         raise ReadError(t("unreadable", lang, why=t("why_members", lang, n=len(infos))))

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.form import NOT_APPLICABLE, Question, StoryForm, fold
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.ingest._model import (
     RawStoryteller,
     ReadError,
@@ -131,25 +131,17 @@ def read_definition(path: Path, lang: str = "nl") -> SMSpec:
 def _read_definition(path: Path, lang: str) -> SMSpec:
     try:
         if path.stat().st_size > MAX_DEFINITION_BYTES:
-            raise ReadError(say(lang, "bestand is te groot", "file is too large"))
+            raise ReadError(t("data_sm_too_large", lang))
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise ReadError(say(lang, f"onleesbaar: {exc}", f"unreadable: {exc}")) from None
+        raise ReadError(t("data_sm_unreadable", lang, why=exc)) from None
     except (UnicodeError, ValueError) as exc:
-        raise ReadError(
-            say(lang, f"geen geldige JSON ({exc})", f"not valid JSON ({exc})")
-        ) from None
+        raise ReadError(t("data_sm_bad_json", lang, why=exc)) from None
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
     sections = data.get("sections") if isinstance(data, dict) else None
     if not isinstance(sections, list):
-        raise ReadError(
-            say(
-                lang,
-                "geen SenseMaker-frameworkdefinitie (geen 'sections' met signifiers)",
-                "not a SenseMaker framework definition (no 'sections' with signifiers)",
-            )
-        )
+        raise ReadError(t("data_sm_not_a_definition", lang))
     fragment_id = str(_one(data.get("fragment_signifier_id")) or "")
     spec = SMSpec(
         name=clean_label(_one(data.get("name"))),
@@ -189,21 +181,14 @@ def _read_definition(path: Path, lang: str) -> SMSpec:
             signifier.question = _question(signifier, content, used, lang)
         spec.signifiers.append(signifier)
     if spec.role("story") is None:
-        raise ReadError(
-            say(
-                lang,
-                "de definitie noemt geen vrije-tekst-signifier voor het verhaal "
-                "(fragment_signifier_id)",
-                "the definition names no free-text signifier for the story (fragment_signifier_id)",
-            )
-        )
+        raise ReadError(t("data_sm_no_story_signifier", lang))
     return spec
 
 
 def _question(s: SMSignifier, content: dict, used: set[str], lang: str) -> Question:
     """The story-form question for a signifier (every one is about the story: SenseMaker does
     not separate questions about the storyteller)."""
-    names = [t for _, t in s.parts]
+    names = [label for _, label in s.parts]
     title = s.title or (names[0] if len(names) == 1 else "") or s.kind
     qid = _slug(title, used)
     text = {"en": title}
@@ -288,13 +273,7 @@ def read_stories(
     title_col = cols.find(title.id, title.title) if title else None
     if text_col is None:
         raise ReadError(
-            say(
-                lang,
-                f"geen kolom voor het verhaal (signifier {story.id}, '{story.title}'); "
-                "hoort deze export bij deze definitie?",
-                f"no column for the story (signifier {story.id}, '{story.title}'); "
-                "does this export go with this definition?",
-            ),
+            t("data_sm_no_story_column", lang, id=story.id, title=story.title),
             header_row,
         )
     teller_col = cols.find("responder_id")
@@ -323,12 +302,11 @@ def read_stories(
                     result.warnings.append(
                         (
                             number,
-                            say(
+                            t(
+                                "data_sm_unknown_choice",
                                 lang,
-                                f"'{one_line(code, 80)}' staat niet bij de keuzes van "
-                                f"'{s.title}' in de definitie; weggelaten",
-                                f"'{one_line(code, 80)}' is not among the choices of "
-                                f"'{s.title}' in the definition; left out",
+                                code=one_line(code, 80),
+                                title=s.title,
                             ),
                         )
                     )

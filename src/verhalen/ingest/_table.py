@@ -147,11 +147,7 @@ def map_columns(
         elif form.get(name):
             questions[name] = index
         else:
-            problems.append(
-                f"--map {name}=…: '{name}' is geen veld en geen vraag uit storyform.yaml"
-                if options.lang == "nl"
-                else f"--map {name}=…: '{name}' is no field and no question of storyform.yaml"
-            )
+            problems.append(t("data_map_no_field", options.lang, name=name))
     taken = set(mapping.values()) | set(questions.values())
     for name in fields:
         if name in mapping:
@@ -183,9 +179,7 @@ def unread_columns(
         if i in used or fold(name) in KNOWN_NAMES:
             continue
         if any(i < len(cells) and cells[i].strip() for _, cells in body):
-            unread.append(
-                _one_line(name) or (f"kolom {i + 1}" if lang == "nl" else f"column {i + 1}")
-            )
+            unread.append(_one_line(name) or t("data_column_number", lang, number=i + 1))
     return unread
 
 
@@ -216,13 +210,7 @@ def read_table(path: Path, display: str, form: StoryForm, options: ReadOptions) 
     for number, cells in body:
         extra = [c for c in cells[len(header) :] if c.strip()]
         if extra:
-            reason = (
-                f"{len(cells)} cellen maar {len(header)} kolommen: staat er een komma of "
-                "puntkomma in tekst zonder aanhalingstekens?"
-                if options.lang == "nl"
-                else f"{len(cells)} cells but {len(header)} columns: a comma or semicolon in "
-                "unquoted text?"
-            )
+            reason = t("data_cells_columns", options.lang, cells=len(cells), columns=len(header))
             result.problems.append((number, reason))
             continue
         answers = {q: get(cells, i) for q, i in questions.items() if q not in teller_questions}

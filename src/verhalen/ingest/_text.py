@@ -33,7 +33,7 @@ def decode(data: bytes, lang: str = "nl") -> str:
     elif codec := _utf16_without_bom(data):
         return _utf16(data, codec, lang)
     if b"\x00" in data:
-        raise ReadError(t("unreadable", lang, why="binary data, not text"))
+        raise ReadError(t("unreadable", lang, why=t("why_binary", lang)))
     try:
         return data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError:
@@ -47,7 +47,7 @@ def _utf16(data: bytes, codec: str, lang: str) -> str:
     except UnicodeDecodeError:
         raise ReadError(t("unreadable", lang, why=t("why_bad_utf16", lang))) from None
     if "\x00" in text:
-        raise ReadError(t("unreadable", lang, why="binary data, not text"))
+        raise ReadError(t("unreadable", lang, why=t("why_binary", lang)))
     return text.lstrip("\ufeff")
 
 
@@ -80,7 +80,7 @@ def _legacy(data: bytes, lang: str) -> str:
     if not _western(legacy.decode("cp1252", errors="replace")):
         best = from_bytes(data).best()
         if best is None:
-            raise ReadError(t("unreadable", lang, why="unknown text encoding"))
+            raise ReadError(t("unreadable", lang, why=t("why_unknown_encoding", lang)))
         return str(best)
     return "\n".join(
         text if text is not None else line.decode("cp1252", errors="replace")

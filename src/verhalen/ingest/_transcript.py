@@ -204,7 +204,8 @@ def read_vtt(path: Path, display: str, options: ReadOptions) -> ReadResult:
     try:
         captions = webvtt.from_string(text).captions
     except Exception as exc:  # webvtt raises MalformedFileError and friends
-        raise ReadError(t("unreadable", options.lang, why=f"not valid WebVTT ({exc})")) from None
+        why = t("why_bad_subtitles", options.lang, kind="WebVTT", detail=exc)
+        raise ReadError(t("unreadable", options.lang, why=why)) from None
     meta = {m.group(1).casefold(): m.group(2).strip() for m in NOTE_META.finditer(text)}
     session = meta.get("sessie") or meta.get("session")
     return stories_from_turns(
@@ -219,7 +220,8 @@ def read_srt(path: Path, display: str, options: ReadOptions) -> ReadResult:
     try:
         items = pysrt.from_string(text, error_handling=pysrt.ERROR_RAISE)
     except Exception as exc:  # pysrt.Error and parsing errors
-        raise ReadError(t("unreadable", options.lang, why=f"not valid SubRip ({exc})")) from None
+        why = t("why_bad_subtitles", options.lang, kind="SubRip", detail=exc)
+        raise ReadError(t("unreadable", options.lang, why=why)) from None
     if not items and text.strip():
-        raise ReadError(t("unreadable", options.lang, why="no subtitles found"))
+        raise ReadError(t("unreadable", options.lang, why=t("why_no_subtitles", options.lang)))
     return stories_from_turns(_cue_turns([(None, i.text) for i in items]), display, options)

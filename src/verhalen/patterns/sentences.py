@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from verhalen.i18n import number
+from verhalen.i18n import language, number, t
 from verhalen.patterns.tests import MIN_GROUP, GroupStats, Pattern
-from verhalen.patterns.variables import Variable, msg
+from verhalen.patterns.variables import Variable, yes_no
 
 MINUS = "−"
 
@@ -58,38 +58,23 @@ def _topic(var: Variable) -> str:
 def _group(name: str, lang: str) -> str:
     """One group of storytellers, its name as the project wrote it: "de groep 'N-VA'", never
     "N-VAen" (a name is not a noun our plural rules know)."""
-    return msg(lang, f"de groep '{name}'", f"the group '{name}'")
+    return t("pat_group", lang, name=name)
 
 
 def _is_yes(category: str) -> bool:
-    return category in ("ja", "yes")
+    return category in (yes_no("nl")[0], yes_no("en")[0])
 
 
 def _stories_with(var: Variable, category: str, lang: str) -> str:
     """'verhalen met Afloop = goed', 'verhalen van ambtenaren', … (after 'bij' / 'in')."""
     if var.is_group:
-        return msg(lang, "verhalen van ", "stories by ") + _group(category, lang)
+        return t("pat_stories_by", lang, group=_group(category, lang))
     if var.source == "perspective":
-        t = _title(category)
-        return msg(
-            lang, f"verhalen uit het perspectief '{t}'", f"stories from the perspective '{t}'"
-        )
+        return t("pat_stories_from_perspective", lang, title=_title(category))
     if var.option:
-        topic, opt = _topic(var), var.option
-        if _is_yes(category):
-            return msg(
-                lang,
-                f"verhalen waarin bij {topic} '{opt}' gekozen is",
-                f"stories where '{opt}' was chosen for {topic}",
-            )
-        return msg(
-            lang,
-            f"verhalen waarin bij {topic} '{opt}' niet gekozen is",
-            f"stories where '{opt}' was not chosen for {topic}",
-        )
-    return msg(
-        lang, f"verhalen met {var.label} = {category}", f"stories with {var.label} = {category}"
-    )
+        key = "pat_stories_option_chosen" if _is_yes(category) else "pat_stories_option_not_chosen"
+        return t(key, lang, topic=_topic(var), option=var.option)
+    return t("pat_stories_with", lang, label=var.label, category=category)
 
 
 def _explains(var: Variable) -> int:
@@ -103,12 +88,12 @@ def _capital(text: str) -> str:
 
 def _crosstab_sentence(p: Pattern, lang: str) -> str:
     assert p.table is not None and p.a is not None and p.b is not None
-    t = p.table
-    obs = np.array(t.observed)
-    res = np.array(t.residuals)
+    table = p.table
+    obs = np.array(table.observed)
+    res = np.array(table.residuals)
     left = set(p.small)
     x, y = p.a, p.b
-    rows, cols = list(t.rows), list(t.cols)
+    rows, cols = list(table.rows), list(table.cols)
     if _explains(p.b) < _explains(p.a):  # the sentence starts from b: read the table transposed
         x, y, rows, cols, obs, res = p.b, p.a, cols, rows, obs.T, res.T
     row_sum, col_sum, n = obs.sum(1), obs.sum(0), int(obs.sum())
@@ -119,56 +104,34 @@ def _crosstab_sentence(p: Pattern, lang: str) -> str:
     masked = np.where(usable, res, -np.inf)
     i, j = np.unravel_index(int(np.argmax(masked)), masked.shape)
     if not masked[i, j] > 0:
-        return msg(
-            lang,
-            f"{x.label} en {y.label} hangen samen ({format_p(p.p, lang)})",
-            f"{x.label} and {y.label} are related ({format_p(p.p, lang)})",
-        )
+        return t("pat_related", lang, x=x.label, y=y.label, p=format_p(p.p, lang))
     more = True
     if y.option and not _is_yes(cols[j]):  # say it of the option being chosen: "less often"
         j, more = next(k for k, c in enumerate(cols) if _is_yes(c)), False
     inside = _percent(int(obs[i, j]), int(row_sum[i]))
     outside = _percent(int(col_sum[j] - obs[i, j]), int(n - row_sum[i]))
-    numbers = msg(
-        lang,
-        f" ({inside} tegen {outside}; {format_p(p.p, lang)})",
-        f" ({inside} vs {outside}; {format_p(p.p, lang)})",
-    )
+    numbers = t("pat_numbers", lang, inside=inside, outside=outside, p=format_p(p.p, lang))
     r, c = rows[i], cols[j]
     if x.is_group and y.source == "perspective":
         who = _capital(_group(r, lang))
-        return (
-            msg(
-                lang,
-                f"{who} vertelt vaker verhalen uit het perspectief '{_title(c)}'",
-                f"{who} more often tells stories from the perspective '{_title(c)}'",
-            )
-            + numbers
-        )
+        return t("pat_group_tells_more", lang, who=who, title=_title(c)) + numbers
     where = _stories_with(x, r, lang)
-    if x.option and lang == "nl":  # "Bij verhalen waarin … gekozen is, is …"
+    if x.option and language(lang) == "nl":  # "Bij verhalen waarin … gekozen is, is …"
         where += ","
     if y.source == "perspective":
-        text = msg(
-            lang,
-            f"Bij {where} komt het perspectief '{_title(c)}' vaker voor",
-            f"In {where}, the perspective '{_title(c)}' is more common",
-        )
+        text = t("pat_perspective_more_common", lang, where=where, title=_title(c))
     elif y.option:
-        often = msg(
-            lang, "vaker" if more else "minder vaak", "more often" if more else "less often"
-        )
-        text = msg(
+        often = t("pat_more_often" if more else "pat_less_often", lang)
+        text = t(
+            "pat_option_chosen_often",
             lang,
-            f"Bij {where} is {often} '{y.option}' gekozen bij {_topic(y)}",
-            f"In {where}, '{y.option}' was {often} chosen for {_topic(y)}",
+            where=where,
+            often=often,
+            option=y.option,
+            topic=_topic(y),
         )
     else:
-        text = msg(
-            lang,
-            f"Bij {where} is {y.label} vaker '{c}'",
-            f"In {where}, {y.label} is more often '{c}'",
-        )
+        text = t("pat_category_more_often", lang, where=where, label=y.label, category=c)
     return text + numbers
 
 
@@ -192,24 +155,29 @@ def _groups_sentence(p: Pattern, lang: str) -> str:
         group = max(tested, key=lambda g: abs(contrast(g)[1] - contrast(g)[2]))
     what, mine, theirs = contrast(group)
     if mine == theirs:
-        return msg(
+        return t(
+            "pat_differs_between_groups",
             lang,
-            f"{scale.label} verschilt tussen de groepen van {choice.label} ({format_p(p.p, lang)})",
-            f"{scale.label} differs between the groups of {choice.label} ({format_p(p.p, lang)})",
+            scale=scale.label,
+            choice=choice.label,
+            p=format_p(p.p, lang),
         )
-    higher = mine > theirs
-    word = msg(lang, "hoger" if higher else "lager", "higher" if higher else "lower")
-    name = msg(lang, "mediaan", "median") if what == "median" else msg(lang, "gemiddeld", "mean")
+    word = t("pat_higher" if mine > theirs else "pat_lower", lang)
+    name = t("pat_median" if what == "median" else "pat_mean", lang)
     if choice.is_group:
-        where = msg(lang, "bij ", "among ") + _group(group.category, lang)
+        where = t("pat_among_group", lang, group=_group(group.category, lang))
     else:
-        where = msg(lang, "bij ", "in ") + _stories_with(choice, group.category, lang)
-    return msg(
+        where = t("pat_in_stories", lang, stories=_stories_with(choice, group.category, lang))
+    return t(
+        "pat_differs_where",
         lang,
-        f"{scale.label} is {word} {where} "
-        f"({name} {_plain(mine, lang)} tegen {_plain(theirs, lang)}; {format_p(p.p, lang)})",
-        f"{scale.label} is {word} {where} "
-        f"({name} {_plain(mine, lang)} vs {_plain(theirs, lang)}; {format_p(p.p, lang)})",
+        scale=scale.label,
+        word=word,
+        where=where,
+        name=name,
+        mine=_plain(mine, lang),
+        theirs=_plain(theirs, lang),
+        p=format_p(p.p, lang),
     )
 
 
@@ -217,12 +185,8 @@ def _describe_sentence(p: Pattern, lang: str) -> str:
     var = p.a
     assert var is not None
     if p.n == 0:
-        return msg(lang, f"{var.label}: nog geen waarden", f"{var.label}: no values yet")
-    missing = msg(
-        lang,
-        f"{round(100 * p.missing)}% zonder waarde",
-        f"{round(100 * p.missing)}% without a value",
-    )
+        return t("pat_no_values_yet", lang, label=var.label)
+    missing = t("pat_without_value", lang, percent=round(100 * p.missing))
     if p.summary is not None:
         s = p.summary
         median, mean, sd = (
@@ -230,27 +194,40 @@ def _describe_sentence(p: Pattern, lang: str) -> str:
             number(s.mean or 0, lang, 1),
             number(s.sd or 0, lang, 1),
         )
-        return msg(
+        return t(
+            "pat_describe_scale",
             lang,
-            f"{var.label}: mediaan {median}, gemiddeld {mean} (sd {sd}; {p.n} verhalen, {missing})",
-            f"{var.label}: median {median}, mean {mean} (sd {sd}; {p.n} stories, {missing})",
+            label=var.label,
+            median=median,
+            mean=mean,
+            sd=sd,
+            total=p.n,
+            missing=missing,
         )
     if var.option:  # "Nodig: 'tijd' gekozen in 40 van 150 verhalen"
         chosen = dict(p.counts).get(var.categories[0], 0)
         share = _percent(chosen, p.n)
-        return msg(
+        return t(
+            "pat_describe_option",
             lang,
-            f"{_topic(var)}: '{var.option}' gekozen in {chosen} van {p.n} verhalen "
-            f"({share}; {missing})",
-            f"{_topic(var)}: '{var.option}' chosen in {chosen} of {p.n} stories "
-            f"({share}; {missing})",
+            topic=_topic(var),
+            option=var.option,
+            chosen=chosen,
+            total=p.n,
+            share=share,
+            missing=missing,
         )
     top, most = max(p.counts, key=lambda c: c[1])
     share = _percent(most, p.n)
-    return msg(
+    return t(
+        "pat_describe_choice",
         lang,
-        f"{var.label}: het vaakst '{top}' ({most} van {p.n} verhalen, {share}; {missing})",
-        f"{var.label}: most often '{top}' ({most} of {p.n} stories, {share}; {missing})",
+        label=var.label,
+        top=top,
+        most=most,
+        total=p.n,
+        share=share,
+        missing=missing,
     )
 
 
@@ -261,34 +238,22 @@ def sentence(pattern: Pattern, lang: str = "nl") -> str:
         return _describe_sentence(p, lang)
     assert p.a is not None and p.b is not None
     if p.test == "none" and p.n == 0:
-        return msg(
-            lang,
-            f"Geen verhalen met zowel {p.a.label} als {p.b.label}",
-            f"No stories with both {p.a.label} and {p.b.label}",
-        )
+        return t("pat_no_stories_with_both", lang, a=p.a.label, b=p.b.label)
     if p.test == "none":
-        return msg(
-            lang,
-            f"Te weinig verhalen per groep om {p.a.label} en {p.b.label} te toetsen",
-            f"Too few stories per group to test {p.a.label} against {p.b.label}",
-        )
+        return t("pat_too_few_to_test", lang, a=p.a.label, b=p.b.label)
     if not p.significant:
-        return msg(
-            lang,
-            f"Geen duidelijk verband tussen {p.a.label} en {p.b.label} ({format_p(p.p, lang)})",
-            f"No clear relation between {p.a.label} and {p.b.label} ({format_p(p.p, lang)})",
-        )
+        return t("pat_no_clear_relation", lang, a=p.a.label, b=p.b.label, p=format_p(p.p, lang))
     if p.table is not None:
         return _crosstab_sentence(p, lang)
     if p.test == "spearman":
         rho = p.statistic or 0.0
-        if lang == "nl":
-            return (
-                f"Hoe hoger {p.a.label}, hoe {'hoger' if rho > 0 else 'lager'} {p.b.label} "
-                f"(ρ = {signed(rho, lang)}; {format_p(p.p, lang)})"
-            )
-        return (
-            f"The higher {p.a.label}, the {'higher' if rho > 0 else 'lower'} {p.b.label} "
-            f"(ρ = {signed(rho, lang)}; {format_p(p.p, lang)})"
+        return t(
+            "pat_the_higher",
+            lang,
+            a=p.a.label,
+            word=t("pat_higher" if rho > 0 else "pat_lower", lang),
+            b=p.b.label,
+            rho=signed(rho, lang),
+            p=format_p(p.p, lang),
         )
     return _groups_sentence(p, lang)

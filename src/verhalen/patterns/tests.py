@@ -25,7 +25,8 @@ from scipy.stats.contingency import association, expected_freq
 
 from verhalen.errors import VerhalenError
 from verhalen.form import fold
-from verhalen.patterns.variables import Variable, collect, msg
+from verhalen.i18n import t
+from verhalen.patterns.variables import Variable, collect
 from verhalen.project import Project
 
 MIN_GROUP = 5  # stories a category needs to take part in a test
@@ -328,10 +329,4 @@ def find(patterns: list[Pattern], pattern_id: str, lang: str = "nl") -> Pattern:
     for p in patterns:
         if key(p.id) in (wanted, wanted[::-1]):
             return p
-    raise VerhalenError(
-        msg(
-            lang,
-            f"patroon '{pattern_id}' bestaat niet; 'verhalen patterns list' toont alle ids",
-            f"pattern '{pattern_id}' does not exist; 'verhalen patterns list' shows every id",
-        )
-    )
+    raise VerhalenError(t("pat_no_such_pattern", lang, pattern_id=pattern_id))

@@ -10,20 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from verhalen.i18n import t
 from verhalen.project import Project
 
 Kind = Literal["choice", "scale"]
 Source = Literal["story", "storyteller", "auto", "perspective"]
 
 
-def msg(lang: str, nl: str, en: str) -> str:
-    """The Dutch or the English text."""
-    return nl if lang == "nl" else en
-
-
 def yes_no(lang: str) -> tuple[str, str]:
     """The two categories a boolean or a multiple-choice option becomes."""
-    return ("ja", "nee") if lang == "nl" else ("yes", "no")
+    return t("yes", lang), t("no", lang)
 
 
 @dataclass(frozen=True)
@@ -96,9 +92,7 @@ def collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, objec
     sessions = {r.story_id: r.values.get("session") for r in recs}
     names = sorted({s for s in sessions.values() if s})
     if names:
-        out.append(
-            Variable("session", msg(lang, "Sessie", "Session"), "choice", "auto", tuple(names))
-        )
+        out.append(Variable("session", t("pat_session", lang), "choice", "auto", tuple(names)))
         for sid, s in sessions.items():
             if s:
                 vals[sid]["session"] = s
@@ -106,7 +100,7 @@ def collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, objec
     languages = {r.story_id: r.values.get("tag:language") for r in recs}
     codes = sorted({c for c in languages.values() if isinstance(c, str) and c})
     if codes:
-        label = msg(lang, "Taal", "Language")
+        label = t("pat_language", lang)
         out.append(Variable("tag:language", label, "choice", "auto", tuple(codes)))
         for sid, c in languages.items():
             if isinstance(c, str) and c:
@@ -114,7 +108,7 @@ def collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, objec
 
     words = {r.story_id: r.values.get("tag:words") for r in recs}
     if any(isinstance(w, int | float) for w in words.values()):
-        out.append(Variable("tag:words", msg(lang, "Woorden", "Words"), "scale", "auto"))
+        out.append(Variable("tag:words", t("pat_words", lang), "scale", "auto"))
         for sid, w in words.items():
             if isinstance(w, int | float) and not isinstance(w, bool):
                 vals[sid]["tag:words"] = float(w)
@@ -123,7 +117,7 @@ def collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, objec
         groups = {r.story_id: r.values.get("tag:group") for r in recs}
         found = sorted({g for g in groups.values() if isinstance(g, str) and g})
         if found:
-            label = msg(lang, "Groep", "Group")
+            label = t("pat_group_label", lang)
             out.append(Variable("tag:group", label, "choice", "auto", tuple(found)))
             for sid, g in groups.items():
                 if isinstance(g, str) and g:
@@ -150,7 +144,7 @@ def _perspective_variable(project: Project, vals: dict[int, dict[str, object]]) 
     for sid, n in assigned.items():
         if sid in vals and n in names:
             vals[sid]["perspective"] = names[n]
-    label = msg(lang, "Perspectief", "Perspective")
+    label = t("pat_perspective", lang)
     return [Variable("perspective", label, "choice", "perspective", tuple(names[n] for n in order))]
 
 

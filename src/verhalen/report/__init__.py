@@ -13,11 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from verhalen.errors import VerhalenError
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import Project
 
 FORMATS = ("pdf", "xlsx", "both")
-OUT_DIR = "rapport"
 Progress = Callable[[int, int, str], None]
 
 
@@ -30,9 +29,12 @@ class ReportResult:
 
 
 def file_name(fmt: str, lang: str) -> str:
-    from verhalen.report.i18n import tr
+    return t(f"file_{fmt}", lang)
 
-    return tr(f"file_{fmt}", lang)
+
+def report_folder(project: Project, lang: str | None = None) -> Path:
+    """Where the report goes by default: `rapport/`, or `report/` in an English project."""
+    return project.root / t("report_folder", lang or project.lang)
 
 
 def make_report(
@@ -45,7 +47,7 @@ def make_report(
     progress: Progress | None = None,
 ) -> ReportResult:
     """Write catalysisrapport.pdf and/or .xlsx (English: catalysis-report.*) into `out`
-    (default: the project's `rapport/` folder).
+    (default: `report_folder`).
 
     Each file is replaced whole or not at all (`verhalen.atomic`), one after the other: when
     the PDF fails, the new XLSX (written first) stays beside the older PDF."""
@@ -54,20 +56,14 @@ def make_report(
 
     lang = lang or project.lang
     if formats not in FORMATS:
-        raise VerhalenError(
-            say(lang, f"onbekend formaat '{formats}'", f"unknown format '{formats}'")
-            + " (pdf, xlsx, both)"
-        )
+        raise VerhalenError(t("rep_unknown_format", lang, formats=formats))
     if not 0 < alpha < 1:
-        raise VerhalenError(
-            "--alpha: "
-            + say(lang, "kies een getal tussen 0 en 1", "choose a number between 0 and 1")
-        )
+        raise VerhalenError(t("rep_alpha_range", lang))
     data = gather(project, lang, alpha, min_effect)
     report = build_report(data)
     steps = _Steps(progress, _charts(report) if formats != "xlsx" else 0)
     steps.step("model")
-    folder = out or project.root / OUT_DIR
+    folder = out or report_folder(project, lang)
     paths: list[Path] = []
     pages = None
     if formats in ("xlsx", "both"):
@@ -137,13 +133,7 @@ def init_catalysis(
     lang = lang or project.lang
     existing = find_file(project.root)
     if existing is not None:
-        raise VerhalenError(
-            say(
-                lang,
-                f"{existing} bestaat al; er is niets overschreven",
-                f"{existing} already exists; nothing was overwritten",
-            )
-        )
+        raise VerhalenError(t("rep_catalysis_exists", lang, existing=existing))
     project = project.in_language(lang)
     patterns = compute_patterns(project, alpha=alpha, min_effect=min_effect)
     listed = [(p.id, sentence(p, lang)) for p in patterns if p.significant]

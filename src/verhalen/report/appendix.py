@@ -13,16 +13,15 @@ import math
 from typing import Any
 
 from verhalen.form import SIGNIFIER_TYPES
-from verhalen.i18n import number
+from verhalen.i18n import number, t
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import tr
 from verhalen.report.model import Paragraph, Quote, Section
 from verhalen.report.perspective_chapters import story_source
 
 
 def answer_text(value: Any, lang: str) -> str:
     if isinstance(value, bool):
-        return tr("yes" if value else "no", lang)
+        return t("yes" if value else "no", lang)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, float):
@@ -47,9 +46,9 @@ def answers_line(data: ReportData, story_id: int, about: str = "story") -> str:
 
 def story_quote(data: ReportData, story: Any) -> Quote:
     lang = data.lang
-    source = story_source(data, story) + " · " + tr("words", lang, n=number(story.words, lang))
+    source = story_source(data, story) + " · " + t("words", lang, n=number(story.words, lang))
     return Quote(
-        story.shown_title or tr("story_untitled", lang, id=story.id),
+        story.shown_title or t("story_untitled", lang, id=story.id),
         story.shown_text,
         source,
         answers_line(data, story.id),
@@ -88,7 +87,7 @@ def appendix(data: ReportData) -> Section:
             title = (
                 view.title(lang)
                 if view.number <= 0  # 'past nergens bij', 'te kort om te groeperen'
-                else tr("perspective_title", lang, number=view.number, title=view.title(lang))
+                else t("perspective_title", lang, number=view.number, title=view.title(lang))
             )
             sections.append(
                 Section(
@@ -103,7 +102,7 @@ def appendix(data: ReportData) -> Section:
         if rest:
             sections.append(
                 Section(
-                    tr("not_in_run", lang),
+                    t("not_in_run", lang),
                     "appendix-rest",
                     [story_quote(data, s) for s in rest],
                     new_page=False,
@@ -112,7 +111,7 @@ def appendix(data: ReportData) -> Section:
     else:
         sections.append(
             Section(
-                tr("appendix_all", lang),
+                t("appendix_all", lang),
                 "appendix-all",
                 [story_quote(data, s) for s in data.stories[:limit]],
                 new_page=False,
@@ -120,14 +119,14 @@ def appendix(data: ReportData) -> Section:
         )
         shown = min(total, limit)
     if shown < total:
-        intro = tr(
+        intro = t(
             "appendix_some_intro",
             lang,
             shown=number(shown, lang),
             total=number(total, lang),
-            sheet=tr("sheet_stories", lang),
+            sheet=t("sheet_stories", lang),
         )
-        return Section(tr("appendix_some", lang), "appendix", [Paragraph(intro)], sections)
+        return Section(t("appendix_some", lang), "appendix", [Paragraph(intro)], sections)
     return Section(
-        tr("appendix", lang), "appendix", [Paragraph(tr("appendix_intro", lang))], sections
+        t("appendix", lang), "appendix", [Paragraph(t("appendix_intro", lang))], sections
     )

@@ -12,10 +12,9 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from verhalen.cluster import TOO_SHORT, UNASSIGNED
-from verhalen.i18n import count, number
+from verhalen.i18n import count, long_date, number, percent, t
 from verhalen.report.appendix import appendix
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import TEXT, long_date, percent, tr
 from verhalen.report.landscape_chapter import landscapes_chapter
 from verhalen.report.model import (
     Bars,
@@ -33,6 +32,7 @@ from verhalen.report.perspective_chapters import perspectives_chapter
 from verhalen.report.sheets import sheets
 from verhalen.report.signifier_chapter import integrity_chapter, signifiers_chapter
 from verhalen.status import headline
+from verhalen.texts import TEXTS
 
 STRONGEST = 3  # patterns named on the glance page
 
@@ -68,19 +68,19 @@ def build_report(data: ReportData) -> Report:
     return Report(
         lang=lang,
         title=name,
-        subtitle=tr("subtitle", lang),
-        date=tr("data_date", lang, date=long_date(data.date, lang)),
+        subtitle=t("subtitle", lang),
+        date=t("data_date", lang, date=long_date(data.date, lang)),
         cover_lines=[
             headline(data.overview, lang) + ".",
-            tr("cover_note", lang),
-            tr("cover_made", lang, version=_version()),
+            t("cover_note", lang),
+            t("cover_made", lang, version=_version()),
         ],
-        contents_title=tr("contents", lang),
+        contents_title=t("contents", lang),
         sections=sections,
         sheets=sheets(data),
-        footer=tr("footer", lang, name=name),
-        page_word=tr("page", lang),
-        meta={"title": f"{name}: {tr('subtitle', lang)}", "subject": tr("subtitle", lang)},
+        footer=t("footer", lang, name=name),
+        page_word=t("page", lang),
+        meta={"title": f"{name}: {t('subtitle', lang)}", "subject": t("subtitle", lang)},
     )
 
 
@@ -103,9 +103,9 @@ def proposals_chapter(data: ReportData) -> Section | None:
         )
         sections.append(Section(title, f"proposals-{rank}", [Bullets(bullets)], new_page=False))
     return Section(
-        tr("proposals", lang),
+        t("proposals", lang),
         "proposals",
-        [Paragraph(tr("proposals_intro", lang), "lead")],
+        [Paragraph(t("proposals_intro", lang), "lead")],
         sections,
     )
 
@@ -116,26 +116,26 @@ def glance(data: ReportData) -> Section:
     o = data.overview
     perspectives = len(data.numbered_views)
     figures = [
-        (number(o.storytellers, lang), tr("fig_storytellers", lang)),
-        (number(o.stories, lang), tr("fig_stories", lang)),
-        (number(o.sessions, lang), tr("fig_sessions", lang)),
+        (number(o.storytellers, lang), t("fig_storytellers", lang)),
+        (number(o.stories, lang), t("fig_stories", lang)),
+        (number(o.sessions, lang), t("fig_sessions", lang)),
     ]
     if data.views:
-        figures.append((number(perspectives, lang), tr("fig_perspectives", lang)))
-    figures.append((number(len(data.significant), lang), tr("fig_patterns", lang)))
+        figures.append((number(perspectives, lang), t("fig_perspectives", lang)))
+    figures.append((number(len(data.significant), lang), t("fig_patterns", lang)))
     median = number(o.median_words, lang, 0 if float(o.median_words).is_integer() else 1)
     blocks: list = [
         KeyFigures(tuple(figures)),
         Paragraph(headline(o, lang) + ".", "lead"),
-        Paragraph(tr("words_line", lang, words=number(o.words, lang), median=median)),
+        Paragraph(t("words_line", lang, words=number(o.words, lang), median=median)),
     ]
     if data.clustered:
         nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
         blocks.append(
-            Paragraph(tr("unassigned_line", lang, share=percent(nowhere, len(data.clustered))))
+            Paragraph(t("unassigned_line", lang, share=percent(nowhere, len(data.clustered))))
         )
     groups = _group_bars(data)
-    panels = [(tr("panel_groups", lang), groups)] if groups.categories else []
+    panels = [(t("panel_groups", lang), groups)] if groups.categories else []
     if data.views:
         sizes = [(f"{v.number}. {v.title(lang)}", len(v.story_ids)) for v in data.numbered_views]
         nowhere_view = data.view(UNASSIGNED)
@@ -143,7 +143,7 @@ def glance(data: ReportData) -> Section:
             sizes.append((nowhere_view.title(lang), len(nowhere_view.story_ids)))
         panels.append(
             (
-                tr("panel_perspectives", lang),
+                t("panel_perspectives", lang),
                 Bars(
                     tuple(s for s, _ in sizes),
                     (("", tuple(float(n) for _, n in sizes)),),
@@ -156,9 +156,9 @@ def glance(data: ReportData) -> Section:
     if strongest:
         from verhalen.patterns import sentence
 
-        blocks.append(Paragraph(tr("strongest", lang), "subheading"))
+        blocks.append(Paragraph(t("strongest", lang), "subheading"))
         blocks.append(Bullets(tuple(sentence(p, lang) + "." for p in strongest)))
-    return Section(tr("glance", lang), "glance", blocks)
+    return Section(t("glance", lang), "glance", blocks)
 
 
 def _group_bars(data: ReportData) -> Bars:
@@ -178,32 +178,32 @@ def method(data: ReportData) -> Section:
     collected = [Paragraph(headline(o, lang) + ".")]
     if o.per_session:
         listed = ", ".join(
-            f"{name or tr('no_session', lang)}: {number(n, lang)}" for name, n in o.per_session
+            f"{name or t('no_session', lang)}: {number(n, lang)}" for name, n in o.per_session
         )
-        collected.append(Paragraph(tr("sessions_line", lang, list=listed)))
+        collected.append(Paragraph(t("sessions_line", lang, list=listed)))
     if o.formats:
         kinds = ", ".join(f"{fmt}: {number(n, lang)}" for fmt, n in o.formats)
         files = _formats_word(len(o.formats), lang)
-        collected.append(Paragraph(tr("formats_line", lang, files=files, list=kinds)))
+        collected.append(Paragraph(t("formats_line", lang, files=files, list=kinds)))
     collected += _excluded_blocks(data)
     sections = [
-        Section(tr("collected", lang), "method-collected", collected, new_page=False),
-        Section(tr("form", lang), "method-form", _form_blocks(data), new_page=False),
-        Section(tr("privacy", lang), "method-privacy", [_privacy(data)], new_page=False),
+        Section(t("collected", lang), "method-collected", collected, new_page=False),
+        Section(t("form", lang), "method-form", _form_blocks(data), new_page=False),
+        Section(t("privacy", lang), "method-privacy", [_privacy(data)], new_page=False),
         Section(
-            tr("perspectives_method", lang),
+            t("perspectives_method", lang),
             "method-perspectives",
             _run_blocks(data),
             new_page=False,
         ),
         Section(
-            tr("patterns_method", lang),
+            t("patterns_method", lang),
             "method-patterns",
             _pattern_method(data),
             new_page=False,
         ),
     ]
-    return Section(tr("method", lang), "method", [], sections)
+    return Section(t("method", lang), "method", [], sections)
 
 
 def _excluded_blocks(data: ReportData) -> list:
@@ -213,11 +213,11 @@ def _excluded_blocks(data: ReportData) -> list:
         return []
     return [
         Paragraph(
-            tr("excluded_line", lang, stories=count(len(data.excluded), "story", lang)),
+            t("excluded_line", lang, stories=count(len(data.excluded), "story", lang)),
         ),
         Bullets(
             tuple(
-                f"{e.story_id}. {e.title or tr('story_untitled', lang, id=e.story_id)}: {e.reason}"
+                f"{e.story_id}. {e.title or t('story_untitled', lang, id=e.story_id)}: {e.reason}"
                 for e in data.excluded
             )
         ),
@@ -225,20 +225,20 @@ def _excluded_blocks(data: ReportData) -> list:
 
 
 def _formats_word(n: int, lang: str) -> str:
-    return tr("formats_one", lang) if n == 1 else tr("formats_many", lang, n=n)
+    return t("formats_one", lang) if n == 1 else t("formats_many", lang, n=n)
 
 
 def _form_blocks(data: ReportData) -> list:
     lang = data.lang
     form = data.project.form
     if not form.questions:
-        return [Paragraph(tr("no_form", lang))]
-    blocks: list = [Paragraph(tr("form_intro", lang))]
+        return [Paragraph(t("no_form", lang))]
+    blocks: list = [Paragraph(t("form_intro", lang))]
     for about, key in (("story", "about_story"), ("storyteller", "about_storyteller")):
         questions = [q for q in form.questions if q.about == about]
         if not questions:
             continue
-        blocks.append(Paragraph(tr(key, lang), "subheading"))
+        blocks.append(Paragraph(t(key, lang), "subheading"))
         blocks.append(
             Bullets(
                 tuple(f"{q.question_text(lang)} ({_question_kind(q, lang)})" for q in questions)
@@ -254,10 +254,10 @@ def _question_kind(q, lang: str) -> str:
         return number(x, lang, 0 if float(x).is_integer() else 1)
 
     if q.type in ("single", "multiple"):
-        return tr(f"type_{q.type}", lang, options=", ".join(q.options))
+        return t(f"type_{q.type}", lang, options=", ".join(q.options))
     if q.type == "scale":
         if q.labels:
-            return tr(
+            return t(
                 "type_scale_labels",
                 lang,
                 lo=plain(q.min),
@@ -265,8 +265,8 @@ def _question_kind(q, lang: str) -> str:
                 low=q.labels[0],
                 high=q.labels[1],
             )
-        return tr("type_scale", lang, lo=plain(q.min), hi=plain(q.max))
-    return tr(f"type_{q.type}", lang)
+        return t("type_scale", lang, lo=plain(q.min), hi=plain(q.max))
+    return t(f"type_{q.type}", lang)
 
 
 def _privacy(data: ReportData) -> Paragraph:
@@ -277,7 +277,7 @@ def _privacy(data: ReportData) -> Paragraph:
     lang = data.lang
     summary = privacy_summary(data.project)
     if summary is None:
-        return Paragraph(tr("privacy_todo", lang), "note")
+        return Paragraph(t("privacy_todo", lang), "note")
     kinds = ", ".join(
         f"{number(n, lang)} {kind_name(kind, lang)}" for kind, n in summary.by_kind.items()
     )
@@ -293,19 +293,19 @@ def _privacy(data: ReportData) -> Paragraph:
     key = "privacy_done" if data.open_questions else "privacy_done_short"
     if data.open_questions:
         values["questions"] = ", ".join(q.label(lang) for q in data.open_questions)
-    return Paragraph(tr(key, lang, **values), "note" if summary.unreviewed else "body")
+    return Paragraph(t(key, lang, **values), "note" if summary.unreviewed else "body")
 
 
 def _run_blocks(data: ReportData) -> list:
     lang = data.lang
     run = data.run
     if run is None:
-        return [Paragraph(tr("run_none", lang))]
+        return [Paragraph(t("run_none", lang))]
     config = run["config"]
     made = date.fromisoformat(str(run["created_at"])[:10])
     blocks: list = [
         Paragraph(
-            tr(
+            t(
                 "run_line",
                 lang,
                 date=long_date(made, lang),
@@ -318,10 +318,10 @@ def _run_blocks(data: ReportData) -> list:
         )
     ]
     if config.get("perspectives"):
-        blocks.append(Paragraph(tr("run_fixed_k", lang, k=config["perspectives"])))
+        blocks.append(Paragraph(t("run_fixed_k", lang, k=config["perspectives"])))
     if config.get("guided"):
         themes = ", ".join(str(t.get("naam", "")) for t in config["guided"])
-        blocks.append(Paragraph(tr("run_guided", lang, themes=themes)))
+        blocks.append(Paragraph(t("run_guided", lang, themes=themes)))
     if data.clustered:
         nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
         share = percent(nowhere, len(data.clustered))
@@ -331,12 +331,12 @@ def _run_blocks(data: ReportData) -> list:
         nowhere_title = data.view(UNASSIGNED).title(lang) if data.view(UNASSIGNED) else ""
         blocks.append(
             Paragraph(
-                tr(
+                t(
                     key,
                     lang,
                     share=share,
                     model_share=model_share,
-                    nowhere=nowhere_title or tr("nowhere", lang),
+                    nowhere=nowhere_title or t("nowhere", lang),
                 )
             )
         )
@@ -344,7 +344,7 @@ def _run_blocks(data: ReportData) -> list:
         minimum = run["metrics"].get("min_words", data.project.min_words)
         blocks.append(
             Paragraph(
-                tr(
+                t(
                     "run_too_short",
                     lang,
                     stories=count(len(data.too_short), "story", lang),
@@ -356,14 +356,14 @@ def _run_blocks(data: ReportData) -> list:
     if data.run_edits:
         done = Counter(data.run_edits)
         edits = ", ".join(
-            f"{tr('edit_' + action, lang)} ({n}×)"
+            f"{t('edit_' + action, lang)} ({n}×)"
             for action, n in sorted(done.items(), key=lambda kv: (-kv[1], kv[0]))
-            if f"edit_{action}" in TEXT
+            if f"edit_{action}" in TEXTS
         )
         if edits:
-            blocks.append(Paragraph(tr("run_edits", lang, edits=edits)))
+            blocks.append(Paragraph(t("run_edits", lang, edits=edits)))
     versions = ", ".join(f"{k} {v}" for k, v in sorted(run["versions"].items()))
-    blocks.append(Paragraph(tr("run_versions", lang, versions=versions), "small"))
+    blocks.append(Paragraph(t("run_versions", lang, versions=versions), "small"))
     return blocks
 
 
@@ -374,13 +374,13 @@ def _pattern_method(data: ReportData) -> list:
     pairs = [p for p in data.patterns if p.b is not None]
     tested = [p for p in pairs if p.tested]
     effect = (
-        tr("patterns_min_effect", lang, effect=number(data.min_effect, lang, 2))
+        t("patterns_min_effect", lang, effect=number(data.min_effect, lang, 2))
         if data.min_effect
         else ""
     )
     return [
         Paragraph(
-            tr(
+            t(
                 "patterns_method_text",
                 lang,
                 alpha=number(data.alpha, lang, 2),
@@ -391,5 +391,5 @@ def _pattern_method(data: ReportData) -> list:
                 significant=number(len(data.significant), lang),
             )
         ),
-        Paragraph(tr("patterns_caution", lang), "note"),
+        Paragraph(t("patterns_caution", lang), "note"),
     ]

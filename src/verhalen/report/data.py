@@ -16,9 +16,8 @@ from verhalen.catalysis import Catalysis, find_file, load_catalysis
 from verhalen.cluster import TOO_SHORT
 from verhalen.errors import VerhalenError
 from verhalen.form import Question
-from verhalen.i18n import say
+from verhalen.i18n import t
 from verhalen.project import Project
-from verhalen.report.i18n import tr
 from verhalen.status import Overview, overview
 from verhalen.store import StoryRow
 
@@ -61,7 +60,7 @@ class ReportData:
         """A storyteller group's name as the project wrote it ('N-VA', never 'N-VAen');
         'onbekend' for none."""
         if not group:
-            return tr("unknown_group", self.lang)
+            return t("unknown_group", self.lang)
         return group
 
     def view(self, number: int) -> Any | None:
@@ -119,23 +118,9 @@ def gather(
     with project.store() as store:
         stories = store.stories(excluded=False)  # excluded stories stay out of every part
         if not stories and excluded:
-            raise VerhalenError(
-                say(
-                    lang,
-                    "alle verhalen zijn uitgesloten van de analyse: neem er weer op met "
-                    "'verhalen stories include'",
-                    "every story is excluded from the analysis: include some again with "
-                    "'verhalen stories include'",
-                )
-            )
+            raise VerhalenError(t("rep_all_excluded", lang))
         if not stories:
-            raise VerhalenError(
-                say(
-                    lang,
-                    "het project heeft nog geen verhalen: lees ze eerst in met 'verhalen ingest'",
-                    "the project has no stories yet: read them in first with 'verhalen ingest'",
-                )
-            )
+            raise VerhalenError(t("rep_no_stories", lang))
         answers = store.answers()
         teller_answers = store.storyteller_answers()
         tags = store.tags()

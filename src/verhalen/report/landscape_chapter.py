@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from verhalen.form import Question
-from verhalen.i18n import count, number
+from verhalen.i18n import count, number, t
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import tr
 from verhalen.report.model import Figure, Heading, Paragraph, Section, Table
 from verhalen.signifiers import HEIGHT, ternary_xy
 
@@ -186,7 +185,7 @@ def landscapes_chapter(data: ReportData) -> Section | None:
     if not placements:
         return None
     lang = data.lang
-    titles = {s.id: s.shown_title or tr("story_untitled", lang, id=s.id) for s in data.stories}
+    titles = {s.id: s.shown_title or t("story_untitled", lang, id=s.id) for s in data.stories}
     by_key: dict[tuple[str, str], list[Any]] = {}
     for p in placements:
         if p.story_id in titles:  # an excluded story is out of the report
@@ -207,12 +206,12 @@ def landscapes_chapter(data: ReportData) -> Section | None:
             return None if x is None or y is None else (x, y)
 
         name = " × ".join(q.label(lang) for q in qs)
-        who = tr("land_table_name", lang, table=table) if table else tr("land_group", lang)
-        placed_by = tr("land_placed", lang, group=who) if table else tr("land_placed_group", lang)
+        who = t("land_table_name", lang, table=table) if table else t("land_group", lang)
+        placed_by = t("land_placed", lang, group=who) if table else t("land_placed_group", lang)
         own_points = tuple((p.story_id, v) for p in found if (v := own(p.story_id)) is not None)
         group_points = tuple((p.story_id, p.value) for p in found)
         chart = LandscapePair(
-            titles=(tr("land_own", lang), placed_by),
+            titles=(t("land_own", lang), placed_by),
             own=own_points,
             group=group_points,
             anchors=tuple(qs[0].anchors) if len(qs) == 1 else (),
@@ -237,7 +236,7 @@ def landscapes_chapter(data: ReportData) -> Section | None:
                     "–" if shift is None else number(shift, lang, 0),
                 )
             )
-        line = tr(
+        line = t(
             "land_line",
             lang,
             stories=count(len(found), "story", lang),
@@ -245,20 +244,20 @@ def landscapes_chapter(data: ReportData) -> Section | None:
             landscape=name,
             own=number(len(own_points), lang),
         )
-        figure = Figure(chart, caption=tr("land_caption", lang))
+        figure = Figure(chart, caption=t("land_caption", lang))
         blocks: list = [Paragraph(line), figure]
         if moved:
             mean = sum(moved) / len(moved)
-            blocks.append(Paragraph(tr("land_moved", lang, mean=number(mean, lang, 0)), "small"))
-        blocks.append(Heading(tr("land_table", lang)))
+            blocks.append(Paragraph(t("land_moved", lang, mean=number(mean, lang, 0)), "small"))
+        blocks.append(Heading(t("land_table", lang)))
         blocks.append(
             Table(
                 (
                     "#",
-                    tr("land_title", lang),
-                    tr("land_own_col", lang),
-                    tr("land_group_col", lang),
-                    tr("land_shift", lang),
+                    t("land_title", lang),
+                    t("land_own_col", lang),
+                    t("land_group_col", lang),
+                    t("land_shift", lang),
                 ),
                 tuple(rows),
                 (0.6, 4.0, 1.8, 1.8, 1.1),
@@ -269,7 +268,7 @@ def landscapes_chapter(data: ReportData) -> Section | None:
         sections.append(Section(title, f"landscape-{rank}", blocks, new_page=False))
     if not sections:
         return None
-    intro: list = [Paragraph(tr("land_intro", lang), "lead")]
+    intro: list = [Paragraph(t("land_intro", lang), "lead")]
     if skipped:
-        intro.append(Paragraph(tr("land_skipped", lang, landscapes=", ".join(skipped)), "note"))
-    return Section(tr("landscapes", lang), "landscapes", intro, sections)
+        intro.append(Paragraph(t("land_skipped", lang, landscapes=", ".join(skipped)), "note"))
+    return Section(t("landscapes", lang), "landscapes", intro, sections)

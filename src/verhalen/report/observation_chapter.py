@@ -5,8 +5,8 @@ same interpretations grouped by perspective: the starting questions of the sense
 from __future__ import annotations
 
 from verhalen.cluster import UNASSIGNED
+from verhalen.i18n import t
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import tr
 from verhalen.report.model import Bullets, Heading, Paragraph, Section
 from verhalen.report.perspective_chapters import interpretations_by_perspective
 
@@ -14,12 +14,12 @@ from verhalen.report.perspective_chapters import interpretations_by_perspective
 def perspective_name(data: ReportData, perspective: int | str | None) -> str:
     lang = data.lang
     if perspective is None:
-        return tr("no_perspective", lang)
+        return t("no_perspective", lang)
     if isinstance(perspective, str):
-        return tr("new_perspective", lang, name=perspective)
+        return t("new_perspective", lang, name=perspective)
     if perspective <= UNASSIGNED:  # 'past nergens bij', 'te kort om te groeperen'
         return data.title(perspective)
-    return tr("perspective_title", lang, number=perspective, title=data.title(perspective))
+    return t("perspective_title", lang, number=perspective, title=data.title(perspective))
 
 
 def observations_chapter(data: ReportData) -> Section:
@@ -29,24 +29,24 @@ def observations_chapter(data: ReportData) -> Section:
     observations = data.catalysis.observations
     if not observations:
         return Section(
-            tr("observations", lang),
+            t("observations", lang),
             "observations",
-            [Paragraph(tr("observations_none", lang), "note")],
+            [Paragraph(t("observations_none", lang), "note")],
         )
     by_id = {p.id: p for p in data.patterns}
-    blocks: list = [Paragraph(tr("observations_intro", lang))]
+    blocks: list = [Paragraph(t("observations_intro", lang))]
     for n, obs in enumerate(observations, 1):
-        blocks.append(Heading(tr("observation", lang, n=n), note=obs.id))
+        blocks.append(Heading(t("observation", lang, n=n), note=obs.id))
         blocks.append(Paragraph(obs.text, "lead"))
         if obs.patterns:
-            blocks.append(Paragraph(tr("based_on", lang), "subheading"))
+            blocks.append(Paragraph(t("based_on", lang), "subheading"))
             blocks.append(
                 Bullets(
                     tuple(f"{sentence(by_id[pid], lang)}. ({pid})" for pid in obs.patterns),
                     "small",
                 )
             )
-        blocks.append(Paragraph(tr("interpretations", lang), "subheading"))
+        blocks.append(Paragraph(t("interpretations", lang), "subheading"))
         if obs.interpretations:
             blocks.append(
                 Bullets(
@@ -62,7 +62,7 @@ def observations_chapter(data: ReportData) -> Section:
                 )
             )
         else:
-            blocks.append(Paragraph(tr("interpretations_none", lang), "note"))
+            blocks.append(Paragraph(t("interpretations_none", lang), "note"))
     grouped = interpretations_by_perspective(data)
     order: list[int | str | None] = [v.number for v in data.views if v.number in grouped]
     order += [k for k in grouped if isinstance(k, str)]
@@ -74,12 +74,12 @@ def observations_chapter(data: ReportData) -> Section:
         by_perspective.append(Heading(perspective_name(data, key)))
         by_perspective.append(Bullets(tuple(grouped[key])))
     return Section(
-        tr("observations", lang),
+        t("observations", lang),
         "observations",
         blocks,
         [
             Section(
-                tr("by_perspective", lang),
+                t("by_perspective", lang),
                 "observations-by-perspective",
                 by_perspective,
                 new_page=False,

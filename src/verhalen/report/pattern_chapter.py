@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from verhalen.i18n import number
+from verhalen.i18n import number, t
+from verhalen.patterns.variables import yes_no
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import tr
 from verhalen.report.model import (
     Bars,
     Boxes,
@@ -25,11 +25,10 @@ from verhalen.report.model import (
 
 CHARTED = 30  # notable patterns shown with a chart; the rest in a table (all in the XLSX)
 SOURCE_ORDER = {"storyteller": 0, "auto": 1, "perspective": 2, "story": 3}
-YES_NO = (("ja", "nee"), ("yes", "no"))
 
 
 def is_yes_no(var: Any) -> bool:
-    return tuple(var.categories) in YES_NO
+    return tuple(var.categories) in (yes_no("nl"), yes_no("en"))
 
 
 def topic(var: Any) -> str:
@@ -40,19 +39,19 @@ def topic(var: Any) -> str:
 def cell_words(var: Any, category: str, lang: str) -> str:
     """A category of a variable as words: "'tijd' gekozen bij Nodig", 'Afloop = goed'."""
     if var.option:
-        return tr("chosen", lang, option=var.option, topic=topic(var))
+        return t("chosen", lang, option=var.option, topic=topic(var))
     return f"{var.label} = {category}"
 
 
 def oriented(p: Any) -> tuple[Any, Any, list[list[int]], bool]:
     """(rows variable, columns variable, counts, transposed): rows are what explains, as in the
     sentence: who told it, then when and how, then the perspective, then the story's answers."""
-    t = p.table
+    table = p.table
     a, b = p.a, p.b
     flip = SOURCE_ORDER.get(b.source, 3) < SOURCE_ORDER.get(a.source, 3) or (
         is_yes_no(a) and not is_yes_no(b)
     )
-    obs = [list(r) for r in t.observed]
+    obs = [list(r) for r in table.observed]
     if flip:
         obs = [list(col) for col in zip(*obs, strict=True)]
         return b, a, obs, True
@@ -86,9 +85,9 @@ def chart(p: Any, lang: str) -> Chart | None:
 
 def _table_chart(p: Any, lang: str) -> Bars | None:
     _, cols_var, obs, flipped = oriented(p)
-    t = p.table
-    row_names = list(t.cols if flipped else t.rows)
-    col_names = list(t.rows if flipped else t.cols)
+    table = p.table
+    row_names = list(table.cols if flipped else table.rows)
+    col_names = list(table.rows if flipped else table.cols)
     keep = [i for i, r in enumerate(obs) if sum(r)]
     if not keep:
         return None
@@ -96,18 +95,18 @@ def _table_chart(p: Any, lang: str) -> Bars | None:
     totals = [sum(obs[i][j] for i in range(len(obs))) for j in range(len(col_names))]
     n = sum(totals)
     per_teller = p.a.source == p.b.source == "storyteller"  # tested per storyteller
-    everyone = tr("all_storytellers" if per_teller else "all_stories", lang)
+    everyone = t("all_storytellers" if per_teller else "all_stories", lang)
     labels.append(f"{everyone} {n_label(n, lang)}")
     if is_yes_no(cols_var):
         j = 0  # the 'ja' column
         values = [100 * obs[i][j] / sum(obs[i]) for i in keep] + [100 * totals[j] / n]
         xlabel = (
-            tr("percent_chosen", lang, option=cols_var.option, topic=topic(cols_var))
+            t("percent_chosen", lang, option=cols_var.option, topic=topic(cols_var))
             if cols_var.option
-            else tr("percent_yes", lang, label=cols_var.label, yes=col_names[0])
+            else t("percent_yes", lang, label=cols_var.label, yes=col_names[0])
         )
         if per_teller:
-            xlabel = xlabel.replace(tr("stories_word", lang), tr("storytellers_word", lang), 1)
+            xlabel = xlabel.replace(t("stories_word", lang), t("storytellers_word", lang), 1)
         return Bars(tuple(labels), (("", tuple(values)),), xlabel=xlabel, percent=True)
     series = []
     for j, name in enumerate(col_names):
@@ -133,12 +132,12 @@ def stats_line(p: Any, lang: str) -> str:
     """'χ²-toets; χ² = 12,3; p = 0,002; gecorrigeerde p = 0,010; V = 0,31; n = 150'."""
     from verhalen.patterns import EFFECT_SYMBOL, signed
 
-    parts = [tr(f"test_{p.test}", lang)]
+    parts = [t(f"test_{p.test}", lang)]
     if p.test in STATISTIC and p.statistic is not None:
         decimals = 2 if p.test == "spearman" else 1
         parts.append(f"{STATISTIC[p.test]} = {signed(p.statistic, lang, decimals)}")
     parts.append(f"p {p_text(p.p, lang)}")
-    parts.append(f"{tr('col_q', lang)} {p_text(p.q, lang)}")
+    parts.append(f"{t('col_q', lang)} {p_text(p.q, lang)}")
     if p.effect is not None and p.test != "spearman":  # for Spearman the effect is |ρ|
         symbol = EFFECT_SYMBOL.get(p.effect_name, p.effect_name)
         parts.append(f"{symbol} = {number(p.effect, lang, 2)}")
@@ -153,7 +152,7 @@ def left_out(p: Any, lang: str) -> str:
         return ""
     names = {v.id: v.label for v in p.variables}
     listed = ", ".join(f"{names.get(vid, vid)} = {cat}" for vid, cat in p.small)
-    return tr("left_out", lang, min=MIN_GROUP, list=listed)
+    return t("left_out", lang, min=MIN_GROUP, list=listed)
 
 
 def pattern_blocks(p: Any, lang: str, rank: int | None = None) -> KeepTogether:
@@ -161,7 +160,7 @@ def pattern_blocks(p: Any, lang: str, rank: int | None = None) -> KeepTogether:
 
     blocks: list = [
         Heading(
-            (f"{rank}. " if rank else "") + tr("pattern_heading", lang, a=p.a.label, b=p.b.label),
+            (f"{rank}. " if rank else "") + t("pattern_heading", lang, a=p.a.label, b=p.b.label),
             note=p.id,
         ),
         Paragraph(sentence(p, lang) + ".", "sentence"),
@@ -183,10 +182,10 @@ def patterns_chapter(data: ReportData) -> Section:
     notable = data.significant
     blocks: list = []
     if notable:
-        blocks.append(Paragraph(tr("patterns_intro", lang)))
+        blocks.append(Paragraph(t("patterns_intro", lang)))
         blocks += [pattern_blocks(p, lang, k) for k, p in enumerate(notable[:CHARTED], 1)]
     else:
-        blocks.append(Paragraph(tr("patterns_none", lang)))
+        blocks.append(Paragraph(t("patterns_none", lang)))
     sections = []
     if len(notable) > CHARTED:
         rows = tuple(
@@ -201,17 +200,17 @@ def patterns_chapter(data: ReportData) -> Section:
         )
         sections.append(
             Section(
-                tr("pattern_more", lang),
+                t("pattern_more", lang),
                 "patterns-more",
                 [
-                    Paragraph(tr("pattern_more_intro", lang)),
+                    Paragraph(t("pattern_more_intro", lang)),
                     Table(
                         (
-                            tr("col_rank", lang),
-                            tr("col_pattern", lang),
-                            tr("col_sentence", lang),
-                            tr("col_q", lang),
-                            tr("col_effect", lang),
+                            t("col_rank", lang),
+                            t("col_pattern", lang),
+                            t("col_sentence", lang),
+                            t("col_q", lang),
+                            t("col_effect", lang),
                         ),
                         rows,
                         (0.8, 3.5, 7.0, 1.3, 1.1),
@@ -226,12 +225,12 @@ def patterns_chapter(data: ReportData) -> Section:
     untested = [p for p in pairs if not p.tested]
     blocks_rest = [
         Paragraph(
-            tr(
+            t(
                 "pattern_rest",
                 lang,
                 tested=number(len(rest), lang),
                 untested=number(len(untested), lang),
-                sheet=tr("sheet_patterns", lang),
+                sheet=t("sheet_patterns", lang),
             )
         )
     ]
@@ -239,6 +238,6 @@ def patterns_chapter(data: ReportData) -> Section:
     if singles:
         blocks_rest.append(Bullets(tuple(sentence(p, lang) + "." for p in singles)))
     sections.append(
-        Section(tr("answers_overview", lang), "patterns-answers", blocks_rest, new_page=False)
+        Section(t("answers_overview", lang), "patterns-answers", blocks_rest, new_page=False)
     )
-    return Section(tr("patterns", lang), "patterns", blocks, sections)
+    return Section(t("patterns", lang), "patterns", blocks, sections)

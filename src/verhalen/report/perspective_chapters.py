@@ -8,9 +8,8 @@ from collections import Counter
 from typing import Any
 
 from verhalen.cluster import TOO_SHORT, UNASSIGNED
-from verhalen.i18n import count, number
+from verhalen.i18n import count, number, percent, t
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import percent, tr
 from verhalen.report.model import Bars, Bullets, Figure, Paragraph, Quote, Section
 from verhalen.report.pattern_chapter import cell_words, is_yes_no, n_label
 
@@ -24,20 +23,20 @@ RANK_EFFECT = 0.3  # rank-biserial difference from the other stories that is wor
 
 def stability_text(value: float | None, lang: str) -> str:
     if value is None:
-        return tr("stability_none", lang)
+        return t("stability_none", lang)
     shown = number(value, lang, 2)
     if value >= 0.7:
-        return tr("stability_robust", lang, value=shown)
+        return t("stability_robust", lang, value=shown)
     if value >= 0.4:
-        return tr("stability_fair", lang, value=shown)
-    return tr("stability_shaky", lang, value=shown)
+        return t("stability_fair", lang, value=shown)
+    return t("stability_shaky", lang, value=shown)
 
 
 def stability_word(value: float | None, lang: str) -> str:
     if value is None:
         return ""
     key = "robust" if value >= 0.7 else "fair" if value >= 0.4 else "shaky"
-    return tr(f"stability_word_{key}", lang)
+    return t(f"stability_word_{key}", lang)
 
 
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
@@ -55,7 +54,7 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
 
 def story_source(data: ReportData, story: Any) -> str:
     lang = data.lang
-    parts = [tr("story_source", lang, id=story.id)]
+    parts = [t("story_source", lang, id=story.id)]
     if story.group:
         parts.append(data.group_name(story.group))
     if story.session:
@@ -74,9 +73,9 @@ def perspectives_chapter(data: ReportData) -> Section:
     if sections:  # the first chapter follows the short introduction on its page
         sections[0].new_page = False
     return Section(
-        tr("perspectives", lang),
+        t("perspectives", lang),
         "perspectives",
-        [Paragraph(tr("perspectives_intro", lang))],
+        [Paragraph(t("perspectives_intro", lang))],
         sections,
         new_page=True,
     )
@@ -88,7 +87,7 @@ def interpretations_by_perspective(data: ReportData) -> dict[int | str | None, l
     for n, obs in enumerate(data.catalysis.observations, 1):
         for i in obs.interpretations:
             out.setdefault(i.perspective, []).append(
-                f"{i.text} {tr('from_observation', data.lang, n=n)}"
+                f"{i.text} {t('from_observation', data.lang, n=n)}"
             )
     return out
 
@@ -100,18 +99,18 @@ def perspective_section(data: ReportData, view: Any, interpretations: list[str])
     if view.number == UNASSIGNED:
         title = view.title(lang)
     else:
-        title = tr("perspective_title", lang, number=view.number, title=view.title(lang))
+        title = t("perspective_title", lang, number=view.number, title=view.title(lang))
     tellers = {s.storyteller_id for s in members if s.storyteller_id}
     blocks: list = []
     if view.number == UNASSIGNED:
-        blocks.append(Paragraph(tr("unassigned_intro", lang), "lead"))
+        blocks.append(Paragraph(t("unassigned_intro", lang), "lead"))
     elif view.description:
         blocks.append(Paragraph(view.description, "lead"))
     else:
-        blocks.append(Paragraph(tr("no_description", lang, number=view.number), "note"))
+        blocks.append(Paragraph(t("no_description", lang, number=view.number), "note"))
     blocks.append(
         Paragraph(
-            tr(
+            t(
                 "perspective_size",
                 lang,
                 stories=count(len(members), "story", lang),
@@ -122,29 +121,29 @@ def perspective_section(data: ReportData, view: Any, interpretations: list[str])
     )
     if view.number != UNASSIGNED:
         if view.phrases:
-            blocks.append(Paragraph(tr("key_phrases", lang, phrases=", ".join(view.phrases))))
+            blocks.append(Paragraph(t("key_phrases", lang, phrases=", ".join(view.phrases))))
         elif view.terms:  # a run named before key phrases existed
-            blocks.append(Paragraph(tr("key_terms", lang, terms=", ".join(view.terms))))
+            blocks.append(Paragraph(t("key_terms", lang, terms=", ".join(view.terms))))
         if view.name and view.label and view.label != view.name:
-            blocks.append(Paragraph(tr("model_label", lang, label=view.label), "small"))
+            blocks.append(Paragraph(t("model_label", lang, label=view.label), "small"))
         elif not view.name and view.label:
-            blocks.append(Paragraph(tr("name_proposed", lang, number=view.number), "small"))
+            blocks.append(Paragraph(t("name_proposed", lang, number=view.number), "small"))
         blocks.append(Paragraph(stability_text(view.stability, lang)))
         blocks += summary_blocks(data, view)
     who = who_tells(data, members)
     if who is not None:
-        blocks.append(Paragraph(tr("who_tells", lang), "subheading"))
+        blocks.append(Paragraph(t("who_tells", lang), "subheading"))
         blocks.append(who)
     chosen = [i for i in view.exemplars if i in stories and i in set(view.story_ids)]
     if view.number == UNASSIGNED:
         chosen = []
     if chosen:
-        blocks.append(Paragraph(tr("exemplars", lang), "subheading"))
+        blocks.append(Paragraph(t("exemplars", lang), "subheading"))
         for sid in chosen[:EXEMPLARS]:
             s = stories[sid]
             blocks.append(
                 Quote(
-                    s.shown_title or tr("story_untitled", lang, id=s.id),
+                    s.shown_title or t("story_untitled", lang, id=s.id),
                     excerpt(s.shown_text),
                     story_source(data, s),
                 )
@@ -152,13 +151,13 @@ def perspective_section(data: ReportData, view: Any, interpretations: list[str])
     if view.number != UNASSIGNED:
         blocks += near_miss_blocks(data, view)
         lines = notable_lines(data, view.number)
-        blocks.append(Paragraph(tr("notable", lang), "subheading"))
+        blocks.append(Paragraph(t("notable", lang), "subheading"))
         if lines:
             blocks.append(Bullets(tuple(lines)))
         else:
-            blocks.append(Paragraph(tr("notable_none", lang), "note"))
+            blocks.append(Paragraph(t("notable_none", lang), "note"))
     if interpretations:
-        blocks.append(Paragraph(tr("interpretations_here", lang), "subheading"))
+        blocks.append(Paragraph(t("interpretations_here", lang), "subheading"))
         blocks.append(Bullets(tuple(interpretations)))
     return Section(title, f"perspective-{view.number}", blocks, new_page=True)
 
@@ -169,12 +168,12 @@ def summary_blocks(data: ReportData, view: Any) -> list:
     stories = {s.id: s for s in data.stories}
     blocks: list = []
     lines = [
-        tr("summary_line", lang, sentence=item["sentence"], story=item["story"])
+        t("summary_line", lang, sentence=item["sentence"], story=item["story"])
         for item in view.summary
         if item.get("story") in stories
     ]
     if lines:
-        blocks.append(Paragraph(tr("summary", lang), "subheading"))
+        blocks.append(Paragraph(t("summary", lang), "subheading"))
         blocks.append(Bullets(tuple(lines)))
     return blocks
 
@@ -187,11 +186,11 @@ def near_miss_blocks(data: ReportData, view: Any) -> list:
     near = stories.get(view.near_miss) if view.near_miss is not None else None
     where = data.assigned.get(view.near_miss) if near is not None else None
     if near is not None and where is not None and where > 0 and where != view.number:
-        blocks.append(Paragraph(tr("near_miss", lang), "subheading"))
-        blocks.append(Paragraph(tr("near_miss_intro", lang, number=where), "note"))
+        blocks.append(Paragraph(t("near_miss", lang), "subheading"))
+        blocks.append(Paragraph(t("near_miss_intro", lang, number=where), "note"))
         blocks.append(
             Quote(
-                near.shown_title or tr("story_untitled", lang, id=near.id),
+                near.shown_title or t("story_untitled", lang, id=near.id),
                 excerpt(near.shown_text, NEAR_MISS_WORDS),
                 story_source(data, near),
             )
@@ -210,15 +209,15 @@ def who_tells(data: ReportData, members: list[Any]) -> Figure | None:
     mine = tuple(100 * here.get(g, 0) / (len(members) or 1) for g in data.groups)
     all_ = tuple(100 * everywhere.get(g, 0) / len(data.stories) for g in data.groups)
     group_q = data.project.form.get(data.project.form.group_question or "")
-    group_word = group_q.label(lang).lower() if group_q is not None else tr("group", lang)
+    group_word = group_q.label(lang).lower() if group_q is not None else t("group", lang)
     return Figure(
         Bars(
             cats,
-            ((tr("this_perspective", lang), mine), (tr("all_stories", lang), all_)),
-            xlabel=tr("share_of_stories", lang),
+            ((t("this_perspective", lang), mine), (t("all_stories", lang), all_)),
+            xlabel=t("share_of_stories", lang),
             percent=True,
         ),
-        caption=tr("who_tells_caption", lang, group=group_word),
+        caption=t("who_tells_caption", lang, group=group_word),
     )
 
 
@@ -240,22 +239,22 @@ def notable_lines(data: ReportData, number_: int) -> list[str]:
 
 
 def _cells(p: Any, prefix: str, lang: str) -> list[tuple[float, str]]:
-    t = p.table
+    table = p.table
     on_rows = p.a.id == "perspective"
-    cats = t.rows if on_rows else t.cols
+    cats = table.rows if on_rows else table.cols
     idx = next((i for i, c in enumerate(cats) if c.startswith(prefix)), None)
     if idx is None or ("perspective", cats[idx]) in set(p.small):
         return []
     other = p.b if on_rows else p.a
-    other_cats = t.cols if on_rows else t.rows
+    other_cats = table.cols if on_rows else table.rows
 
     def cell(j: int) -> tuple[int, float]:
         if on_rows:
-            return t.observed[idx][j], t.residuals[idx][j]
-        return t.observed[j][idx], t.residuals[j][idx]
+            return table.observed[idx][j], table.residuals[idx][j]
+        return table.observed[j][idx], table.residuals[j][idx]
 
-    here_total = t.row_totals[idx] if on_rows else t.col_totals[idx]
-    other_totals = t.col_totals if on_rows else t.row_totals
+    here_total = table.row_totals[idx] if on_rows else table.col_totals[idx]
+    other_totals = table.col_totals if on_rows else table.row_totals
     n = sum(other_totals)
     out = []
     for j, cat in enumerate(other_cats):
@@ -270,7 +269,7 @@ def _cells(p: Any, prefix: str, lang: str) -> list[tuple[float, str]]:
         outside = percent(other_totals[j] - observed, n - here_total)
         key = "cell_more" if residual > 0 else "cell_less"
         what = cell_words(other, cat, lang)
-        out.append((abs(residual), tr(key, lang, what=what, inside=inside, outside=outside)))
+        out.append((abs(residual), t(key, lang, what=what, inside=inside, outside=outside)))
     return out
 
 
@@ -295,7 +294,7 @@ def _groups(p: Any, prefix: str, lang: str) -> list[tuple[float, str]]:
     def plain(x: float) -> str:
         return number(x, lang, 0 if float(x).is_integer() else 1)
 
-    line = tr(
+    line = t(
         "median_line",
         lang,
         what=scale.label,

@@ -12,8 +12,8 @@ from collections import Counter
 from typing import Any
 
 from verhalen.cluster import UNASSIGNED
+from verhalen.i18n import t
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import tr
 from verhalen.report.model import Sheet
 from verhalen.report.pattern_chapter import oriented
 
@@ -28,7 +28,7 @@ def _value(value: Any, lang: str) -> Any:
     if value is None:
         return None
     if isinstance(value, bool):
-        return tr("yes" if value else "no", lang)
+        return t("yes" if value else "no", lang)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):  # stones: stone=x,y
@@ -68,7 +68,7 @@ def signifiers_sheet(data: ReportData) -> Sheet | None:
     ]
     if not parts:
         return None
-    header = [tr("h_id", lang), tr("h_title", lang), *[d.label for _, d in parts]]
+    header = [t("h_id", lang), t("h_title", lang), *[d.label for _, d in parts]]
     widths = [6, 30, *[max(10, min(28, len(d.label) + 2)) for _, d in parts]]
     rows = []
     for s in data.stories:
@@ -79,7 +79,7 @@ def signifiers_sheet(data: ReportData) -> Sheet | None:
             row.append(d.value(v) if v is not None else None)
         rows.append(row)
     formats = {2 + k: "0.0" for k, (_, d) in enumerate(parts) if d.kind == "scale"}
-    return Sheet(tr("sheet_signifiers", lang), header, rows, widths, formats=formats)
+    return Sheet(t("sheet_signifiers", lang), header, rows, widths, formats=formats)
 
 
 def integrity_sheets(data: ReportData) -> list[Sheet]:
@@ -92,11 +92,11 @@ def integrity_sheets(data: ReportData) -> list[Sheet]:
     lang = data.lang
     story_answers = {s.id: data.answers.get(s.id, {}) for s in data.stories}
     header = [
-        tr("col_question", lang),
-        tr("col_answered", lang),
-        tr("col_answered_share", lang),
-        tr("col_na", lang),
-        tr("col_missing", lang),
+        t("col_question", lang),
+        t("col_answered", lang),
+        t("col_answered_share", lang),
+        t("col_na", lang),
+        t("col_missing", lang),
     ]
     rows: list[list[Any]] = [
         [a.question.label(lang), a.answered, a.share, a.not_applicable, a.total - a.answered]
@@ -104,7 +104,7 @@ def integrity_sheets(data: ReportData) -> list[Sheet]:
     ]
     out = [
         Sheet(
-            tr("sheet_integrity", lang),
+            t("sheet_integrity", lang),
             header,
             rows,
             [40, 12, 10, 16, 14],
@@ -114,12 +114,12 @@ def integrity_sheets(data: ReportData) -> list[Sheet]:
     items, people = teller_rows(data)
     if items and people:
         header = [
-            tr("h_storyteller", lang),
-            tr("h_id", lang),
-            tr("col_answers", lang),
-            tr("col_mean", lang),
-            tr("col_sd", lang),
-            tr("h_always_same", lang),
+            t("h_storyteller", lang),
+            t("h_id", lang),
+            t("col_answers", lang),
+            t("col_mean", lang),
+            t("col_sd", lang),
+            t("h_always_same", lang),
         ]
         rows = [
             [
@@ -128,13 +128,13 @@ def integrity_sheets(data: ReportData) -> list[Sheet]:
                 p.n,
                 p.mean,
                 p.sd,
-                tr("yes" if p.always_same else "no", lang),
+                t("yes" if p.always_same else "no", lang),
             ]
             for p in people
         ]
         out.append(
             Sheet(
-                tr("sheet_spread", lang),
+                t("sheet_spread", lang),
                 header,
                 rows,
                 [14, 8, 12, 12, 12, 16],
@@ -147,30 +147,30 @@ def integrity_sheets(data: ReportData) -> list[Sheet]:
 def excluded_sheet(data: ReportData) -> Sheet:
     """The stories left out of the analysis: which, why and when (no text, no login names)."""
     lang = data.lang
-    header = [tr("h_id", lang), tr("h_title", lang), tr("h_reason", lang), tr("h_when", lang)]
+    header = [t("h_id", lang), t("h_title", lang), t("h_reason", lang), t("h_when", lang)]
     rows = [[e.story_id, e.title or "", e.reason, e.at] for e in data.excluded]
-    return Sheet(tr("sheet_excluded", lang), header, rows, [6, 30, 50, 22])
+    return Sheet(t("sheet_excluded", lang), header, rows, [6, 30, 50, 22])
 
 
 def stories_sheet(data: ReportData) -> Sheet:
     lang = data.lang
     questions = data.questions
     header = [
-        tr("h_id", lang),
-        tr("h_title", lang),
-        tr("h_text", lang),
-        tr("h_storyteller", lang),
-        tr("h_group", lang),
-        tr("h_session", lang),
+        t("h_id", lang),
+        t("h_title", lang),
+        t("h_text", lang),
+        t("h_storyteller", lang),
+        t("h_group", lang),
+        t("h_session", lang),
     ]
     widths = [6, 30, TEXT_WIDTH, 11, 14, 12]
     if data.views:
-        header += [tr("h_perspective", lang), tr("h_perspective_title", lang)]
+        header += [t("h_perspective", lang), t("h_perspective_title", lang)]
         widths += [11, 32]
     header += [q.label(lang) for q in questions]
     widths += [max(10, min(24, len(q.label(lang)) + 4)) for q in questions]
-    header += [tr("h_language", lang), tr("h_words", lang), tr("h_reading", lang)]
-    header.append(tr("h_key_terms", lang))
+    header += [t("h_language", lang), t("h_words", lang), t("h_reading", lang)]
+    header.append(t("h_key_terms", lang))
     widths += [8, 9, 10, 36]
     rows = []
     for s in data.stories:
@@ -195,7 +195,7 @@ def stories_sheet(data: ReportData) -> Sheet:
             _value(tags.get("key_terms"), lang),
         ]
         rows.append(row)
-    return Sheet(tr("sheet_stories", lang), header, rows, widths, formats={})
+    return Sheet(t("sheet_stories", lang), header, rows, widths, formats={})
 
 
 def storytellers_sheet(data: ReportData) -> Sheet:
@@ -207,11 +207,11 @@ def storytellers_sheet(data: ReportData) -> Sheet:
     for s in data.stories:
         if s.storyteller_id and s.id in data.assigned:
             perspectives.setdefault(s.storyteller_id, set()).add(data.assigned[s.id])
-    header = [tr("h_id", lang), tr("h_group", lang), *[q.label(lang) for q in questions]]
-    header.append(tr("h_stories", lang))
+    header = [t("h_id", lang), t("h_group", lang), *[q.label(lang) for q in questions]]
+    header.append(t("h_stories", lang))
     widths = [10, 14, *[max(10, len(q.label(lang)) + 4) for q in questions], 9]
     if data.views:
-        header.append(tr("h_perspectives", lang))
+        header.append(t("h_perspectives", lang))
         widths.append(16)
     rows = []
     for teller_id, group in data.storytellers:
@@ -222,7 +222,7 @@ def storytellers_sheet(data: ReportData) -> Sheet:
         if data.views:
             row.append(", ".join(str(n) for n in sorted(perspectives.get(teller_id, ()))))
         rows.append(row)
-    return Sheet(tr("sheet_storytellers", lang), header, rows, widths)
+    return Sheet(t("sheet_storytellers", lang), header, rows, widths)
 
 
 def perspectives_sheet(data: ReportData) -> Sheet:
@@ -231,21 +231,21 @@ def perspectives_sheet(data: ReportData) -> Sheet:
     lang = data.lang
     by_id = {s.id: s for s in data.stories}
     header = [
-        tr("h_number", lang),
-        tr("h_title", lang),
-        tr("h_label", lang),
-        tr("h_phrases", lang),
-        tr("h_summary", lang),
-        tr("h_description", lang),
-        tr("h_key_terms", lang),
-        tr("h_stories", lang),
-        tr("h_share", lang),
-        tr("h_storytellers", lang),
-        tr("h_stability", lang),
-        tr("h_stability_word", lang),
-        tr("h_exemplars", lang),
-        tr("h_near_miss", lang),
-        tr("h_origin", lang),
+        t("h_number", lang),
+        t("h_title", lang),
+        t("h_label", lang),
+        t("h_phrases", lang),
+        t("h_summary", lang),
+        t("h_description", lang),
+        t("h_key_terms", lang),
+        t("h_stories", lang),
+        t("h_share", lang),
+        t("h_storytellers", lang),
+        t("h_stability", lang),
+        t("h_stability_word", lang),
+        t("h_exemplars", lang),
+        t("h_near_miss", lang),
+        t("h_origin", lang),
     ]
     widths = [9, 32, 32, 50, 80, 50, 50, 9, 9, 11, 11, 14, 18, 12, 10]
     rows = []
@@ -271,7 +271,7 @@ def perspectives_sheet(data: ReportData) -> Sheet:
             ]
         )
     return Sheet(
-        tr("sheet_perspectives", lang),
+        t("sheet_perspectives", lang),
         header,
         rows,
         widths,
@@ -284,19 +284,19 @@ def patterns_sheet(data: ReportData) -> Sheet:
 
     lang = data.lang
     header = [
-        tr("h_rank", lang),
-        tr("h_id", lang),
-        tr("h_variable_a", lang),
-        tr("h_variable_b", lang),
-        tr("h_test", lang),
-        tr("h_statistic", lang),
-        tr("h_p", lang),
-        tr("h_q", lang),
-        tr("h_effect_name", lang),
-        tr("h_effect", lang),
-        tr("h_n", lang),
-        tr("h_significant", lang),
-        tr("h_sentence", lang),
+        t("h_rank", lang),
+        t("h_id", lang),
+        t("h_variable_a", lang),
+        t("h_variable_b", lang),
+        t("h_test", lang),
+        t("h_statistic", lang),
+        t("h_p", lang),
+        t("h_q", lang),
+        t("h_effect_name", lang),
+        t("h_effect", lang),
+        t("h_n", lang),
+        t("h_significant", lang),
+        t("h_sentence", lang),
     ]
     widths = [6, 34, 24, 24, 22, 12, 10, 12, 16, 12, 7, 10, 90]
     rows = []
@@ -307,19 +307,19 @@ def patterns_sheet(data: ReportData) -> Sheet:
                 p.id,
                 p.a.label if p.a else "",
                 p.b.label if p.b else "",
-                tr(f"test_{p.test}", lang),
+                t(f"test_{p.test}", lang),
                 p.statistic,
                 p.p,
                 p.q,
                 p.effect_name if p.effect is not None else "",
                 p.effect,
                 p.n,
-                tr("yes" if p.significant else "no", lang),
+                t("yes" if p.significant else "no", lang),
                 sentence(p, lang),
             ]
         )
     return Sheet(
-        tr("sheet_patterns", lang),
+        t("sheet_patterns", lang),
         header,
         rows,
         widths,
@@ -333,17 +333,17 @@ def tables_sheet(data: ReportData) -> Sheet:
     from verhalen.patterns import sentence
 
     lang = data.lang
-    rows: list[list[Any]] = [[tr("h_residuals", lang)], []]
+    rows: list[list[Any]] = [[t("h_residuals", lang)], []]
     bold: set[int] = set()
     widest = 2
     for p in data.patterns:
         if p.table is None:
             continue
         rows_var, cols_var, obs, flipped = oriented(p)
-        t = p.table
-        res = [list(c) for c in zip(*t.residuals, strict=True)] if flipped else t.residuals
-        row_names = t.cols if flipped else t.rows
-        col_names = t.rows if flipped else t.cols
+        table = p.table
+        res = [list(c) for c in zip(*table.residuals, strict=True)] if flipped else table.residuals
+        row_names = table.cols if flipped else table.rows
+        col_names = table.rows if flipped else table.cols
         bold.add(len(rows))
         rows.append([f"{p.id}: {sentence(p, lang)}"])
         bold.add(len(rows))
@@ -351,19 +351,19 @@ def tables_sheet(data: ReportData) -> Sheet:
             [
                 f"{rows_var.label} \\ {cols_var.label}",
                 *col_names,
-                tr("h_total", lang),
+                t("h_total", lang),
                 "",
-                *[f"{c} ({tr('h_residual', lang)})" for c in col_names],
+                *[f"{c} ({t('h_residual', lang)})" for c in col_names],
             ]
         )
         for name, counts, resid in zip(row_names, obs, res, strict=True):
             rows.append([name, *counts, sum(counts), "", *[round(float(r), 2) for r in resid]])
         totals = [sum(c) for c in zip(*obs, strict=True)]
-        rows.append([tr("h_total", lang), *totals, sum(totals)])
+        rows.append([t("h_total", lang), *totals, sum(totals)])
         rows.append([])
         widest = max(widest, 2 * len(col_names) + 3)
     widths = [34] + [14] * (widest - 1)
-    return Sheet(tr("sheet_tables", lang), [], rows, widths, table=False, bold_rows=bold)
+    return Sheet(t("sheet_tables", lang), [], rows, widths, table=False, bold_rows=bold)
 
 
 def observations_sheet(data: ReportData) -> Sheet:
@@ -371,11 +371,11 @@ def observations_sheet(data: ReportData) -> Sheet:
 
     lang = data.lang
     header = [
-        tr("h_id", lang),
-        tr("h_patterns", lang),
-        tr("h_observation", lang),
-        tr("h_interpretation", lang),
-        tr("h_perspective", lang),
+        t("h_id", lang),
+        t("h_patterns", lang),
+        t("h_observation", lang),
+        t("h_interpretation", lang),
+        t("h_perspective", lang),
     ]
     rows = []
     for obs in data.catalysis.observations:
@@ -391,36 +391,36 @@ def observations_sheet(data: ReportData) -> Sheet:
             )
         if not obs.interpretations:
             rows.append([obs.id, ", ".join(obs.patterns), obs.text, "", ""])
-    return Sheet(tr("sheet_observations", lang), header, rows, [14, 30, 60, 60, 32])
+    return Sheet(t("sheet_observations", lang), header, rows, [14, 30, 60, 60, 32])
 
 
 def config_sheet(data: ReportData) -> Sheet:
     lang = data.lang
-    none = tr("cfg_none", lang)
+    none = t("cfg_none", lang)
     rows: list[list[Any]] = [
-        [tr("cfg_project", lang), data.project.name],
-        [tr("cfg_date", lang), data.date.isoformat()],
-        [tr("cfg_language", lang), lang],
-        [tr("cfg_alpha", lang), data.alpha],
-        [tr("cfg_min_effect", lang), data.min_effect],
+        [t("cfg_project", lang), data.project.name],
+        [t("cfg_date", lang), data.date.isoformat()],
+        [t("cfg_language", lang), lang],
+        [t("cfg_alpha", lang), data.alpha],
+        [t("cfg_min_effect", lang), data.min_effect],
         [
-            tr("cfg_catalysis", lang),
+            t("cfg_catalysis", lang),
             data.catalysis.path.name if data.catalysis.path is not None else none,
         ],
     ]
     run = data.run
     if run is not None:
         rows += [
-            [tr("cfg_run", lang), run["id"]],
-            [tr("cfg_run_date", lang), str(run["created_at"])],
-            [tr("cfg_embedder", lang), run["embedder"]],
-            [tr("cfg_seed", lang), run["seed"]],
+            [t("cfg_run", lang), run["id"]],
+            [t("cfg_run_date", lang), str(run["created_at"])],
+            [t("cfg_embedder", lang), run["embedder"]],
+            [t("cfg_seed", lang), run["seed"]],
         ]
         if data.clustered:
             nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
-            rows.append([tr("cfg_unassigned", lang), nowhere / len(data.clustered)])
+            rows.append([t("cfg_unassigned", lang), nowhere / len(data.clustered)])
         if data.too_short:
-            rows.append([tr("cfg_too_short", lang), len(data.too_short)])
+            rows.append([t("cfg_too_short", lang), len(data.too_short)])
         for key, value in sorted(run["config"].items()):
             shown = value if isinstance(value, int | float | str) else json.dumps(value)
             rows.append([f"config.{key}", shown if value is not None else ""])
@@ -429,5 +429,5 @@ def config_sheet(data: ReportData) -> Sheet:
         for key, value in sorted(run["versions"].items()):
             rows.append([f"version.{key}", value])
     return Sheet(
-        tr("sheet_config", lang), [tr("h_setting", lang), tr("h_value", lang)], rows, [34, 50]
+        t("sheet_config", lang), [t("h_setting", lang), t("h_value", lang)], rows, [34, 50]
     )

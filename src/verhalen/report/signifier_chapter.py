@@ -15,10 +15,9 @@ from typing import Any
 
 from verhalen.cluster import TOO_SHORT, UNASSIGNED
 from verhalen.form import NOT_APPLICABLE, Question, triad_zone, triad_zones
-from verhalen.i18n import count, number
+from verhalen.i18n import count, number, percent, t
 from verhalen.patterns import signed
 from verhalen.report.data import ReportData
-from verhalen.report.i18n import percent, tr
 from verhalen.report.model import (
     Canvas,
     Figure,
@@ -88,7 +87,7 @@ def _counts_line(q: Question, data: ReportData) -> str:
     missing = sum(1 for v in values if v is None)
     placed = len(values) - na - missing
     lang = data.lang
-    return tr(
+    return t(
         "sig_placed",
         lang,
         placed=count(placed, "story", lang),
@@ -140,22 +139,22 @@ def triad_blocks(q: Question, data: ReportData) -> list[KeepTogether]:
         listed = ", ".join(
             f"{z} {number(zones[z], lang)}" for z in triad_zones(q.anchors, lang) if zones[z]
         )
-        blocks.append(Paragraph(tr("sig_zones", lang, list=listed), "small"))
+        blocks.append(Paragraph(t("sig_zones", lang, list=listed), "small"))
     groups = _groups(data)
     views = _perspectives(data)
     if groups:
-        chart = _ternary(q, data, groups, tr("sig_group_legend", lang))
+        chart = _ternary(q, data, groups, t("sig_group_legend", lang))
     else:
         chart = _ternary(q, data, [("", everyone, False)], "") if placed else None
         if chart is not None:  # one colour, no legend
             chart = Ternary(chart.anchors, (("", chart.series[0][1]),))
     if chart is not None:
-        caption = tr("sig_by_group", lang) if groups else ""
+        caption = t("sig_by_group", lang) if groups else ""
         blocks.append(Figure(chart, caption))
     out = [KeepTogether((Heading(q.question_text(lang)), *blocks))]  # picture under its text
-    by_view = _ternary(q, data, views, tr("sig_perspective_legend", lang)) if views else None
+    by_view = _ternary(q, data, views, t("sig_perspective_legend", lang)) if views else None
     if by_view is not None:
-        out.append(KeepTogether((Figure(by_view, tr("sig_by_perspective", lang)),)))
+        out.append(KeepTogether((Figure(by_view, t("sig_by_perspective", lang)),)))
     if placed:
         out.append(KeepTogether(tuple(_shares_table(q, data, groups))))
     return out
@@ -177,7 +176,7 @@ def _shares_table(q: Question, data: ReportData, groups: list) -> list:
     means = mean_shares(everyone)
     rows.append(
         (
-            tr("all_stories", lang),
+            t("all_stories", lang),
             number(len(everyone), lang),
             *(_share(m, lang) for m in means or (None,) * 3),
         )
@@ -192,14 +191,14 @@ def _shares_table(q: Question, data: ReportData, groups: list) -> list:
             for t in tests
         )
         n = tests[0].n if tests else 0
-        rows.append((tr("sig_kruskal_row", lang), number(n, lang), *cells))
-        note = tr("sig_kruskal_note", lang, min=MIN_GROUP)
+        rows.append((t("sig_kruskal_row", lang), number(n, lang), *cells))
+        note = t("sig_kruskal_note", lang, min=MIN_GROUP)
     table = Table(
-        (tr("sig_col_who", lang), "n", *q.anchors),
+        (t("sig_col_who", lang), "n", *q.anchors),
         tuple(rows),
         (3.2, 0.8, 2.2, 2.2, 2.2),
         numeric=(1, 2, 3, 4),
-        caption=tr("sig_mean_shares", lang),
+        caption=t("sig_mean_shares", lang),
     )
     out: list = [table]
     if note:
@@ -228,7 +227,7 @@ def _histogram_set(
 ) -> Histograms | None:
     """One histogram per group (or of all stories) on the scale's range: ten bins, or one bar
     per answer for a scale of at most twelve whole numbers (1 to 5)."""
-    split = groups or [(tr("all_stories", data.lang), [s.id for s in data.stories], False)]
+    split = groups or [(t("all_stories", data.lang), [s.id for s in data.stories], False)]
     panels = []
     for name, ids, _ in split:
         values = [item.value(data.answers.get(sid, {}).get(item.id)) for sid in ids]
@@ -268,7 +267,7 @@ def stones_block(q: Question, data: ReportData) -> KeepTogether:
     )
     blocks: list = [
         Paragraph(_counts_line(q, data)),
-        Paragraph(tr("sig_stones_placed", lang, list=placed), "small"),
+        Paragraph(t("sig_stones_placed", lang, list=placed), "small"),
     ]
     if any(p for _, p in panels):
         axes = q.axes or ("x", "y")
@@ -285,7 +284,7 @@ def scales_section(data: ReportData) -> Section | None:
     if not items:
         return None
     blocks: list = [
-        Paragraph(tr("sig_scales_intro", lang, list=", ".join(i.label(lang) for i in items)))
+        Paragraph(t("sig_scales_intro", lang, list=", ".join(i.label(lang) for i in items)))
     ]
     story_answers = {s.id: data.answers.get(s.id, {}) for s in data.stories}
     if len(items) >= 2:
@@ -297,10 +296,10 @@ def scales_section(data: ReportData) -> Section | None:
             blocks.append(
                 KeepTogether(
                     (
-                        Heading(tr("sig_corr_map", lang)),
+                        Heading(t("sig_corr_map", lang)),
                         Figure(
                             Heatmap(tuple(i.label(lang) for i in items), values),
-                            tr("sig_corr_caption", lang, min=MIN_GROUP),
+                            t("sig_corr_caption", lang, min=MIN_GROUP),
                         ),
                     )
                 )
@@ -309,7 +308,7 @@ def scales_section(data: ReportData) -> Section | None:
         if best is not None:
             a, b, c = best
             note = f"ρ = {signed(c.rho, lang, 2)} · n = {number(c.n, lang)}"
-            line = tr(
+            line = t(
                 "sig_strongest_line",
                 lang,
                 a=a.label(lang),
@@ -321,7 +320,7 @@ def scales_section(data: ReportData) -> Section | None:
             blocks.append(
                 KeepTogether(
                     (
-                        Heading(tr("sig_strongest", lang)),
+                        Heading(t("sig_strongest", lang)),
                         Paragraph(line),
                         Figure(
                             Scatter(
@@ -345,9 +344,9 @@ def scales_section(data: ReportData) -> Section | None:
             sets.append(KeepTogether((Heading(q.question_text(lang)), Figure(chart))))
     if sets:
         key = "sig_histograms" if groups else "sig_histograms_one"
-        blocks.append(Paragraph(tr(key, lang), "subheading"))
+        blocks.append(Paragraph(t(key, lang), "subheading"))
         blocks += sets
-    return Section(tr("sig_scales", lang), "signifiers-scales", blocks)
+    return Section(t("sig_scales", lang), "signifiers-scales", blocks)
 
 
 def signifiers_chapter(data: ReportData) -> Section | None:
@@ -361,10 +360,10 @@ def signifiers_chapter(data: ReportData) -> Section | None:
     if kinds["triad"]:
         sections.append(
             Section(
-                tr("sig_triads", lang),
+                t("sig_triads", lang),
                 "signifiers-triads",
                 [
-                    Paragraph(tr("sig_triads_intro", lang)),
+                    Paragraph(t("sig_triads_intro", lang)),
                     *(b for q in kinds["triad"] for b in triad_blocks(q, data)),
                 ],
                 new_page=False,
@@ -373,10 +372,10 @@ def signifiers_chapter(data: ReportData) -> Section | None:
     if kinds["dyad"]:
         sections.append(
             Section(
-                tr("sig_dyads", lang),
+                t("sig_dyads", lang),
                 "signifiers-dyads",
                 [
-                    Paragraph(tr("sig_dyads_intro", lang)),
+                    Paragraph(t("sig_dyads_intro", lang)),
                     *(dyad_block(q, data) for q in kinds["dyad"]),
                 ],
             )
@@ -384,10 +383,10 @@ def signifiers_chapter(data: ReportData) -> Section | None:
     if kinds["stones"]:
         sections.append(
             Section(
-                tr("sig_stones", lang),
+                t("sig_stones", lang),
                 "signifiers-stones",
                 [
-                    Paragraph(tr("sig_stones_intro", lang)),
+                    Paragraph(t("sig_stones_intro", lang)),
                     *(stones_block(q, data) for q in kinds["stones"]),
                 ],
             )
@@ -398,7 +397,7 @@ def signifiers_chapter(data: ReportData) -> Section | None:
     if not sections:
         return None
     return Section(
-        tr("signifiers", lang), "signifiers", [Paragraph(tr("sig_intro", lang), "lead")], sections
+        t("signifiers", lang), "signifiers", [Paragraph(t("sig_intro", lang), "lead")], sections
     )
 
 
@@ -406,7 +405,7 @@ def signifiers_chapter(data: ReportData) -> Section | None:
 
 
 def respondent_name(r: Respondent, lang: str) -> str:
-    return r.storyteller or tr("respondent_story", lang, id=r.story_id)
+    return r.storyteller or t("respondent_story", lang, id=r.story_id)
 
 
 def teller_rows(data: ReportData) -> tuple[list[ScaleItem], list[Respondent]]:
@@ -444,20 +443,20 @@ def integrity_chapter(data: ReportData) -> Section | None:
         for a in answered(form, story_answers)
     )
     blocks: list = [
-        Paragraph(tr("integrity_intro", lang), "lead"),
-        Paragraph(tr("integrity_answered", lang), "subheading"),
+        Paragraph(t("integrity_intro", lang), "lead"),
+        Paragraph(t("integrity_answered", lang), "subheading"),
         Table(
             (
-                tr("col_question", lang),
-                tr("col_answered", lang),
-                tr("col_answered_share", lang),
-                tr("col_na", lang),
-                tr("col_missing", lang),
+                t("col_question", lang),
+                t("col_answered", lang),
+                t("col_answered_share", lang),
+                t("col_na", lang),
+                t("col_missing", lang),
             ),
             rows,
             (6.0, 1.6, 1.3, 1.9, 1.6),
             numeric=(1, 2, 3, 4),
-            caption=tr(
+            caption=t(
                 "integrity_answered_note", lang, stories=count(len(data.stories), "story", lang)
             ),
         ),
@@ -465,40 +464,40 @@ def integrity_chapter(data: ReportData) -> Section | None:
     items, people = teller_rows(data)
     if items and people:
         blocks += _teller_blocks(data, items, people)
-    return Section(tr("integrity", lang), "integrity", blocks)
+    return Section(t("integrity", lang), "integrity", blocks)
 
 
 def _teller_blocks(data: ReportData, items: list[ScaleItem], people: list[Respondent]) -> list:
     lang = data.lang
     own = any(p.story_id is not None for p in people)
-    scales = f"{number(len(items), lang)} {tr('scales_word', lang)}"
+    scales = f"{number(len(items), lang)} {t('scales_word', lang)}"
     blocks: list = [
-        Paragraph(tr("integrity_tellers", lang), "subheading"),
+        Paragraph(t("integrity_tellers", lang), "subheading"),
         Paragraph(
-            tr(
+            t(
                 "integrity_tellers_intro",
                 lang,
                 scales=scales,
-                stories=tr("integrity_own", lang) if own else "",
+                stories=t("integrity_own", lang) if own else "",
                 min=SAME_MIN,
             )
         ),
     ]
-    means = Histograms(((tr("integrity_means", lang), tuple(p.mean for p in people)),), 0, 100)
+    means = Histograms(((t("integrity_means", lang), tuple(p.mean for p in people)),), 0, 100)
     top = max(50.0, max(p.sd for p in people))
-    sds = Histograms(((tr("integrity_sds", lang), tuple(p.sd for p in people)),), 0, top)
+    sds = Histograms(((t("integrity_sds", lang), tuple(p.sd for p in people)),), 0, top)
     blocks += [Figure(means), Figure(sds)]
     same = [p for p in people if p.always_same]
     stories_of = Counter(s.storyteller_id for s in data.stories if s.storyteller_id)
     if same:
-        blocks.append(Paragraph(tr("integrity_same", lang, n=number(len(same), lang)), "sentence"))
+        blocks.append(Paragraph(t("integrity_same", lang, n=number(len(same), lang)), "sentence"))
         blocks.append(
             Table(
                 (
-                    tr("col_storyteller", lang),
-                    tr("col_stories", lang),
-                    tr("col_answers", lang),
-                    tr("col_value", lang),
+                    t("col_storyteller", lang),
+                    t("col_stories", lang),
+                    t("col_answers", lang),
+                    t("col_value", lang),
                 ),
                 tuple(
                     (
@@ -514,16 +513,16 @@ def _teller_blocks(data: ReportData, items: list[ScaleItem], people: list[Respon
             )
         )
     else:
-        blocks.append(Paragraph(tr("integrity_same_none", lang, min=SAME_MIN)))
+        blocks.append(Paragraph(t("integrity_same_none", lang, min=SAME_MIN)))
     if len(people) <= TELLERS_LISTED:
-        blocks.append(Paragraph(tr("integrity_all_tellers", lang), "subheading"))
+        blocks.append(Paragraph(t("integrity_all_tellers", lang), "subheading"))
         blocks.append(
             Table(
                 (
-                    tr("col_storyteller", lang),
-                    tr("col_answers", lang),
-                    tr("col_mean", lang),
-                    tr("col_sd", lang),
+                    t("col_storyteller", lang),
+                    t("col_answers", lang),
+                    t("col_mean", lang),
+                    t("col_sd", lang),
                 ),
                 tuple(
                     (
@@ -540,6 +539,6 @@ def _teller_blocks(data: ReportData, items: list[ScaleItem], people: list[Respon
         )
     else:
         blocks.append(
-            Paragraph(tr("integrity_sheet_note", lang, sheet=tr("sheet_spread", lang)), "small")
+            Paragraph(t("integrity_sheet_note", lang, sheet=t("sheet_spread", lang)), "small")
         )
     return blocks

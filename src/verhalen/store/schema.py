@@ -1,7 +1,12 @@
 """Schema migrations, applied in order; `PRAGMA user_version` records how far a store has come.
 
-Append a migration to change the schema; never edit one that has shipped.
+Append a migration to change the schema; never edit one that has shipped. What each version
+holds (`tables_at`) is read from SQLite itself after replaying the migrations on an empty
+in-memory database, so it cannot disagree with them.
 """
+
+import sqlite3
+from functools import cache
 
 MIGRATIONS: list[str] = [
     # 1: sources, storytellers, sessions, stories, answers, flags, change history
@@ -178,3 +183,26 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Without these the store has lost its stories; any other table can be made again, empty.
+CORE_TABLES = frozenset(
+    {"sources", "sessions", "storytellers", "stories", "answers", "storyteller_answers"}
+)
+
+
+@cache
+def _versions() -> tuple[dict[str, str], ...]:
+    versions: list[dict[str, str]] = [{}]
+    with sqlite3.connect(":memory:") as conn:
+        for migration in MIGRATIONS:
+            conn.executescript(migration)
+            rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+            versions.append({name: " ".join(sql.split()) + ";" for name, sql in rows})
+    conn.close()
+    return tuple(versions)
+
+
+def tables_at(version: int) -> dict[str, str]:
+    """The tables a store at schema `version` has, each with the one-line CREATE TABLE statement
+    that makes it as it is at that version (later ALTER TABLE columns included)."""
+    return dict(_versions()[version])
