@@ -4,9 +4,8 @@ One clustering of story embeddings depends on its seed: on the example project H
 10 or 6 perspectives for seeds 1–3, and most were "wankel". Here the resampled reruns that used
 to grade one clustering afterwards *are* the method (Monti et al. 2003, consensus clustering):
 
-1. The embeddings are centred (`centred`: what all stories share is taken away). `runs` times, a
-   random 80% of the stories is mapped spectrally: a k-nearest-neighbour graph on cosine
-   similarity and the first eigenvectors of its normalised Laplacian. k-means splits
+1. `runs` times, a random 80% of the stories is mapped spectrally: a k-nearest-neighbour graph
+   on cosine similarity and the first eigenvectors of its normalised Laplacian. k-means splits
    the map into k groups, for every k in the range.
 2. Per k, the co-assignment matrix counts how often two stories landed in the same group, among
    the runs that drew both; the k groups of average-linkage clustering on 1 − co-assignment are
@@ -223,25 +222,6 @@ def cluster_consensus(matrix: np.ndarray, groups: np.ndarray) -> dict[int, float
     return out
 
 
-def centred(embeddings: np.ndarray) -> np.ndarray:
-    """Unit rows after taking away what every story shares: the collection's mean direction.
-
-    Stories of one collection share their genre (a written question, an incident report, a
-    neighbourhood's talk), and that common part dominates cosine similarity between their
-    embeddings; removing the mean is the first step of "all-but-the-top" (Mu & Viswanath 2018).
-    Measured with modularity's choice, seeds 1–3 (docs/quality.md): ARI on the example 0.505 →
-    0.536, dekamer 0.242 → 0.311, BBC 0.793 → 0.812, 20 Newsgroups 0.708 → 0.710. Removing the
-    first principal direction as well (the rest of all-but-the-top) lowered the example to
-    0.32–0.34, so only the mean goes.
-    """
-    x = np.asarray(embeddings, dtype=np.float64)
-    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    shifted = x - x.mean(0)
-    norms = np.linalg.norm(shifted, axis=1, keepdims=True)
-    # a story equal to the mean (all stories alike) keeps its own direction
-    return np.where(norms > 1e-9, shifted / np.maximum(norms, 1e-12), x)
-
-
 def consensus(
     embeddings: np.ndarray,
     seed: int,
@@ -256,7 +236,8 @@ def consensus(
     `k` fixes the number of perspectives; otherwise it is chosen in `k_range` among the
     partitions whose every group has at least `min_size` stories (default MIN_SIZE).
     """
-    x = centred(embeddings)
+    x = np.asarray(embeddings, dtype=np.float64)
+    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
     n = len(x)
     sample = np.arange(n)
     if n > SAMPLE:
