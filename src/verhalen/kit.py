@@ -89,7 +89,7 @@ def kit_stories(project: Project, lang: str) -> list[KitStory]:
     for s in rows:
         merged = dict(tellers.get(s.storyteller_id or "", {}))
         merged.update(answers.get(s.id, {}))
-        title = s.shown_title or t("kit_story_title", lang, id=s.id)
+        title = s.shown_title or t("story_untitled", lang, id=s.id)
         out.append(KitStory(s.id, " ".join(title.split()), s.group or "", s.session or "", merged))
     return out
 

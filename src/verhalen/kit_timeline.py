@@ -159,7 +159,7 @@ def write_timeline(
             top = H - m - 30
             if not bands:
                 c.setFont(FONT, 11)
-                c.drawString(m, top - 20, t("kit_no_stories", lang))
+                c.drawString(m, top - 20, t("ws_no_stories", lang))
             for k, band in enumerate(bands[page * per_page : (page + 1) * per_page]):
                 n = page * per_page + k + 1
                 y = top - k * (band_h + gap) - band_h

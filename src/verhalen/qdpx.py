@@ -446,7 +446,7 @@ def _notes(
                 lines.append(t("data_qdpx_perspective", lang, number=p, title=title))
                 by_number.setdefault(p, []).append(note_guid)
             elif p:
-                lines.append(t("data_qdpx_new_perspective", lang, name=p))
+                lines.append(t("new_perspective", lang, name=p))
             name = t("data_qdpx_interpretation", lang, id=obs.id, k=k)
             notes.append((note_guid, clean(name), clean("\n".join(lines) + "\n")))
     return notes, by_number

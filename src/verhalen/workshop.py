@@ -85,13 +85,13 @@ def _perspective_views(project: Project, only: int | None) -> list:
 
     if not assignment(project):
         if only is not None:
-            raise VerhalenError(t("ws_no_perspectives", project.lang))
+            raise VerhalenError(t("data_no_perspectives_yet", project.lang))
         return []
     views = perspectives(project)
     if only is not None:
         views = [v for v in views if v.number == only]
         if not views:
-            raise VerhalenError(t("ws_no_such_perspective", project.lang, number=only))
+            raise VerhalenError(t("data_perspective_not_found", project.lang, number=only))
     return views
 
 
@@ -124,7 +124,7 @@ def cards(project: Project, perspective: int | None = None, lang: str | None = N
     def card(s: StoryRow, where: str) -> Card:
         return Card(
             s.id,
-            s.shown_title or t("ws_story_title", lang, id=s.id),
+            s.shown_title or t("story_untitled", lang, id=s.id),
             s.shown_text,
             len(s.shown_text.split()),
             s.group or "",
@@ -167,7 +167,7 @@ def sheets(
     lang = _lang(project, lang)
     views = _perspective_views(project, perspective)
     if not views:
-        raise VerhalenError(t("ws_no_perspectives", lang))
+        raise VerhalenError(t("data_no_perspectives_yet", lang))
     by_id = {c.id: c for c in cards(project, None, lang)}
     out = []
     for v in views:
@@ -371,7 +371,7 @@ def write_sheets(
             out.append(P(markup(t("ws_key_terms", lang)), s["subheading"]))
             out.append(P(markup(", ".join(sh.terms)), s["body"]))
         if sh.summary:
-            out.append(P(markup(t("ws_few_sentences", lang)), s["subheading"]))
+            out.append(P(markup(t("summary", lang)), s["subheading"]))
             for item in sh.summary:
                 out.append(
                     P(

@@ -76,11 +76,11 @@ def _stability_word(value: float | None, lang: str) -> str:
     if value is None:
         return ""
     if value >= 0.7:
-        word = t("cli_stability_robust", lang)
+        word = t("stability_word_robust", lang)
     elif value >= 0.4:
-        word = t("cli_stability_fair", lang)
+        word = t("stability_word_fair", lang)
     else:
-        word = t("cli_stability_shaky", lang)
+        word = t("stability_word_shaky", lang)
     return f"{value:.2f} ({word})"
 
 
@@ -193,7 +193,7 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
     )
     if p.summary:
         out.print()
-        out.print(t("cli_perspective_summary", lang), style="bold")
+        out.print(t("summary", lang), style="bold")
         for item in p.summary:
             out.print(
                 styled((f"  {item['story']}. ", "dim"), f"“{item['sentence']}”"), highlight=False
@@ -202,7 +202,7 @@ def show(ctx: typer.Context, number: Annotated[int, typer.Argument(help="Perspec
         s = stories[p.near_miss]
         where = assignment(project).get(s.id, "?")
         out.print()
-        out.print(t("cli_perspective_near_miss", lang), style="bold")
+        out.print(t("near_miss", lang), style="bold")
         out.print(
             styled(
                 (f"  {s.id}. {s.shown_title or ''}", "bold"),

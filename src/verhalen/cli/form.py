@@ -46,8 +46,8 @@ def show(ctx: typer.Context) -> None:
     if form.title:
         out.print(form.title, style="bold", highlight=False)
     for about, heading in (
-        ("story", t("cli_form_about_story", lang)),
-        ("storyteller", t("cli_form_about_storyteller", lang)),
+        ("story", t("about_story", lang)),
+        ("storyteller", t("about_storyteller", lang)),
     ):
         questions = form.about(about)
         if not questions:

@@ -66,9 +66,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         ", {short} te kort om te groeperen",
         ", {short} too short to group",
     ),
-    "cli_stability_robust": ("stevig", "robust"),
-    "cli_stability_fair": ("redelijk", "fair"),
-    "cli_stability_shaky": ("wankel", "shaky"),
     "cli_perspective_proposal": (
         "(voorstel; geef een eigen naam met verhalen perspectives rename {number} ...)",
         "(proposal; name it with verhalen perspectives rename {number} ...)",
@@ -82,11 +79,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli_perspective_stories": ("verhalen: {stories}", "stories: {stories}"),
     "cli_perspective_stability": (" · stabiliteit {stability}", " · stability {stability}"),
     "cli_perspective_told_by": ("verteld door: {groups}", "told by: {groups}"),
-    "cli_perspective_summary": ("In een paar zinnen", "In a few sentences"),
-    "cli_perspective_near_miss": (
-        "Een verhaal dat er bijna bij hoort",
-        "A story that almost belongs",
-    ),
     "cli_perspective_now_in": ("(nu in perspectief {where})", "(now in perspective {where})"),
     "cli_perspective_exemplars": ("Voorbeeldverhalen", "Exemplar stories"),
     # demo
@@ -142,8 +134,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "columns or with verhalen tag import) until questions are added; to start: "
         "verhalen form new",
     ),
-    "cli_form_about_story": ("Over het verhaal", "About the story"),
-    "cli_form_about_storyteller": ("Over de verteller", "About the storyteller"),
     "cli_form_triad_answers": (" (3 delen, samen 100; of nvt)", " (3 shares, sum 100; or n/a)"),
     "cli_form_or_na": ("; of nvt", "; or n/a"),
     "cli_form_group": (" (groep)", " (group)"),

@@ -214,7 +214,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data_qdpx_observation": ("Waarneming: {id}", "Observation: {id}"),
     "data_qdpx_of_observation": ("Bij waarneming: {id}", "Of observation: {id}"),
     "data_qdpx_perspective": ("Perspectief: {number}. {title}", "Perspective: {number}. {title}"),
-    "data_qdpx_new_perspective": ("Nieuw perspectief: {name}", "New perspective: {name}"),
     "data_qdpx_interpretation": ("Interpretatie: {id} {k}", "Interpretation: {id} {k}"),
     "data_qdpx_description": (
         "{count} verhalen uit verhalen-project '{name}'",

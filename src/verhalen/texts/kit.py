@@ -12,7 +12,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kit_file_composite": ("samengesteld-verhaal.pdf", "composite-story.pdf"),
     "kit_file_agenda": ("programma.pdf", "agenda.pdf"),
     "kit_paper": ("--paper {paper}: a4 of a3", "--paper {paper}: a4 or a3"),
-    "kit_story_title": ("Verhaal {id}", "Story {id}"),
     "kit_no_landscape": (
         "geen landschap: het formulier heeft geen twee schaalvragen of dyades en geen driehoek",
         "no landscape: the form has no two scale or dyad questions and no triad",
@@ -274,7 +273,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kit_old_to_new": ("(oud → nieuw)", "(old → new)"),
     "kit_timeline_title": ("Tijdlijn", "Timeline"),
     "kit_page": ("blad {page}/{pages}", "page {page}/{pages}"),
-    "kit_no_stories": ("Geen verhalen.", "No stories."),
     "kit_timeline_footer": (
         "✂ Knip langs de stippellijnen en plak elke strook op het grijze lipje van de vorige. "
         "Nummer = verhaalnummer (zoals op de kaarten).",

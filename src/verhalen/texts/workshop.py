@@ -14,21 +14,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Welke mogelijkheden tot verandering komen hieruit naar voren?",
         "What possibilities for change come out of this?",
     ),
-    "ws_no_perspectives": (
-        "nog geen perspectieven: voer eerst 'verhalen cluster' uit",
-        "no perspectives yet: run 'verhalen cluster' first",
-    ),
-    "ws_no_such_perspective": (
-        "perspectief {number} bestaat niet",
-        "perspective {number} does not exist",
-    ),
     "ws_unreviewed": (
         "let op: {count} vervangingen van namen zijn nog niet gecontroleerd en staan zo op het "
         "papier; controleer ze eerst met {command}",
         "note: {count} replacements of names have not been reviewed and are printed as they "
         "are; review them first with {command}",
     ),
-    "ws_story_title": ("Verhaal {id}", "Story {id}"),
     "ws_unknown_group": ("onbekend", "unknown"),
     "ws_words": ("± {shown} woorden", "± {shown} words"),
     "ws_words_one": ("± {shown} woord", "± {shown} words"),
@@ -39,7 +30,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ws_no_description": ("(nog geen beschrijving)", "(no description yet)"),
     "ws_key_phrases": ("Kernzinnen", "Key phrases"),
     "ws_key_terms": ("Kernwoorden", "Key terms"),
-    "ws_few_sentences": ("In een paar zinnen", "In a few sentences"),
     "ws_two_stories": ("Twee verhalen", "Two stories"),
     "ws_who_tells": ("Wie vertelt dit?", "Who tells it?"),
     "ws_questions": ("Vragen bij dit perspectief", "Questions"),
