@@ -479,8 +479,8 @@ def with_additions(
     """The new text of the catalysis file at `path`: new `observations` appended, each
     (observation id, interpretation) added to its observation (new, or one of the file's in
     `known`), the file's keys and its leading comments kept. `file` is the document as
-    `raw_document` read it, its list key, the list and the keys to write. The text is read back
-    as `report` reads it (`load_catalysis`), so a file this writes is never refused later."""
+    `raw_document` read it, its list key, the list and the keys to write. The text is checked
+    as `report` reads it (`_checked`)."""
     doc, list_key, existing, keys = file
     for oid, item in interpretations:
         target = observations.get(oid) or known[oid]
@@ -491,24 +491,21 @@ def with_additions(
         if not record.get(keys["interpretations"]):
             record.pop(keys["interpretations"], None)
     doc = {**doc, list_key: [*existing, *observations.values()]}
-    text = _leading_comments(path) + yaml.safe_dump(
-        doc, allow_unicode=True, sort_keys=False, width=100
-    )
-    with tempfile.TemporaryDirectory() as folder:
-        draft = Path(folder) / path.name  # problems name the file people know
-        draft.write_text(text, encoding="utf-8")
-        load_catalysis(draft, *references, lang)
-    return text
+    return _checked(path, doc, references, lang)
 
 
 def with_observations(
-    path: Path, observations: list[dict[str, Any]], replace: bool, lang: str
+    path: Path,
+    observations: list[dict[str, Any]],
+    replace: bool,
+    references: tuple[list[str], list[int]],
+    lang: str,
 ) -> str:
     """The new text of the catalysis file at `path` with `observations` (in the file's own keys)
     added, an observation with the same id replaced, or all replaced with `replace`. The list
     keeps the key the file has (a new file gets `lang`'s) and the file its leading comments; a
-    file that is not YAML is refused unless it is replaced. Not checked here: the caller checks
-    the text against the project's patterns before writing it."""
+    file that is not YAML is refused unless it is replaced. The text is read back as `report`
+    reads it, against `references` (`references(project)`), before it is returned."""
     existing: list[dict[str, Any]] = []
     data: Any = None
     if path.is_file():
@@ -525,8 +522,23 @@ def with_observations(
     list_key = written_keys(keys_language(data) or lang)["list"]
     new_ids = {str(o.get("id")) for o in observations}
     merged = [o for o in existing if str(o.get("id")) not in new_ids] + list(observations)
-    body = yaml.safe_dump({list_key: merged}, allow_unicode=True, sort_keys=False, width=100)
-    return _leading_comments(path) + body
+    return _checked(path, {list_key: merged}, references, lang)
+
+
+def _checked(
+    path: Path, doc: dict[str, Any], references: tuple[list[str], list[int]], lang: str
+) -> str:
+    """`doc` as the text of the catalysis file at `path` (its leading comments kept), refused
+    (RejectedBatch) if `load_catalysis` would refuse it, so a file verhalen writes is never
+    refused later."""
+    text = _leading_comments(path) + yaml.safe_dump(
+        doc, allow_unicode=True, sort_keys=False, width=100
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / path.name  # problems name the file people know
+        draft.write_text(text, encoding="utf-8")
+        load_catalysis(draft, *references, lang)
+    return text
 
 
 def _leading_comments(path: Path) -> str:

@@ -13,7 +13,6 @@ Titles, labels and column names are in the project's language. The map is drawn 
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -382,19 +381,10 @@ def check_catalysis(project: Project, path: Path | None = None):
     """Read and check the project's catalyse.yaml (or `path`): a `catalysis.Catalysis`.
 
     Raises `RejectedBatch` listing every mistake with its line."""
-    from verhalen.catalysis import find_file, load_catalysis
-    from verhalen.patterns import compute_patterns
-    from verhalen.perspectives import perspectives
+    from verhalen.catalysis import find_file, load_catalysis, references
 
-    with project.store() as store:
-        has_run = store.active_run() is not None
-    numbers = [v.number for v in perspectives(project)] if has_run else []
-    return load_catalysis(
-        path or find_file(project.root, project.lang),
-        [p.id for p in compute_patterns(project)],
-        numbers,
-        project.lang,
-    )
+    target = path or find_file(project.root, project.lang)
+    return load_catalysis(target, *references(project), project.lang)
 
 
 def write_catalysis(project: Project, observations: list[dict[str, Any]], replace: bool = False):
@@ -406,14 +396,17 @@ def write_catalysis(project: Project, observations: list[dict[str, Any]], replac
     The list keeps the key the file has; a new file gets the project language's key.
     """
     from verhalen import atomic
-    from verhalen.catalysis import file_name, find_file, with_observations
+    from verhalen.catalysis import (
+        file_name,
+        find_file,
+        load_catalysis,
+        references,
+        with_observations,
+    )
 
     lang = project.lang
     target = find_file(project.root, lang) or project.root / file_name(lang)
-    text = with_observations(target, observations, replace, lang)
-    with tempfile.TemporaryDirectory() as folder:
-        draft = Path(folder) / target.name  # problems name the file as the facilitator knows it
-        draft.write_text(text, encoding="utf-8")
-        check_catalysis(project, draft)
+    known = references(project)  # the patterns are computed once, for both checks
+    text = with_observations(target, observations, replace, known, lang)
     atomic.write_text(target, text)  # the facilitator's own file: never half of it
-    return check_catalysis(project, target)
+    return load_catalysis(target, *known, lang)
