@@ -110,10 +110,10 @@ def check(root: Path, size: int) -> str:
         stories = store.count("stories")
         run = store.active_run()
         assigned = store.db.execute(
-            "SELECT COUNT(*) FROM assignments WHERE run_id = ?", (run["id"],)
+            "SELECT COUNT(*) FROM assignments WHERE run_id = ?", (run.id,)
         ).fetchone()[0]
         perspectives = store.db.execute(
-            "SELECT COUNT(*) FROM perspectives WHERE run_id = ?", (run["id"],)
+            "SELECT COUNT(*) FROM perspectives WHERE run_id = ?", (run.id,)
         ).fetchone()[0]
     if stories != size or assigned != size:
         raise SystemExit(f"{size:,}: the store holds {stories:,} stories, {assigned:,} assigned")

@@ -148,7 +148,7 @@ def test_at_most_a_tenth_fits_nowhere(example):
         assert nowhere[0].title("en") == "Fits nowhere"
         assert len(nowhere[0].story_ids) <= 0.10 * 160
     run = next(r for r in runs(example.project) if r["id"] == example.first)
-    assert json.loads(run["metrics"])["unassigned"] <= 0.10
+    assert run["metrics"]["unassigned"] <= 0.10
 
 
 def test_labels_are_dutch_key_terms_of_the_perspectives_own_stories(example):
@@ -261,14 +261,14 @@ def test_run_stores_its_configuration_and_versions(example):
 
     assert run["seed"] == 42
     assert run["embedder"] == "hybrid"
-    config = json.loads(run["config"])
+    config = run["config"]
     assert config["seed"] == 42 and config["embedder"] == "hybrid"
     assert config["stability_runs"] == 20
     assert config["guided"] == []
-    versions = json.loads(run["versions"])
+    versions = run["versions"]
     for package in ("bertopic", "umap-learn", "hdbscan", "scikit-learn", "numpy"):
         assert versions[package] == version(package)
-    assert json.loads(run["metrics"])["stories"] == 160
+    assert run["metrics"]["stories"] == 160
 
 
 def test_model_is_saved_as_plain_data_and_loads(example):
@@ -340,7 +340,7 @@ def test_cluster_command_with_few_runs(own_copy):
     assert found, result.stdout
     assert int(found[1]) == run["id"]
     assert int(found[2]) == len(real(views))
-    assert json.loads(run["config"])["stability_runs"] == 2
+    assert run["config"]["stability_runs"] == 2
     assert all(0 <= v.stability <= 1 for v in real(views))
     rows = table_rows(result.stdout)
     assert [int(r[0]) for r in rows] == [v.number for v in views]
@@ -430,9 +430,7 @@ def test_guided_themes_name_perspectives(guided):
             outside = [bool(theme & set(lemmatised[s])) for s in everyone if s not in v.story_ids]
             assert sum(inside) / len(inside) > sum(outside) / len(outside), v.name
     run = next(r for r in runs(project) if r["id"] == run_id)
-    assert json.loads(run["config"])["guided"] == [
-        {"naam": name, "woorden": list(w)} for name, w in themes
-    ]
+    assert run["config"]["guided"] == [{"naam": name, "woorden": list(w)} for name, w in themes]
 
 
 def test_guided_run_keeps_every_story(guided):
@@ -549,3 +547,23 @@ def test_at_most_a_tenth_is_left_unassigned_whatever_the_seed(example, seed):
 
     assert result.labels.count(0) <= len(ids) // 10
     assert sorted(s for p in result.perspectives for s in p.story_ids) == sorted(ids)
+
+
+def test_a_stored_config_reads_back_as_it_was_run():
+    """Splits, merges and loading a model rebuild the run's config from the store: every field
+    `config_record` wrote comes back, and a record from an older run keeps the defaults."""
+    from verhalen.cluster import config_record
+
+    config = ClusterConfig(
+        embedder="tfidf",
+        perspectives=4,
+        min_size=5,
+        seed=7,
+        stability_runs=6,
+        guided=(("Regels", ("vergunning", "regel")),),
+        lang="en",
+    )
+
+    assert ClusterConfig.from_record(config_record(config)) == config
+    older = ClusterConfig.from_record({"embedder": "use", "seed": 3, "gone": 1})
+    assert (older.embedder, older.seed, older.lang, older.guided) == ("use", 3, "nl", ())

@@ -146,7 +146,7 @@ def test_ingest_while_a_cluster_runs(tmp_path: Path, batches: tuple[Batch, Batch
         assert store.integrity_check() == "ok"
         stories = {s.id for s in store.stories()}
         run_ = store.active_run()
-        assigned = {a["story_id"] for a in store.assignments(run_["id"])}
+        assigned = {a["story_id"] for a in store.assignments(run_.id)}
     assert len(stories) == len(old) + batches[1].stories
     # the run holds the stories it read: those from before, or all if the ingest was first
     assert assigned in (old, stories)

@@ -160,11 +160,11 @@ def _cluster_outcome(root: Path) -> str:
         stories = {s.id for s in store.stories()}
         runs = store.runs()
         for run_ in runs:
-            assert {a["story_id"] for a in store.assignments(run_["id"])} == stories
-            assert run_["perspectives"] >= 1
-            assert run_["model_path"] == f"{MODELS_DIR}/run-{run_['id']}"
-            assert model_complete(root / run_["model_path"])
-        assert sum(r["active"] for r in runs) == (1 if runs else 0)
+            assert {a["story_id"] for a in store.assignments(run_.id)} == stories
+            assert run_.perspectives >= 1
+            assert run_.model_path == f"{MODELS_DIR}/run-{run_.id}"
+            assert model_complete(root / run_.model_path)
+        assert sum(r.active for r in runs) == (1 if runs else 0)
     with _CLI:
         listed = CliRunner().invoke(app, ["--project", str(root), "perspectives", "list"])
     if runs:

@@ -278,7 +278,7 @@ def test_an_english_project_clusters_with_minilm(tmp_path):
 
     assert result.exit_code == 0, result.output
     with english.store() as store:
-        assert [r["embedder"] for r in store.runs()] == ["minilm"]
+        assert [r.embedder for r in store.runs()] == ["minilm"]
         assert cached_rows(english) == {"sentence-transformers:minilm": len(ENGLISH)}
 
 

@@ -293,7 +293,7 @@ def test_too_short_stories_are_their_own_group(small: Project) -> None:
 def test_report_and_cards_with_too_short_stories(small: Project, tmp_path: Path) -> None:
     with_fake_run(small)
     with small.store() as store, store.transaction():  # as a clustering run stores them
-        run = store.active_run()["id"]
+        run = store.active_run().id
         store.save_perspective(run, TOO_SHORT, "", [], [], None)
         store.move(run, [25, 26, 27, 28], TOO_SHORT)
     pdf, xlsx = make_report(small, out=tmp_path / "nl").paths

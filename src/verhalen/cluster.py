@@ -20,7 +20,7 @@ The same stories, embedder and seed give the same perspectives.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,16 @@ class ClusterConfig:
             from verhalen.embed import default_embedder
 
             object.__setattr__(self, "embedder", default_embedder(self.lang))
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> ClusterConfig:
+        """The config `config_record` stored with a run; a key an older run lacks keeps its
+        default, a key this version no longer knows is ignored."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in record.items() if k in known and k != "guided"}
+        themes = record.get("guided") or ()
+        guided = tuple((str(g["naam"]), tuple(str(w) for w in g["woorden"])) for g in themes)
+        return cls(**values, guided=guided)
 
 
 @dataclass

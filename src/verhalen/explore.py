@@ -12,7 +12,6 @@ Titles, labels and column names are in the project's language. The map is drawn 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -184,8 +183,8 @@ def _vectors(project: Project, ids: list[int], texts: list[str], hashes: dict[in
 
     with project.store() as store:
         run = store.active_run()
-        name = run["embedder"] if run is not None else None
-        config = json.loads(run["config"] or "{}") if run is not None else {}
+        name = run.embedder if run is not None else None
+        config = run.config if run is not None else {}
         embedder = select_embedder(name, config.get("lang", project.form.language or "nl"))
         return embed_cached(store, embedder, texts, [hashes[i] for i in ids])
 

@@ -9,15 +9,14 @@ again, so a proposal never describes stories that left; the facilitator's own te
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from verhalen.cluster import EXEMPLARS, TOO_SHORT, UNASSIGNED, closest_first
+from verhalen.cluster import EXEMPLARS, TOO_SHORT, UNASSIGNED, ClusterConfig, closest_first
 from verhalen.errors import VerhalenError
 from verhalen.i18n import t
-from verhalen.perspectives import collection, run_config, stored_run
+from verhalen.perspectives import collection, stored_run
 from verhalen.project import Project
 from verhalen.store import Store
 
@@ -26,7 +25,7 @@ def _edit(project: Project):
     """The store (not yet entered) and the active run's id: edits only touch the active run."""
     store = project.store()
     run = stored_run(store, None, project.lang)
-    return store, run["id"]
+    return store, run.id
 
 
 def _check(store: Store, run_id: int, number: int, lang: str) -> None:
@@ -176,13 +175,12 @@ def split(project: Project, number: int, parts: int = 2) -> list[int]:
     with store:
         _check(store, run_id, number, project.lang)
         run = stored_run(store, run_id, project.lang)
-        config = json.loads(run["config"])
+        cfg = ClusterConfig.from_record(run.config)
         members = [
             a["story_id"] for a in store.assignments(run_id, analysed=True) if a["number"] == number
         ]
         if len(members) < 2 * parts:
             raise VerhalenError(t("data_split_too_few", project.lang, number=number))
-    cfg = run_config(config)
     ids, _texts, _docs, vectors, _ = collection(project, cfg)
     index = {sid: i for i, sid in enumerate(ids)}
     # a story too short to group that the facilitator moved here has no embedding to split on:
@@ -222,11 +220,10 @@ def _refresh(project: Project, store: Store, run_id: int, numbers: list[int]) ->
     if not numbers:
         return
     run = stored_run(store, run_id, project.lang)
-    config = json.loads(run["config"])
+    cfg = ClusterConfig.from_record(run.config)
     members: dict[int, list[int]] = {}
     for a in store.assignments(run_id, analysed=True):
         members.setdefault(a["number"], []).append(a["story_id"])
-    cfg = run_config(config)
     ids, _t, _d, vectors, embedder = collection(project, cfg)
     index = {sid: i for i, sid in enumerate(ids)}
     number_of = {sid: n for n, sids in members.items() for sid in sids}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -206,13 +206,6 @@ def _namings(
     return name_perspectives(ids, [shown[i] for i in ids], labels, vectors, embedder, lang, only)
 
 
-def run_config(config: dict[str, Any]) -> ClusterConfig:
-    """What a stored run needs to gather its stories again: embedder, seed and language."""
-    return ClusterConfig(
-        embedder=config["embedder"], seed=config["seed"], lang=config.get("lang", "nl")
-    )
-
-
 def load_model(project: Project, run_id: int | None = None) -> Any:
     """A run's perspectives as a BERTopic model, with our own embedder as its backend.
 
@@ -222,18 +215,15 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
     with project.store() as store:
         run = stored_run(store, run_id, project.lang)
     lang = project.lang
-    if not run["model_path"]:
-        raise VerhalenError(t("data_run_no_model", lang, run=run["id"]))
-    path = project.root / run["model_path"]
-    damaged = VerhalenError(
-        t("data_run_model_damaged", lang, run=run["id"], path=run["model_path"])
-    )
+    if not run.model_path:
+        raise VerhalenError(t("data_run_no_model", lang, run=run.id))
+    path = project.root / run.model_path
+    damaged = VerhalenError(t("data_run_model_damaged", lang, run=run.id, path=run.model_path))
     if not saved.model_complete(path):
         raise damaged
     from verhalen.cluster import SavedPerspectives, bertopic_model
 
-    config = json.loads(run["config"])
-    cfg = run_config(config)
+    cfg = ClusterConfig.from_record(run.config)
     if (path / SavedPerspectives.FILE).is_file():
         try:
             placed = SavedPerspectives.read(path)
@@ -243,7 +233,7 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
         with project.store() as store:
             placed = {
                 a["story_id"]: a["model_number"]
-                for a in store.assignments(run["id"], analysed=False)
+                for a in store.assignments(run.id, analysed=False)
                 if a["model_number"] >= 0
             }
     # The embedder is fitted on the project's stories again (TF-IDF depends on them), so the
@@ -294,11 +284,7 @@ class PerspectiveView:
 
 def stored_run(store: Store, run_id: int | None, lang: str):
     """The active run (or run `run_id`) as stored; none is one line saying what to do."""
-    run = (
-        store.active_run()
-        if run_id is None
-        else next((r for r in store.runs() if r["id"] == run_id), None)
-    )
+    run = store.active_run() if run_id is None else store.run(run_id)
     if run is None:
         raise VerhalenError(
             t("data_no_perspectives_yet", lang)
@@ -313,10 +299,10 @@ def perspectives(project: Project, run_id: int | None = None) -> list[Perspectiv
     with project.store() as store:
         run = stored_run(store, run_id, project.lang)
         members: dict[int, list[int]] = {}
-        for a in store.assignments(run["id"], analysed=True):
+        for a in store.assignments(run.id, analysed=True):
             members.setdefault(a["number"], []).append(a["story_id"])
         out = []
-        for p in store.perspectives(run["id"]):
+        for p in store.perspectives(run.id):
             out.append(
                 PerspectiveView(
                     p["number"],
@@ -346,8 +332,9 @@ def get(project: Project, number: int) -> PerspectiveView:
 
 
 def runs(project: Project) -> list[dict[str, Any]]:
+    """Every run as a row of a table (`explore.Table`), its config and metrics decoded."""
     with project.store() as store:
-        return [dict(r) for r in store.runs()]
+        return [asdict(run) for run in store.runs()]
 
 
 def assignment(project: Project) -> dict[int, int]:
@@ -357,7 +344,7 @@ def assignment(project: Project) -> dict[int, int]:
         run = store.active_run()
         if run is None:
             return {}
-        return {a["story_id"]: a["number"] for a in store.assignments(run["id"], analysed=True)}
+        return {a["story_id"]: a["number"] for a in store.assignments(run.id, analysed=True)}
 
 
 def activate(project: Project, run_id: int) -> None:

@@ -149,7 +149,7 @@ def _perspectives(project: Project) -> tuple[list[PerspectiveView], int | None]:
         run = store.active_run()
     if run is None:
         return [], None
-    return [v for v in perspectives(project) if v.number > 0], run["id"]
+    return [v for v in perspectives(project) if v.number > 0], run.id
 
 
 def _catalysis(project: Project) -> Catalysis | None:

@@ -249,7 +249,6 @@ def runs(ctx: typer.Context) -> None:
         t("cli_col_nowhere", lang),
     )
     for r in get_runs(project):
-        metrics = json.loads(r["metrics"] or "{}")
         table.add_row(
             str(r["id"]),
             "●" if r["active"] else "",
@@ -257,7 +256,7 @@ def runs(ctx: typer.Context) -> None:
             r["embedder"],
             str(r["seed"]),
             str(r["perspectives"]),
-            f"{metrics.get('unassigned', 0):.0%}",
+            f"{r['metrics'].get('unassigned', 0):.0%}",
         )
     out.print(table)
 

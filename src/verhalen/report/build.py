@@ -301,17 +301,17 @@ def _run_blocks(data: ReportData) -> list:
     run = data.run
     if run is None:
         return [Paragraph(t("run_none", lang))]
-    config = run["config"]
-    made = date.fromisoformat(str(run["created_at"])[:10])
+    config = run.config
+    made = date.fromisoformat(str(run.created_at)[:10])
     blocks: list = [
         Paragraph(
             t(
                 "run_line",
                 lang,
                 date=long_date(made, lang),
-                run=run["id"],
-                embedder=run["embedder"],
-                seed=run["seed"],
+                run=run.id,
+                embedder=run.embedder,
+                seed=run.seed,
                 stability=config.get("stability_runs", 0),
                 perspectives=count(len(data.numbered_views), "perspective", lang),
             )
@@ -325,7 +325,7 @@ def _run_blocks(data: ReportData) -> list:
     if data.clustered:
         nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
         share = percent(nowhere, len(data.clustered))
-        model = run["metrics"].get("unassigned")
+        model = run.metrics.get("unassigned")
         model_share = f"{round(100 * model)}%" if isinstance(model, int | float) else share
         key = "run_unassigned" if model_share != share else "run_unassigned_same"
         nowhere_title = data.view(UNASSIGNED).title(lang) if data.view(UNASSIGNED) else ""
@@ -341,7 +341,7 @@ def _run_blocks(data: ReportData) -> list:
             )
         )
     if data.too_short:
-        minimum = run["metrics"].get("min_words", data.project.min_words)
+        minimum = run.metrics.get("min_words", data.project.min_words)
         blocks.append(
             Paragraph(
                 t(
@@ -362,7 +362,7 @@ def _run_blocks(data: ReportData) -> list:
         )
         if edits:
             blocks.append(Paragraph(t("run_edits", lang, edits=edits)))
-    versions = ", ".join(f"{k} {v}" for k, v in sorted(run["versions"].items()))
+    versions = ", ".join(f"{k} {v}" for k, v in sorted(run.versions.items()))
     blocks.append(Paragraph(t("run_versions", lang, versions=versions), "small"))
     return blocks
 

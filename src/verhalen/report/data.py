@@ -6,7 +6,6 @@ reading it in one place also keeps the store open for as short as possible.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +19,7 @@ from verhalen.i18n import t
 from verhalen.project import Project
 from verhalen.status import Overview, overview
 from verhalen.store import StoryRow
+from verhalen.store.runs import Run
 
 
 @dataclass
@@ -35,7 +35,7 @@ class ReportData:
     teller_answers: dict[str, dict[str, Any]]
     views: list[Any]  # PerspectiveView of the active run, 'past nergens bij' last
     assigned: dict[int, int]  # story id -> perspective number
-    run: dict[str, Any] | None
+    run: Run | None
     run_edits: list[str]  # actions on the active run after clustering, oldest first
     patterns: list[Any]
     catalysis: Catalysis
@@ -126,12 +126,11 @@ def gather(
         tags = store.tags()
         storytellers = [(r["id"], r["grp"]) for r in store.storytellers()]
         history = store.history()
-        active = store.active_run()
-        run = dict(active) if active is not None else None
+        run = store.active_run()
         typicality = (
             {
                 r["story_id"]: r["similarity"] or 0.0
-                for r in store.assignments(run["id"], analysed=True)
+                for r in store.assignments(run.id, analysed=True)
             }
             if run
             else {}
@@ -144,7 +143,7 @@ def gather(
     assigned = assignment(project) if run else {}
     edits = []
     if run:
-        target = f"run:{run['id']}"
+        target = f"run:{run.id}"
         edits = [h["action"] for h in history if h["target"] == target and h["action"] != "cluster"]
     if patterns is None:
         patterns = compute_patterns(project, alpha=alpha, min_effect=min_effect)
@@ -163,9 +162,6 @@ def gather(
     groups += sorted(g for g in present if g and g not in order)
     if None in present or any(s.storyteller_id is None for s in stories):
         groups.append(None)
-    if run is not None:  # stored as JSON text
-        for key in ("config", "versions", "metrics"):
-            run[key] = json.loads(run[key] or "{}")
     return ReportData(
         project=project,
         lang=lang,

@@ -411,22 +411,22 @@ def config_sheet(data: ReportData) -> Sheet:
     run = data.run
     if run is not None:
         rows += [
-            [t("cfg_run", lang), run["id"]],
-            [t("cfg_run_date", lang), str(run["created_at"])],
-            [t("cfg_embedder", lang), run["embedder"]],
-            [t("cfg_seed", lang), run["seed"]],
+            [t("cfg_run", lang), run.id],
+            [t("cfg_run_date", lang), str(run.created_at)],
+            [t("cfg_embedder", lang), run.embedder],
+            [t("cfg_seed", lang), run.seed],
         ]
         if data.clustered:
             nowhere = sum(1 for n in data.clustered.values() if n == UNASSIGNED)
             rows.append([t("cfg_unassigned", lang), nowhere / len(data.clustered)])
         if data.too_short:
             rows.append([t("cfg_too_short", lang), len(data.too_short)])
-        for key, value in sorted(run["config"].items()):
+        for key, value in sorted(run.config.items()):
             shown = value if isinstance(value, int | float | str) else json.dumps(value)
             rows.append([f"config.{key}", shown if value is not None else ""])
-        for key, value in sorted(run["metrics"].items()):
+        for key, value in sorted(run.metrics.items()):
             rows.append([f"metrics.{key}", value])
-        for key, value in sorted(run["versions"].items()):
+        for key, value in sorted(run.versions.items()):
             rows.append([f"version.{key}", value])
     return Sheet(
         t("sheet_config", lang), [t("h_setting", lang), t("h_value", lang)], rows, [34, 50]

@@ -7,10 +7,50 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from verhalen.store.base import Tables
 from verhalen.store.rows import EXCLUDED, now
+
+
+@dataclass(frozen=True)
+class Run:
+    """A clustering run as stored, its JSON columns decoded here and nowhere else.
+
+    `config` is what `cluster.config_record` wrote (`ClusterConfig.from_record` reads it back);
+    `perspectives` counts the run's perspectives (not "past nergens bij")."""
+
+    id: int
+    created_at: str
+    seed: int
+    embedder: str
+    config: dict[str, Any]
+    versions: dict[str, Any]
+    metrics: dict[str, Any]
+    model_path: str | None
+    active: bool
+    perspectives: int
+
+
+def _run(row: sqlite3.Row) -> Run:
+    return Run(
+        id=row["id"],
+        created_at=row["created_at"],
+        seed=row["seed"],
+        embedder=row["embedder"],
+        config=json.loads(row["config"] or "{}"),
+        versions=json.loads(row["versions"] or "{}"),
+        metrics=json.loads(row["metrics"] or "{}"),
+        model_path=row["model_path"],
+        active=bool(row["active"]),
+        perspectives=row["perspectives"],
+    )
+
+
+_RUNS = """SELECT r.*, (SELECT COUNT(*) FROM perspectives p WHERE p.run_id = r.id
+                    AND p.number > 0) AS perspectives
+           FROM runs r"""
 
 
 class RunTables(Tables):
@@ -43,17 +83,16 @@ class RunTables(Tables):
     def set_active_run(self, run_id: int) -> None:
         self.db.execute("UPDATE runs SET active = (id = ?)", (run_id,))
 
-    def runs(self) -> list[sqlite3.Row]:
-        return list(
-            self.db.execute(
-                """SELECT r.*, (SELECT COUNT(*) FROM perspectives p WHERE p.run_id = r.id
-                            AND p.number > 0) AS perspectives
-               FROM runs r ORDER BY r.id"""
-            )
-        )
+    def runs(self) -> list[Run]:
+        return [_run(row) for row in self.db.execute(_RUNS + " ORDER BY r.id")]
 
-    def active_run(self) -> sqlite3.Row | None:
-        return self.db.execute("SELECT * FROM runs WHERE active = 1").fetchone()
+    def run(self, run_id: int) -> Run | None:
+        row = self.db.execute(_RUNS + " WHERE r.id = ?", (run_id,)).fetchone()
+        return _run(row) if row is not None else None
+
+    def active_run(self) -> Run | None:
+        row = self.db.execute(_RUNS + " WHERE r.active = 1").fetchone()
+        return _run(row) if row is not None else None
 
     def save_perspective(
         self,
