@@ -8,10 +8,13 @@ pass, because some categories (sessions, languages, perspectives) only come from
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from verhalen.i18n import t
 from verhalen.project import Project
+
+if TYPE_CHECKING:
+    from verhalen.variables import Record
 
 Kind = Literal["choice", "scale"]
 Source = Literal["story", "storyteller", "auto", "perspective"]
@@ -89,22 +92,8 @@ def collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, objec
 
     out += _perspective_variable(project, vals)
 
-    sessions = {r.story_id: r.values.get("session") for r in recs}
-    names = sorted({s for s in sessions.values() if s})
-    if names:
-        out.append(Variable("session", t("pat_session", lang), "choice", "auto", tuple(names)))
-        for sid, s in sessions.items():
-            if s:
-                vals[sid]["session"] = s
-
-    languages = {r.story_id: r.values.get("tag:language") for r in recs}
-    codes = sorted({c for c in languages.values() if isinstance(c, str) and c})
-    if codes:
-        label = t("pat_language", lang)
-        out.append(Variable("tag:language", label, "choice", "auto", tuple(codes)))
-        for sid, c in languages.items():
-            if isinstance(c, str) and c:
-                vals[sid]["tag:language"] = c
+    out += _text_choice(recs, "session", t("pat_session", lang), vals)
+    out += _text_choice(recs, "tag:language", t("pat_language", lang), vals)
 
     words = {r.story_id: r.values.get("tag:words") for r in recs}
     if any(isinstance(w, int | float) for w in words.values()):
@@ -114,15 +103,21 @@ def collect(project: Project) -> tuple[list[Variable], dict[int, dict[str, objec
                 vals[sid]["tag:words"] = float(w)
 
     if not form.group_question:  # without a group question the group tag is its own variable
-        groups = {r.story_id: r.values.get("tag:group") for r in recs}
-        found = sorted({g for g in groups.values() if isinstance(g, str) and g})
-        if found:
-            label = t("pat_group_label", lang)
-            out.append(Variable("tag:group", label, "choice", "auto", tuple(found)))
-            for sid, g in groups.items():
-                if isinstance(g, str) and g:
-                    vals[sid]["tag:group"] = g
+        out += _text_choice(recs, "tag:group", t("pat_group_label", lang), vals)
     return out, vals
+
+
+def _text_choice(
+    recs: list[Record], key: str, label: str, vals: dict[int, dict[str, object]]
+) -> list[Variable]:
+    """A choice variable from a text a story may carry (session, language or group tag): its
+    categories are the texts found, sorted; a story without one has no value."""
+    given = {r.story_id: r.values.get(key) for r in recs}
+    found = sorted({v for v in given.values() if isinstance(v, str) and v})
+    for sid, v in given.items():
+        if isinstance(v, str) and v:
+            vals[sid][key] = v
+    return [Variable(key, label, "choice", "auto", tuple(found))] if found else []
 
 
 def _perspective_variable(project: Project, vals: dict[int, dict[str, object]]) -> list[Variable]:
