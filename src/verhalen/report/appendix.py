@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from verhalen.answer_text import format_value
 from verhalen.form import SIGNIFIER_TYPES
 from verhalen.i18n import number, t
 from verhalen.report.data import ReportData
@@ -20,13 +21,11 @@ from verhalen.report.perspective_chapters import story_source
 
 
 def answer_text(value: Any, lang: str) -> str:
-    if isinstance(value, bool):
-        return t("yes" if value else "no", lang)
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+    """An answer as the report prints it: `answer_text.format_value`, with a decimal written as
+    the report's language writes it."""
     if isinstance(value, float):
         return number(value, lang, 0 if value.is_integer() else 1)
-    return str(value)
+    return format_value(value, lang)
 
 
 def answers_line(data: ReportData, story_id: int, about: str = "story") -> str:
