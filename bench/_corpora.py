@@ -15,9 +15,10 @@ import math
 import os
 import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -74,6 +75,28 @@ def build(name: str, folder: Path) -> Corpus:
     if source is None:
         return _example(folder)
     return _csv_corpus(name, source, folder)
+
+
+def built(names: Sequence[str]) -> Iterator[Corpus]:
+    """Each corpus in turn as a fresh project in a temporary folder (removed at the end), the
+    libraries' logging quietened again after its build, its project let go after use."""
+    with tempfile.TemporaryDirectory(prefix="verhalen-bench-") as tmp:
+        for name in names:
+            print(f"[{name}] building the project", file=sys.stderr, flush=True)
+            corpus = build(name, Path(tmp) / name)
+            quiet_logging()
+            yield corpus
+            corpus.project = None
+
+
+def vectors(corpus: Corpus, seed: int) -> tuple[list[str], np.ndarray]:
+    """The stories `verhalen cluster` would cluster and their vectors (float64, as stored)."""
+    from verhalen.cluster import ClusterConfig
+    from verhalen.perspectives import collection
+
+    config = ClusterConfig(seed=seed, lang=corpus.lang)
+    _ids, texts, _docs, x, _embedder = collection(corpus.project, config)
+    return texts, np.asarray(x, dtype=np.float64)
 
 
 def _stories(project: Any) -> tuple[list[int], list[str], list[str | None], dict[int, str]]:

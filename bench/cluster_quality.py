@@ -38,7 +38,6 @@ import json
 import math
 import statistics
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -51,7 +50,7 @@ from _corpora import (
     Coherence,
     Corpus,
     agreement,
-    build,
+    built,
     diversity,
     fingerprint,
     machine,
@@ -479,15 +478,10 @@ def main(argv: list[str] | None = None) -> int:
     say()
     warm_up()
     results = []
-    with tempfile.TemporaryDirectory(prefix="verhalen-bench-") as tmp:
-        for name in args.corpora:
-            log(f"[{name}] building the project")
-            corpus = build(name, Path(tmp) / name)
-            quiet_logging()
-            result = run_corpus(corpus, args.seeds, tuple(args.methods))
-            results.append(result)
-            report(result, args.seeds)
-            corpus.project = None
+    for corpus in built(args.corpora):
+        result = run_corpus(corpus, args.seeds, tuple(args.methods))
+        results.append(result)
+        report(result, args.seeds)
     verdicts = [v for v in (verdict(r) for r in results) if v]
     if verdicts:
         say("## Bar")

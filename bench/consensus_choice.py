@@ -34,11 +34,9 @@ import argparse
 import datetime
 import statistics
 import sys
-import tempfile
-from pathlib import Path
 
 import numpy as np
-from _corpora import NAMES, build, machine, quiet_logging, revision, say, table
+from _corpora import NAMES, built, machine, quiet_logging, revision, say, table, vectors
 
 CRITERIA = ("stability", "stability − reference", "silhouette", "modularity", "oracle")
 
@@ -124,9 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.starts:
         consensus.NINIT = args.starts
 
-    from verhalen.cluster import ClusterConfig
     from verhalen.consensus import GRAPH, NINIT, RUNS, SHARE  # after the options changed them
-    from verhalen.perspectives import collection
 
     quiet_logging()
     say(f"## Choosing k ({datetime.date.today().isoformat()}, {machine()}, {revision()})")
@@ -140,26 +136,19 @@ def main(argv: list[str] | None = None) -> int:
     say()
     header = ["corpus", *CRITERIA, "one run (oracle k)"]
     rows = []
-    with tempfile.TemporaryDirectory(prefix="verhalen-bench-") as tmp:
-        for name in args.corpora:
-            log(f"[{name}] building the project")
-            corpus = build(name, Path(tmp) / name)
-            quiet_logging()
-            config = ClusterConfig(seed=args.seeds[0], lang=corpus.lang)
-            _ids, _texts, _docs, vectors, _embedder = collection(corpus.project, config)
-            x = np.asarray(vectors, dtype=np.float64)
-            x /= np.linalg.norm(x, axis=1, keepdims=True)
-            found = []
-            for seed in args.seeds:
-                found.append(measure(x, corpus.labels, seed))
-                log(f"  seed {seed}: " + ", ".join(f"{k} {v[0]}" for k, v in found[-1].items()))
-            cells = [f"{name} ({corpus.n_labels} themes)"]
-            for criterion in (*CRITERIA, "one run"):
-                ks = "/".join(str(f[criterion][0]) for f in found)
-                ari = statistics.fmean(f[criterion][1] for f in found)
-                cells.append(f"k {ks}: {ari:.3f}")
-            rows.append(cells)
-            corpus.project = None
+    for corpus in built(args.corpora):
+        _texts, x = vectors(corpus, args.seeds[0])
+        x /= np.linalg.norm(x, axis=1, keepdims=True)
+        found = []
+        for seed in args.seeds:
+            found.append(measure(x, corpus.labels, seed))
+            log(f"  seed {seed}: " + ", ".join(f"{k} {v[0]}" for k, v in found[-1].items()))
+        cells = [f"{corpus.name} ({corpus.n_labels} themes)"]
+        for criterion in (*CRITERIA, "one run"):
+            ks = "/".join(str(f[criterion][0]) for f in found)
+            ari = statistics.fmean(f[criterion][1] for f in found)
+            cells.append(f"k {ks}: {ari:.3f}")
+        rows.append(cells)
     say(table(header, rows))
     return 0
 

@@ -18,12 +18,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import argparse
-import sys
-import tempfile
 from collections import Counter
-from pathlib import Path
 
-from _corpora import NAMES, build, quiet_logging, say, table
+from _corpora import NAMES, built, quiet_logging, say, table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,38 +33,33 @@ def main(argv: list[str] | None = None) -> int:
     from verhalen.perspectives import perspectives, run_cluster
 
     quiet_logging()
-    with tempfile.TemporaryDirectory(prefix="verhalen-bench-") as tmp:
-        for name in args.corpora:
-            print(f"[{name}] building the project", file=sys.stderr, flush=True)
-            corpus = build(name, Path(tmp) / name)
-            quiet_logging()
-            truth = dict(zip(corpus.ids, corpus.labels, strict=True))
-            run_cluster(
-                corpus.project, ClusterConfig(seed=args.seed, lang=corpus.lang), save_model=False
+    for corpus in built(args.corpora):
+        truth = dict(zip(corpus.ids, corpus.labels, strict=True))
+        run_cluster(
+            corpus.project, ClusterConfig(seed=args.seed, lang=corpus.lang), save_model=False
+        )
+        rows = []
+        for view in perspectives(corpus.project):
+            if view.number <= 0:
+                continue
+            theme, count = Counter(truth[s] for s in view.story_ids).most_common(1)[0]
+            summary = view.summary[0]["sentence"] if view.summary else ""
+            rows.append(
+                [
+                    str(view.number),
+                    view.title(corpus.lang),
+                    ", ".join(view.phrases[:5]),
+                    f"{len(view.story_ids)}",
+                    f"{view.stability:.2f}" if view.stability is not None else "-",
+                    f"{theme} ({count / len(view.story_ids):.0%})",
+                    summary[:110] + ("…" if len(summary) > 110 else ""),
+                ]
             )
-            rows = []
-            for view in perspectives(corpus.project):
-                if view.number <= 0:
-                    continue
-                theme, count = Counter(truth[s] for s in view.story_ids).most_common(1)[0]
-                summary = view.summary[0]["sentence"] if view.summary else ""
-                rows.append(
-                    [
-                        str(view.number),
-                        view.title(corpus.lang),
-                        ", ".join(view.phrases[:5]),
-                        f"{len(view.story_ids)}",
-                        f"{view.stability:.2f}" if view.stability is not None else "-",
-                        f"{theme} ({count / len(view.story_ids):.0%})",
-                        summary[:110] + ("…" if len(summary) > 110 else ""),
-                    ]
-                )
-            say(f"#### {name} (seed {args.seed})")
-            say()
-            header = ["nr", "name", "phrases", "stories", "stability", "largest theme", "summary"]
-            say(table(header, rows))
-            say()
-            corpus.project = None
+        say(f"#### {corpus.name} (seed {args.seed})")
+        say()
+        header = ["nr", "name", "phrases", "stories", "stability", "largest theme", "summary"]
+        say(table(header, rows))
+        say()
     return 0
 
 

@@ -36,12 +36,11 @@ import argparse
 import datetime
 import statistics
 import sys
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
-from _corpora import NAMES, build, machine, quiet_logging, revision, say, table
+from _corpora import NAMES, built, machine, quiet_logging, revision, say, table
+from _corpora import vectors as stored_vectors
 
 LEXICAL = {"min-df-2", "lsa-50", "lsa-200", "lexical-0.7", "lexical-1.5", "centred-parts"}
 VARIANTS = (
@@ -166,8 +165,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     args = parser.parse_args(argv)
 
-    from verhalen.cluster import ClusterConfig
-    from verhalen.perspectives import collection
     from verhalen.text import lemmas as lemmatise
 
     quiet_logging()
@@ -177,33 +174,26 @@ def main(argv: list[str] | None = None) -> int:
     say("the mean ARI over the seeds; then the oracle's k and ARI. `-`: does not apply.")
     say()
     rows = []
-    with tempfile.TemporaryDirectory(prefix="verhalen-bench-") as tmp:
-        for name in args.corpora:
-            log(f"[{name}] building the project")
-            corpus = build(name, Path(tmp) / name)
-            quiet_logging()
-            config = ClusterConfig(seed=args.seeds[0], lang=corpus.lang)
-            _ids, texts, _docs, x, _embedder = collection(corpus.project, config)
-            x = np.asarray(x, dtype=np.float64)
-            lemmas = lemmatise(texts, corpus.lang) if x.shape[1] > USE_DIMENSIONS else None
-            for variant in args.variants:
-                vx = vectors(variant, x, lemmas)
-                if vx is None:
-                    rows.append([name, variant, "-", "-"])
-                    continue
-                found = [measure(vx, corpus.labels, seed, variant) for seed in args.seeds]
-                log(f"  {variant}: {found}")
-                chosen = "/".join(str(f[0]) for f in found)
-                oracle = "/".join(str(f[2]) for f in found)
-                rows.append(
-                    [
-                        name,
-                        variant,
-                        f"k {chosen}: {statistics.fmean(f[1] for f in found):.3f}",
-                        f"k {oracle}: {statistics.fmean(f[3] for f in found):.3f}",
-                    ]
-                )
-            corpus.project = None
+    for corpus in built(args.corpora):
+        texts, x = stored_vectors(corpus, args.seeds[0])
+        lemmas = lemmatise(texts, corpus.lang) if x.shape[1] > USE_DIMENSIONS else None
+        for variant in args.variants:
+            vx = vectors(variant, x, lemmas)
+            if vx is None:
+                rows.append([corpus.name, variant, "-", "-"])
+                continue
+            found = [measure(vx, corpus.labels, seed, variant) for seed in args.seeds]
+            log(f"  {variant}: {found}")
+            chosen = "/".join(str(f[0]) for f in found)
+            oracle = "/".join(str(f[2]) for f in found)
+            rows.append(
+                [
+                    corpus.name,
+                    variant,
+                    f"k {chosen}: {statistics.fmean(f[1] for f in found):.3f}",
+                    f"k {oracle}: {statistics.fmean(f[3] for f in found):.3f}",
+                ]
+            )
     say(table(["corpus", "vectors", "modularity's k: ARI", "oracle k: ARI"], rows))
     return 0
 
