@@ -33,10 +33,10 @@ from verhalen.explore import write_catalysis
 from verhalen.ingest import ingest
 from verhalen.project import CONFIG_NAME, FORM_NAME, Project, init_project
 from verhalen.report import make_report
-from verhalen.results_sheet import write_template
 from verhalen.review_sheet import PseudonymReport, write_review
 from verhalen.stories import export_stories
 from verhalen.workshop import write_cards, write_sheets
+from verhalen.workshop.template import write_template
 
 EXAMPLE = example_folder()
 OLD = b"an older file that must survive\n"

@@ -28,10 +28,10 @@ from verhalen.explore import check_catalysis
 from verhalen.perspectives import history, perspectives
 from verhalen.project import FORM_NAME, Project, init_project
 from verhalen.proposals import change_proposals
-from verhalen.results_sheet import template_file_name, write_template
 from verhalen.safe import set_xlsx_cell
 from verhalen.workshop import QUESTIONS, write_cards, write_sheets
-from verhalen.workshop_results import import_results
+from verhalen.workshop.results import import_results
+from verhalen.workshop.template import template_file_name, write_template
 
 EXAMPLE = example_folder()  # src/verhalen/voorbeeld, the example shipped with the package
 SECRET = "Jansen"  # an identifying name that only the original texts hold

@@ -78,7 +78,7 @@ def set_texts(
     `before_commit` runs inside the transaction, after the changes and before the commit (the
     store's write lock is held), with the store to add its own changes: if it raises, nothing
     is stored.
-    `workshop_results.import_results` writes its files there, so they change together with the
+    `workshop.results.import_results` writes its files there, so they change together with the
     store."""
     for number, _ in names:
         if number == UNASSIGNED:

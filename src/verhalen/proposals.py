@@ -2,7 +2,7 @@
 project): the one module that reads and writes it.
 
 A workshop's change proposals, each about one perspective, come in with `workshop import`
-(`verhalen.workshop_results`) and go out in the report's proposals chapter (`change_proposals`).
+(`verhalen.workshop.results`) and go out in the report's proposals chapter (`change_proposals`).
 `read_proposals` checks the file line by line: `proposal_problems` gives `verhalen doctor` those
 lines, and `report` and the import refuse with the same ones. `with_new_proposals` is the
 file's text with an import's proposals added.

@@ -78,7 +78,7 @@ def sheets(
 @app.command("template")
 def template(ctx: typer.Context, out_file: Out = None) -> None:
     """Het resultatensjabloon (XLSX), met de perspectieven van nu al ingevuld."""
-    from verhalen.results_sheet import template_file_name, write_template
+    from verhalen.workshop.template import template_file_name, write_template
 
     project = state(ctx).project()
     default = _default(project, template_file_name(project.lang))
@@ -92,7 +92,7 @@ def import_(
     results: Annotated[Path, typer.Argument(help="Het ingevulde resultatensjabloon (.xlsx).")],
 ) -> None:
     """Zet de resultaten van de bijeenkomst terug in het project (alles of niets)."""
-    from verhalen.workshop_results import import_results
+    from verhalen.workshop.results import import_results
 
     project = state(ctx).project()
     lang = project.lang

@@ -1,6 +1,6 @@
 """The look shared by everything verhalen prints: colours, typeface, paragraph styles.
 
-The report (`report/pdf.py`) and the workshop material (`workshop.py`, the kit) draw with the
+The report (`report/pdf.py`) and the workshop material (`workshop/`, the kit) draw with the
 same theme, so a card and a report page look like one project; it lives apart from both so that
 neither imports the other's internals.
 """

@@ -34,7 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ws_who_tells": ("Wie vertelt dit?", "Who tells it?"),
     "ws_questions": ("Vragen bij dit perspectief", "Questions"),
     "ws_sheets_title": ("Perspectiefbladen", "Perspective sheets"),
-    # workshop_results
+    # workshop/results.py
     "ws_unknown_perspective_number": (
         "onbekend perspectief {number}",
         "unknown perspective {number}",
@@ -88,7 +88,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "verhaal {story} staat twee keer op {landscape}{table}",
         "story {story} is twice on {landscape}{table}",
     ),
-    # results_sheet: names (read back in either language) and the explanation
+    # workshop/template.py: names (read back in either language) and the explanation
     "ws_results_file": ("resultaten.xlsx", "results.xlsx"),
     "ws_sheet_explanation": ("uitleg", "explanation"),
     "ws_sheet_observations": ("waarnemingen", "observations"),

@@ -4,7 +4,7 @@ One XLSX that a sensemaking workshop fills in: observations, interpretations, pe
 current ones prefilled), change proposals and landscape placements. Sheet names and column
 headers follow the project's language (`SHEETS`, `COLUMNS`: the one table of them); reading
 accepts either language, so a Dutch sheet imports into an English project and the reverse.
-`read_sheets` hands the rows to `verhalen.workshop_results`, which checks and applies them.
+`read_sheets` hands the rows to `verhalen.workshop.results`, which checks and applies them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The workshop's results imported: what a sensemaking workshop brings back.
 
-The template a workshop fills in is written and read by `verhalen.results_sheet` (its sheets and
+The template a workshop fills in is written and read by `verhalen.workshop.template` (its sheets and
 columns in either language). `import_results` checks all of it before anything changes (problems
 as `file:row: reason`), then renames and describes perspectives through `verhalen.perspectives`
 (so history is kept), adds observations and interpretations to `catalyse.yaml` (with the keys the
@@ -21,7 +21,7 @@ from verhalen.i18n import t
 from verhalen.placements import Placement
 from verhalen.project import Project
 from verhalen.proposals import Proposal, read_proposals, with_new_proposals
-from verhalen.results_sheet import read_sheets
+from verhalen.workshop.template import read_sheets
 
 if TYPE_CHECKING:
     from collections.abc import Callable
