@@ -23,7 +23,7 @@ def plural(word: str, n: int, lang: str = "nl") -> str:
     """`word` for `n` things: Dutch plural rules for the common cases, English adds s."""
     if n == 1 or not word:
         return word
-    if lang != "nl":
+    if language(lang) == "en":
         return word if word.endswith("s") else word + "s"
     for singular, many in IRREGULAR_NL.items():
         if word.endswith(singular):
@@ -58,7 +58,7 @@ NOUNS = {
 def count(n: int, noun: str, lang: str = "nl") -> str:
     """'1 verhaal', '3 verhalen', '1 story', '3 stories'."""
     one_nl, many_nl, one_en, many_en = NOUNS[noun]
-    if lang == "nl":
+    if language(lang) == "nl":
         return f"{n} {one_nl if n == 1 else many_nl}"
     return f"{n} {one_en if n == 1 else many_en}"
 
@@ -81,7 +81,8 @@ def percent(part: float, whole: float) -> str:
 
 
 def language(lang: str | None) -> str:
-    """ "en" for English, else "nl": verhalen speaks Dutch unless English is asked for."""
+    """The language verhalen speaks for `lang`: English when it is asked for ("en"), else Dutch
+    (as `t` does)."""
     return "en" if lang == "en" else "nl"
 
 
