@@ -12,6 +12,8 @@ what each way of saying that picks on labelled corpora, and what ARI the pick ge
   clustering's preference for few groups,
 - `silhouette`: cosine silhouette of the consensus groups on the embeddings,
 - `modularity`: Newman–Girvan modularity of the consensus groups in the stories' similarity
+  graph (verhalen's choice until session 6),
+- `runs' modularity`: the mean modularity of each run's own k groups in that run's similarity
   graph (verhalen's choice),
 - `oracle`: the k with the best ARI, which no method can know: the ceiling of the consensus.
 
@@ -38,7 +40,14 @@ import sys
 import numpy as np
 from _corpora import NAMES, built, machine, quiet_logging, revision, say, table, vectors
 
-CRITERIA = ("stability", "stability − reference", "silhouette", "modularity", "oracle")
+CRITERIA = (
+    "stability",
+    "stability − reference",
+    "silhouette",
+    "modularity",
+    "runs' modularity",
+    "oracle",
+)
 
 
 def log(text: str) -> None:
@@ -64,11 +73,13 @@ def reference(x: np.ndarray, seed: int) -> np.ndarray:
 
 
 def measure(x: np.ndarray, truth: list[str], seed: int) -> dict[str, tuple[int, float]]:
-    """(chosen k, ARI) per criterion, plus the single-run ARI at the oracle's k."""
+    """(chosen k, ARI) per criterion, plus the single-run ARI at the oracle's k; x is centred
+    first, as `consensus` does."""
     from sklearn.metrics import adjusted_rand_score, silhouette_score
 
     from verhalen import consensus as c
 
+    x = c.centred(x)
     n = len(x)
     low, high = c.k_range(n)
     runs = c._runs(x, c.RUNS, seed, high)
@@ -77,11 +88,12 @@ def measure(x: np.ndarray, truth: list[str], seed: int) -> dict[str, tuple[int, 
     graph = c.similarity_graph(x)
     rows = []
     for k in range(low, high + 1):
-        matrix = c.coassignment(n, runs, k, seed)
+        per_run = c.run_groups(runs, k, seed)
+        matrix = c.coassignment(n, runs, per_run)
         groups = c.partition(matrix, k)
         if np.bincount(groups).min() < c.MIN_SIZE:
             continue
-        ref_matrix = c.coassignment(n, ref_runs, k, seed)
+        ref_matrix = c.coassignment(n, ref_runs, c.run_groups(ref_runs, k, seed))
         stable = crispness(matrix, groups)
         rows.append(
             {
@@ -91,6 +103,9 @@ def measure(x: np.ndarray, truth: list[str], seed: int) -> dict[str, tuple[int, 
                 "stability − reference": stable - crispness(ref_matrix, c.partition(ref_matrix, k)),
                 "silhouette": float(silhouette_score(x, groups, metric="cosine")),
                 "modularity": c.modularity(graph, groups),
+                "runs' modularity": statistics.fmean(
+                    c.modularity(r.graph, g) for r, g in zip(runs, per_run, strict=True)
+                ),
                 "oracle": adjusted_rand_score(truth, groups),
             }
         )
@@ -138,7 +153,6 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for corpus in built(args.corpora):
         _texts, x = vectors(corpus, args.seeds[0])
-        x /= np.linalg.norm(x, axis=1, keepdims=True)
         found = []
         for seed in args.seeds:
             found.append(measure(x, corpus.labels, seed))

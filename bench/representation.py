@@ -3,17 +3,18 @@
 Why this exists: dekamer-nl stays below its ARI bar of 0.33 while the vectors hold its themes
 (each story's nearest true-theme centre is its own theme for 76% of the stories, ARI 0.61), so
 the question is which representation lets the consensus find them, without losing the other
-corpora. Each variant changes the vectors only; the consensus (`verhalen.consensus`: 20 runs,
-k by modularity) is the same. Printed per corpus and variant: the k chosen at each seed and the
-mean ARI over all stories, and the best k any criterion could have picked (oracle) with its ARI.
+corpora. Each variant changes the vectors only and gives them straight to the consensus' runs
+(20 runs, k by the modularity of the consensus groups, the choice before session 6). Printed
+per corpus and variant: the k chosen at each seed and the mean ARI over all stories, and the
+best k any criterion could have picked (oracle) with its ARI.
 
     .venv/bin/python bench/representation.py                          # four corpora, seeds 1 2 3
     .venv/bin/python bench/representation.py --corpora voorbeeld --variants as-is centred
 
 Variants (the lexical ones rebuild the TF-IDF half of `hybrid` and apply to Dutch corpora):
-- `as-is`: the vectors `verhalen cluster` uses,
+- `as-is`: the vectors as stored (the consensus used them so until session 6),
 - `centred`: the collection's mean taken away, rows made unit again (all-but-the-top's first
-  step, Mu & Viswanath 2018),
+  step, Mu & Viswanath 2018): what `verhalen.consensus` now does,
 - `centred-parts`: the USE and TF-IDF halves centred each,
 - `top-removed`: centred and the first principal direction removed from each half,
 - `min-df-2`: TF-IDF without words in a single story,
@@ -147,7 +148,7 @@ def measure(
         score = modularity_at(resolution)
         rows = []
         for k in range(low, high + 1):
-            groups = c.partition(c.coassignment(n, runs, k, seed), k)
+            groups = c.partition(c.coassignment(n, runs, c.run_groups(runs, k, seed)), k)
             if np.bincount(groups).min() < c.MIN_SIZE:
                 continue
             rows.append((score(graph, groups), k, adjusted_rand_score(truth, groups)))
