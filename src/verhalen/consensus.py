@@ -305,23 +305,21 @@ def consensus(
     if m < n:
         _join_nearest(x, sample, labels)
         _join_nearest(x, sample, grouped)
+    labels, grouped, stability = _by_size(labels, grouped, stability)
     return Consensus(labels, grouped, chosen, runner_up, stability, scores, runs)
 
 
 def _finish(
     matrix: np.ndarray, groups: np.ndarray, max_unassigned: float
 ) -> tuple[np.ndarray, np.ndarray, dict[int, float]]:
-    """Number the groups 1.. by size (largest first, ties by first story), measure each story's
-    membership and each group's stability, and leave out the stories that rarely join their
-    group (weakest first, at most `max_unassigned` of all; never a whole group)."""
+    """Number the groups 1.., measure each story's membership and each group's stability, and
+    leave out the stories that rarely join their group (weakest first, at most `max_unassigned`
+    of all; never a whole group)."""
     m = len(groups)
-    sizes = np.bincount(groups)
-    first = {g: int(np.flatnonzero(groups == g)[0]) for g in range(len(sizes)) if sizes[g]}
-    order = sorted(first, key=lambda g: (-sizes[g], first[g]))
-    number = {g: i + 1 for i, g in enumerate(order)}
-    grouped = np.array([number[g] for g in groups], dtype=np.int64)
+    number = {int(g): int(g) + 1 for g in np.unique(groups)}
+    grouped = np.asarray(groups, dtype=np.int64) + 1
     membership = np.ones(m)
-    for g in order:
+    for g in number:
         members = np.flatnonzero(groups == g)
         if len(members) > 1:
             sub = matrix[np.ix_(members, members)]
@@ -340,6 +338,19 @@ def _finish(
     scores = cluster_consensus(matrix, labels)
     stability = {p: round(scores[p], 3) for p in number.values()}
     return labels, grouped, stability
+
+
+def _by_size(
+    labels: np.ndarray, grouped: np.ndarray, stability: dict[int, float]
+) -> tuple[np.ndarray, np.ndarray, dict[int, float]]:
+    """Number the perspectives 1.. from the largest as the facilitator sees them: by the stories
+    they keep after the weakest left (ties by first story); 0 stays "fits nowhere"."""
+    size = {p: int((labels == p).sum()) for p in stability}
+    first = {p: int(np.flatnonzero(grouped == p)[0]) for p in stability}
+    order = sorted(stability, key=lambda p: (-size[p], first[p]))
+    new = np.zeros(max(stability) + 1, dtype=np.int64)
+    new[order] = np.arange(1, len(order) + 1)
+    return new[labels], new[grouped], {int(new[p]): stability[p] for p in order}
 
 
 def _join_nearest(x: np.ndarray, sample: np.ndarray, labels: np.ndarray) -> None:
