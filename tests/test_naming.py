@@ -55,13 +55,13 @@ THEMES = {
 SINGLE = "Mijn kapper in Kanaalzijde vertelde over zijn zieke kanarie en de dierenarts."
 
 
-def collection() -> tuple[list[int], list[str], list[int]]:
+def collection(per_theme: int = 8) -> tuple[list[int], list[str], list[int]]:
     """Eight stories per theme (each a question and two theme sentences), two that fit
     nowhere and one perspective of a single story; every story holds the genre word."""
     ids, texts, labels = [], [], []
     sid = 100
     for number, lines in THEMES.items():
-        for k in range(8):
+        for k in range(per_theme):
             first, second = lines[k % 3], lines[(k + 1) % 3]
             texts.append(
                 f"Mijn {GENRE} is deze. [PERSOON-{k + 1}] vertelde het. {first[:-1]}, op dag "
@@ -132,6 +132,24 @@ def test_a_word_in_nearly_every_story_never_names_a_perspective():
             words = phrase.lower().split()
             assert words[0] != GENRE and words[-1] != GENRE, phrase
         assert GENRE not in n.terms
+
+
+def test_a_genre_word_in_every_perspective_never_names_one_that_uses_it_more():
+    """Parliamentary questions: "hoeveel" is in every perspective's questions, and in all of
+    those that ask for figures. It is the collection's genre all the same."""
+    ids, texts, labels = collection(per_theme=12)
+    for i, label in enumerate(labels):
+        if label == 1 or (label in (2, 3) and i % 4 == 0):
+            texts[i] = f"Hoeveel dagen duurde het? {texts[i]} Hoeveel mensen kwamen er?"
+    embedder = WordsEmbedder()
+    naming = name_perspectives(ids, texts, labels, embedder.transform(texts), embedder, "nl")
+
+    for n in naming.values():
+        assert "hoeveel" not in n.name.lower()
+        for phrase in n.phrases:
+            words = phrase.lower().split()
+            assert words[0] != "hoeveel" and words[-1] != "hoeveel", phrase
+    assert naming[1].name  # its own words remain
 
 
 def test_a_single_story_perspective_gets_its_own_words_never_filler():

@@ -327,7 +327,8 @@ def _genre_words(
 ) -> set[str]:
     """The collection's genre: words in at least GENRE_SHARE of all stories that no perspective
     holds GENRE_LIFT times as often (by share of its stories) as the stories outside it, or
-    that every perspective (of two or more) holds in at least GENRE_EVERY of its stories.
+    that every perspective (of two or more) holds in at least GENRE_EVERY of its stories;
+    perspectives too small to show that share (under 1 / GENRE_EVERY stories) are not asked.
 
     The second test catches the genre of a collection with one perspective about the genre
     itself: in written parliamentary questions "hoeveel" and "graag" are in 44% and 28% of all
@@ -338,14 +339,15 @@ def _genre_words(
     for key, df in total.items():
         if len(key) != 1 or df < GENRE_SHARE * everyone:
             continue
-        lift, least = 0.0, math.inf
+        lift, shares = 0.0, []
         for n in numbers:
             inside = per_class[n][key] / sizes[n]
             rest = everyone - sizes[n]
             outside = (df - per_class[n][key]) / rest if rest else 0.0
             lift = max(lift, inside / outside if outside else math.inf)
-            least = min(least, inside)
-        if lift < GENRE_LIFT or (len(numbers) > 1 and least >= GENRE_EVERY):
+            if sizes[n] * GENRE_EVERY >= 1:
+                shares.append(inside)
+        if lift < GENRE_LIFT or (len(shares) > 1 and min(shares) >= GENRE_EVERY):
             genre.add(key[0])
     return genre
 
