@@ -103,9 +103,7 @@ def measure(x: np.ndarray, truth: list[str], seed: int) -> dict[str, tuple[int, 
                 "stability − reference": stable - crispness(ref_matrix, c.partition(ref_matrix, k)),
                 "silhouette": float(silhouette_score(x, groups, metric="cosine")),
                 "modularity": c.modularity(graph, groups),
-                "runs' modularity": statistics.fmean(
-                    c.modularity(r.graph, g) for r, g in zip(runs, per_run, strict=True)
-                ),
+                "runs' modularity": c.runs_modularity(runs, per_run),
                 "oracle": adjusted_rand_score(truth, groups),
             }
         )

@@ -37,7 +37,6 @@ import argparse
 import datetime
 import statistics
 import sys
-from collections.abc import Callable
 
 import numpy as np
 from _corpora import NAMES, built, machine, quiet_logging, revision, say, table
@@ -116,18 +115,6 @@ def vectors(variant: str, x: np.ndarray, lemmas: list[list[str]] | None) -> np.n
     return unit(np.hstack([use, weight * lexical(lemmas, 1)]))
 
 
-def modularity_at(resolution: float) -> Callable[[np.ndarray, np.ndarray], float]:
-    def score(graph: np.ndarray, groups: np.ndarray) -> float:
-        degree = graph.sum(1)
-        total = degree.sum()
-        member = np.zeros((len(groups), int(groups.max()) + 1))
-        member[np.arange(len(groups)), groups] = 1.0
-        inside = np.einsum("ig,ij,jg->", member, graph, member) / total
-        return float(inside - resolution * (((member.T @ degree) / total) ** 2).sum())
-
-    return score
-
-
 def measure(
     x: np.ndarray, truth: list[str], seed: int, variant: str
 ) -> tuple[int, float, int, float]:
@@ -145,13 +132,13 @@ def measure(
         low, high = c.k_range(n)
         runs = c._runs(x, c.RUNS, seed, high)
         graph = c.similarity_graph(x)
-        score = modularity_at(resolution)
         rows = []
         for k in range(low, high + 1):
             groups = c.partition(c.coassignment(n, runs, c.run_groups(runs, k, seed)), k)
             if np.bincount(groups).min() < c.MIN_SIZE:
                 continue
-            rows.append((score(graph, groups), k, adjusted_rand_score(truth, groups)))
+            score = c.modularity(graph, groups, resolution)
+            rows.append((score, k, adjusted_rand_score(truth, groups)))
     finally:
         c.GRAPH = graph_factor
     chosen = max(rows, key=lambda r: (r[0], -r[1]))

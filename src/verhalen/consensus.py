@@ -115,17 +115,19 @@ def _spectral(graph: np.ndarray, dims: int) -> np.ndarray:
     return maps * np.where(signs == 0, 1, signs)
 
 
-def modularity(graph: np.ndarray | sparse.spmatrix, groups: np.ndarray) -> float:
+def modularity(
+    graph: np.ndarray | sparse.spmatrix, groups: np.ndarray, resolution: float = 1.0
+) -> float:
     """Newman–Girvan modularity of `groups` in `graph` (dense or sparse): the share of the
     graph's edges inside the groups, minus the share expected if edges fell at random between
     equally connected stories. High when the groups are dense and apart; splitting a real group
-    lowers it."""
+    lowers it. A `resolution` above 1 favours more, smaller groups (bench/representation.py)."""
     edges = sparse.coo_matrix(graph)
     degree = np.asarray(edges.sum(1)).ravel()
     total = degree.sum()
     inside = edges.data[groups[edges.row] == groups[edges.col]].sum() / total
     expected = float(((np.bincount(groups, weights=degree) / total) ** 2).sum())
-    return float(inside - expected)
+    return float(inside - resolution * expected)
 
 
 def kmeans(points: np.ndarray, k: int, seed: int, starts: int | None = None) -> np.ndarray:
@@ -190,6 +192,12 @@ def _runs(x: np.ndarray, runs: int, seed: int, kmax: int) -> list[Resample]:
 def run_groups(runs: list[Resample], k: int, seed: int) -> list[np.ndarray]:
     """Each run's k groups (0..k-1) of its drawn stories: k-means on its first k map columns."""
     return [kmeans(r.maps[:, :k], k, seed + i) for i, r in enumerate(runs)]
+
+
+def runs_modularity(runs: list[Resample], groups: list[np.ndarray]) -> float:
+    """The mean modularity of each run's groups in that run's own similarity graph: the
+    criterion that chooses k."""
+    return float(np.mean([modularity(r.graph, g) for r, g in zip(runs, groups, strict=True)]))
 
 
 def coassignment(n: int, runs: list[Resample], groups: list[np.ndarray]) -> np.ndarray:
@@ -289,8 +297,7 @@ def consensus(
         matrix = coassignment(m, real, per_run)
         groups = partition(matrix, kk)
         found[kk] = (matrix, groups)
-        modular = [modularity(r.graph, g) for r, g in zip(real, per_run, strict=True)]
-        scores[kk] = float(np.mean(modular))
+        scores[kk] = runs_modularity(real, per_run)
         if progress:
             progress(step, total, "")
     allowed = [kk for kk in candidates if np.bincount(found[kk][1]).min() >= smallest]
@@ -316,16 +323,16 @@ def _finish(
     leave out the stories that rarely join their group (weakest first, at most `max_unassigned`
     of all; never a whole group)."""
     m = len(groups)
-    number = {int(g): int(g) + 1 for g in np.unique(groups)}
     grouped = np.asarray(groups, dtype=np.int64) + 1
+    numbers = [int(p) for p in np.unique(grouped)]
     membership = np.ones(m)
-    for g in number:
-        members = np.flatnonzero(groups == g)
+    for p in numbers:
+        members = np.flatnonzero(grouped == p)
         if len(members) > 1:
             sub = matrix[np.ix_(members, members)]
             membership[members] = (sub.sum(1) - 1.0) / (len(members) - 1)
     labels = grouped.copy()
-    left = {p: int((grouped == p).sum()) for p in number.values()}
+    left = {p: int((grouped == p).sum()) for p in numbers}
     budget = math.floor(max_unassigned * m)
     for i in np.argsort(membership, kind="stable"):
         if budget == 0 or membership[i] >= MEMBER:
@@ -336,7 +343,7 @@ def _finish(
             budget -= 1
     # measured on the stories that stay in each perspective
     scores = cluster_consensus(matrix, labels)
-    stability = {p: round(scores[p], 3) for p in number.values()}
+    stability = {p: round(scores[p], 3) for p in numbers}
     return labels, grouped, stability
 
 
