@@ -15,7 +15,7 @@ from verhalen.atomic import save_workbook
 from verhalen.errors import VerhalenError
 from verhalen.form import fold
 from verhalen.i18n import t
-from verhalen.identifiers import KINDS, Keyer
+from verhalen.identifiers import Keyer
 from verhalen.safe import set_xlsx_cell
 
 
@@ -156,7 +156,7 @@ def write_review(report: PseudonymReport, path: Path, lang: str = "nl") -> None:
     from openpyxl.styles import Font
 
     lang = lang if lang in LANGS else "en"
-    kinds = KIND_NAMES.get(lang, {k: k for k in KINDS})
+    kinds = KIND_NAMES[lang]
     names = REVIEW_SHEETS[lang]
     book = Workbook()
     sheet = book.active

@@ -236,7 +236,11 @@ def signifier_parts(
         n = wanted[qtype]
         found = _texts(raw.get("anchors"))
         if found is None or len(found) != n:
-            problems.append(t(f"data_form_{qtype}_anchors", lang, where=where))
+            problems.append(
+                t("data_form_triad_anchors", lang, where=where)
+                if qtype == "triad"
+                else t("data_form_dyad_anchors", lang, where=where)
+            )
         elif len({fold(a) for a in found}) != n:
             problems.append(t("data_form_anchors_repeat", lang, where=where))
         else:

@@ -20,7 +20,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "note: {count} replacements of names have not been reviewed and are printed as they "
         "are; review them first with {command}",
     ),
-    "ws_unknown_group": ("onbekend", "unknown"),
     "ws_words": ("± {shown} woorden", "± {shown} words"),
     "ws_words_one": ("± {shown} woord", "± {shown} words"),
     "ws_cards_title": ("Verhaalkaarten", "Story cards"),

@@ -60,7 +60,7 @@ def sheets(
         picked = [by_id[i] for i in v.exemplars if i in by_id and i in v.story_ids][:2]
         if len(picked) < 2:
             picked += [c for c in members if c not in picked][: 2 - len(picked)]
-        groups = Counter(c.group or t("ws_unknown_group", lang) for c in members)
+        groups = Counter(c.group or t("unknown_group", lang) for c in members)
         out.append(
             Sheet(
                 v.number,
