@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
 from verhalen.texts import TEXTS
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -66,12 +63,16 @@ def count(n: int, noun: str, lang: str = "nl") -> str:
 def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """A number as people in `lang` write it: 25.274 and 159,5 in Dutch; 25,274 and 159.5 in
     English (Babel's locale data)."""
+    from babel.numbers import format_decimal  # imported here: every command start loads i18n
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=LOCALES[language(lang)])
 
 
 def long_date(day: date, lang: str = "nl") -> str:
     """'24 november 2025' / '24 November 2025' (Babel's month names)."""
+    from babel.dates import format_date
+
     return format_date(day, format="d MMMM y", locale=LOCALES[language(lang)])
 
 

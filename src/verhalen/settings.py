@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from verhalen.errors import VerhalenError
-from verhalen.i18n import t
+from verhalen.i18n import language, t
 
 LANGUAGES = ("nl", "en")
 STORY_MARKER = r"^\[(?:verhaal|story)(?::\s*(?P<title>.*?))?\]$"
@@ -192,16 +192,16 @@ class Settings:
             given = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise VerhalenError(
-                t("data_settings_bad_toml", _lang(lang), path=path, why=exc)
+                t("data_settings_bad_toml", language(lang), path=path, why=exc)
             ) from None
         except UnicodeDecodeError:
-            raise VerhalenError(t("data_settings_not_utf8", _lang(lang), path=path)) from None
+            raise VerhalenError(t("data_settings_not_utf8", language(lang), path=path)) from None
         return cls.from_dict(given, path, lang)
 
     @classmethod
     def from_dict(cls, given: dict[str, Any], path: Path, lang: str | None = None) -> Settings:
         project = given.get("project") if isinstance(given.get("project"), dict) else {}
-        errors = [p for p in problems(given, _lang(lang or project.get("language")))]
+        errors = [p for p in problems(given, language(lang or project.get("language")))]
         if errors:
             raise VerhalenError("\n".join(f"{path}: {p}" for p in errors))
         values: dict[str, Any] = {}
@@ -213,10 +213,6 @@ class Settings:
 
     def with_language(self, lang: str) -> Settings:
         return replace(self, language=lang)
-
-
-def _lang(lang: str | None) -> str:
-    return lang if lang in LANGUAGES else "nl"
 
 
 def _typed(setting: Setting, value: Any) -> Any:

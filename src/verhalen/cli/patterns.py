@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from verhalen.cli._common import err, out, state, styled
-from verhalen.i18n import t
+from verhalen.i18n import number, percent, t
 
 if TYPE_CHECKING:
     from verhalen.patterns import Pattern
@@ -30,8 +30,6 @@ def _test_name(test: str, lang: str) -> str:
 
 
 def _pvalue(p: float | None, lang: str) -> str:
-    from verhalen.i18n import number
-
     if p is None:
         return "—"
     return f"< {number(0.001, lang, 3)}" if p < 0.001 else number(p, lang, 3)
@@ -294,7 +292,7 @@ def _print_counts(p: Pattern, lang: str) -> None:
     assert p.a is not None
     table = Table(p.a.label, "n", "%")
     for category, n in p.counts:
-        table.add_row(category, str(n), f"{round(100 * n / p.n) if p.n else 0}%")
+        table.add_row(category, str(n), percent(n, p.n))
     out.print(table, highlight=False)
 
 

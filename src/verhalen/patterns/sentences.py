@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from verhalen.i18n import language, number, t
+from verhalen.i18n import language, number, percent, t
 from verhalen.patterns.tests import MIN_GROUP, GroupStats, Pattern
 from verhalen.patterns.variables import Variable, yes_no
 
@@ -39,10 +39,6 @@ def _plain(x: float | None, lang: str) -> str:
     if x is None:
         return "—"
     return number(x, lang, 0 if float(x).is_integer() else 1)
-
-
-def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole) if whole else 0}%"
 
 
 def _title(category: str) -> str:
@@ -108,8 +104,8 @@ def _crosstab_sentence(p: Pattern, lang: str) -> str:
     more = True
     if y.option and not _is_yes(cols[j]):  # say it of the option being chosen: "less often"
         j, more = next(k for k, c in enumerate(cols) if _is_yes(c)), False
-    inside = _percent(int(obs[i, j]), int(row_sum[i]))
-    outside = _percent(int(col_sum[j] - obs[i, j]), int(n - row_sum[i]))
+    inside = percent(int(obs[i, j]), int(row_sum[i]))
+    outside = percent(int(col_sum[j] - obs[i, j]), int(n - row_sum[i]))
     numbers = t("pat_numbers", lang, inside=inside, outside=outside, p=format_p(p.p, lang))
     r, c = rows[i], cols[j]
     if x.is_group and y.source == "perspective":
@@ -206,7 +202,7 @@ def _describe_sentence(p: Pattern, lang: str) -> str:
         )
     if var.option:  # "Nodig: 'tijd' gekozen in 40 van 150 verhalen"
         chosen = dict(p.counts).get(var.categories[0], 0)
-        share = _percent(chosen, p.n)
+        share = percent(chosen, p.n)
         return t(
             "pat_describe_option",
             lang,
@@ -218,7 +214,7 @@ def _describe_sentence(p: Pattern, lang: str) -> str:
             missing=missing,
         )
     top, most = max(p.counts, key=lambda c: c[1])
-    share = _percent(most, p.n)
+    share = percent(most, p.n)
     return t(
         "pat_describe_choice",
         lang,

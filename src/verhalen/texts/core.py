@@ -176,7 +176,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "story_not_found": ("verhaal {id} bestaat niet", "story {id} does not exist"),
     "no_stories": ("geen verhalen gevonden", "no stories found"),
     "exported": ("{stories} geschreven naar {path}", "{stories} written to {path}"),
-    "bad_format": ("onbekend formaat '{fmt}'", "unknown format '{fmt}'"),
     "template_unknown": (
         "sjabloon '{template}': kies uit {known}",
         "template '{template}': choose from {known}",

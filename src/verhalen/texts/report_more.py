@@ -33,10 +33,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "XLSX file.",
     ),
     "answers_overview": ("De antwoorden op een rij", "The answers at a glance"),
-    "stats_line": (
-        "{test}; {statistic}; {p}; gecorrigeerde p {q}; {effect}; n = {n}",
-        "{test}; {statistic}; {p}; corrected p {q}; {effect}; n = {n}",
-    ),
     "left_out": (
         "Niet getoetst (minder dan {min} verhalen): {list}.",
         "Not tested (fewer than {min} stories): {list}.",
@@ -315,7 +311,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "sig_histograms": ("Schalen per groep", "Scales per group"),
     "sig_histograms_one": ("Verdeling per schaal", "Each scale's distribution"),
-    "n_stories": ("{name} (n = {n})", "{name} (n = {n})"),
     # data integrity
     "integrity": ("Datakwaliteit", "Data integrity"),
     "integrity_intro": (
