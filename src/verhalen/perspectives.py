@@ -253,6 +253,19 @@ def load_model(project: Project, run_id: int | None = None) -> Any:
 # -- reading ---------------------------------------------------------------------------------
 
 
+def stability_word(value: float | None, lang: str) -> str:
+    """How far a perspective can be trusted, in a word: robust from a stability of 0.7, fair
+    from 0.4, shaky below; "" without a stability. The CLI, the report and its sheets say it
+    alike."""
+    if value is None:
+        return ""
+    if value >= 0.7:
+        return t("stability_word_robust", lang)
+    if value >= 0.4:
+        return t("stability_word_fair", lang)
+    return t("stability_word_shaky", lang)
+
+
 @dataclass
 class PerspectiveView:
     number: int

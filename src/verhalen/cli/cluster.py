@@ -73,15 +73,9 @@ def cluster(
 
 
 def _stability_word(value: float | None, lang: str) -> str:
-    if value is None:
-        return ""
-    if value >= 0.7:
-        word = t("stability_word_robust", lang)
-    elif value >= 0.4:
-        word = t("stability_word_fair", lang)
-    else:
-        word = t("stability_word_shaky", lang)
-    return f"{value:.2f} ({word})"
+    from verhalen.perspectives import stability_word
+
+    return "" if value is None else f"{value:.2f} ({stability_word(value, lang)})"
 
 
 def _print_list(project) -> None:

@@ -32,13 +32,6 @@ def stability_text(value: float | None, lang: str) -> str:
     return t("stability_shaky", lang, value=shown)
 
 
-def stability_word(value: float | None, lang: str) -> str:
-    if value is None:
-        return ""
-    key = "robust" if value >= 0.7 else "fair" if value >= 0.4 else "shaky"
-    return t(f"stability_word_{key}", lang)
-
-
 def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     """The start of a story, cut at a sentence end when one is near (the whole story is in the
     appendix)."""

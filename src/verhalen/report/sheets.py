@@ -226,7 +226,7 @@ def storytellers_sheet(data: ReportData) -> Sheet:
 
 
 def perspectives_sheet(data: ReportData) -> Sheet:
-    from verhalen.report.perspective_chapters import stability_word
+    from verhalen.perspectives import stability_word
 
     lang = data.lang
     by_id = {s.id: s for s in data.stories}
