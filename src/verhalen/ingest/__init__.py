@@ -374,8 +374,7 @@ def unread_warning(display: str, columns: list[str], lang: str) -> str:
     """One line: a table's columns that match no question were left out (the form has some)."""
     names, n = _columns([(display, columns)], lang)
     where = one_line(display, 200)
-    key = "data_unread_columns" if n > 1 else "data_unread_one_column"
-    return t(key, lang, where=where, names=names)
+    return t("data_unread_columns", lang, n=n, where=where, names=names)
 
 
 def _no_questions(
@@ -398,16 +397,15 @@ def _no_questions(
     else:
         hint = t("data_no_questions_hint_new", lang)
     state = t("data_form_empty" if form.exists() else "data_form_missing", lang)
-    many = "many" if n > 1 else "one"
     return t(
         "data_no_questions",
         lang,
         form=form,
         state=state,
         files=files,
-        column=t(f"data_no_questions_column_{many}", lang),
+        column=t("data_no_questions_column", lang, n=n),
         columns=columns,
-        question=t(f"data_no_questions_question_{many}", lang),
+        question=t("data_no_questions_question", lang, n=n),
         form_name=form.name,
         hint=hint,
     )

@@ -395,7 +395,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{where}: columns {names} match no question in storyform.yaml and were not read "
         "(--map QUESTION=COLUMN links a column to a question)",
     ),
-    "data_unread_one_column": (
+    "data_unread_columns_one": (
         "{where}: kolom {names} hoort bij geen vraag in storyform.yaml en is niet ingelezen "
         "(--map VRAAG=KOLOM koppelt een kolom aan een vraag)",
         "{where}: column {names} matches no question in storyform.yaml and was not read "
@@ -412,9 +412,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data_no_questions_hint_new": ("een begin: verhalen form new", "to start: verhalen form new"),
     "data_form_missing": ("ontbreekt", "is missing"),
     "data_form_empty": ("heeft geen vragen", "has no questions"),
-    "data_no_questions_column_many": ("kolommen", "columns"),
+    "data_no_questions_column": ("kolommen", "columns"),
     "data_no_questions_column_one": ("kolom", "column"),
-    "data_no_questions_question_many": ("die vragen", "those questions"),
+    "data_no_questions_question": ("die vragen", "those questions"),
     "data_no_questions_question_one": ("die vraag", "that question"),
     "data_no_questions": (
         "{form} {state}, dus de antwoorden in {files} kunnen niet worden gelezen "
