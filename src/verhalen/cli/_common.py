@@ -55,3 +55,11 @@ class State:
 
 def state(ctx: typer.Context) -> State:
     return ctx.ensure_object(State)
+
+
+def check_lang(ctx: typer.Context, value: str | None) -> None:
+    """A command's --lang must be nl or en; said in the project's language."""
+    from verhalen.i18n import t
+
+    if value is not None and value not in ("nl", "en"):
+        raise typer.BadParameter(t("cli_nl_or_en", state(ctx).language()), param_hint="--lang")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from verhalen.cli._common import out, state
+from verhalen.cli._common import check_lang, out, state
 
 
 def report(
@@ -47,8 +47,7 @@ def report(
     from verhalen.report import FORMATS, make_report
     from verhalen.report import init_catalysis as write_template
 
-    if lang is not None and lang not in ("nl", "en"):
-        raise typer.BadParameter(t("cli_nl_or_en", state(ctx).language()), param_hint="--lang")
+    check_lang(ctx, lang)
     if fmt not in FORMATS:
         raise typer.BadParameter(", ".join(FORMATS), param_hint="--format")
     project = state(ctx).project()

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from verhalen.cli._common import err, out, state
+from verhalen.cli._common import check_lang, err, out, state
 from verhalen.i18n import t
 
 app = typer.Typer(
@@ -21,11 +21,6 @@ Perspective = Annotated[
 ]
 Lang = Annotated[str | None, typer.Option("--lang", help="Taal: nl of en.")]
 Out = Annotated[Path | None, typer.Option("--out", "-o", help="Uitvoerbestand.")]
-
-
-def _lang(ctx: typer.Context, value: str | None) -> None:
-    if value is not None and value not in ("nl", "en"):
-        raise typer.BadParameter(t("cli_nl_or_en", state(ctx).language()), param_hint="--lang")
 
 
 def _default(project, name: str) -> Path:
@@ -42,7 +37,7 @@ def _write_pdf(
     lang: str | None,
     out_file: Path | None,
 ) -> None:
-    _lang(ctx, lang)
+    check_lang(ctx, lang)
     project = state(ctx).project()
     lang = lang or project.lang
     name = t(name_key, lang)
@@ -149,7 +144,7 @@ Exercises = Annotated[
 
 def _kit_start(ctx: typer.Context, lang: str | None, paper: str | None):
     """The project, the language, and the paper checked (one line on a bad value)."""
-    _lang(ctx, lang)
+    check_lang(ctx, lang)
     if paper is not None and paper not in ("a4", "a3"):
         raise typer.BadParameter(
             t("cli_a4_or_a3", lang or state(ctx).language()), param_hint="--paper"
