@@ -467,6 +467,18 @@ def raw_document(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def document_parts(doc: Any, lang: str) -> tuple[dict[str, Any], str, list[Any], dict[str, str]]:
+    """The document as `raw_document` read it (None when there is no file), in the parts
+    `with_additions` takes: the mapping, its list key, the observations already in it and the
+    keys to write; what is added keeps the keys the file has, a new file gets `lang`'s."""
+    keys = written_keys(keys_language(doc) or lang)
+    if isinstance(doc, dict):
+        list_key = next((k for k in LIST_KEYS if k in doc), keys["list"])
+        return doc, list_key, doc.get(list_key) or [], keys
+    # no file, an empty one, or a bare list of observations
+    return {}, keys["list"], doc or [], keys
+
+
 def with_additions(
     path: Path,
     file: tuple[dict[str, Any], str, list[Any], dict[str, str]],
@@ -478,9 +490,8 @@ def with_additions(
 ) -> str:
     """The new text of the catalysis file at `path`: new `observations` appended, each
     (observation id, interpretation) added to its observation (new, or one of the file's in
-    `known`), the file's keys and its leading comments kept. `file` is the document as
-    `raw_document` read it, its list key, the list and the keys to write. The text is checked
-    as `report` reads it (`_checked`)."""
+    `known`), the file's keys and its leading comments kept. `file` is the document in its
+    parts (`document_parts`). The text is checked as `report` reads it (`_checked`)."""
     doc, list_key, existing, keys = file
     for oid, item in interpretations:
         target = observations.get(oid) or known[oid]

@@ -79,10 +79,9 @@ def import_results(project: Project, path: Path) -> ImportSummary:
 
 def _plan(project: Project, path: Path) -> _Plan:
     from verhalen.catalysis import (
-        LIST_KEYS,
+        document_parts,
         file_name,
         find_file,
-        keys_language,
         load_catalysis,
         pattern_index,
         raw_document,
@@ -90,7 +89,6 @@ def _plan(project: Project, path: Path) -> _Plan:
         resolve_pattern,
         unknown_pattern,
         with_additions,
-        written_keys,
     )
     from verhalen.perspectives import assignment, perspectives
 
@@ -157,14 +155,8 @@ def _plan(project: Project, path: Path) -> _Plan:
             known = {o.id: o for o in current.observations}
             existing_doc = raw_document(catalysis_path)
     index = pattern_index(pattern_ids)
-    # what is added keeps the keys the file has; a new file gets the project language's
-    keys = written_keys(keys_language(existing_doc) or lang)
-    if isinstance(existing_doc, dict):
-        list_key = next((k for k in LIST_KEYS if k in existing_doc), keys["list"])
-        existing = existing_doc.get(list_key) or []
-    else:  # no file, an empty one, or a bare list of observations
-        list_key, existing = keys["list"], existing_doc or []
-        existing_doc = {}
+    document = document_parts(existing_doc, lang)
+    _doc, _list_key, existing, keys = document
     for item in existing:  # load_catalysis accepted it: every item is a mapping with an id
         raw_known[" ".join(str(item.get("id")).split())] = item
     new_obs: dict[str, dict[str, Any]] = {}
@@ -267,7 +259,7 @@ def _plan(project: Project, path: Path) -> _Plan:
     if new_obs or added_interpretations:
         text = with_additions(
             catalysis_path,
-            (existing_doc, list_key, existing, keys),
+            document,
             raw_known,
             new_obs,
             added_interpretations,
