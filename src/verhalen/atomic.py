@@ -93,10 +93,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
         mode: int | None = path.stat().st_mode & 0o777
     except OSError:
         mode = None  # a new file: the umask decides
+    path.parent.mkdir(parents=True, exist_ok=True)  # as every command makes its --out folder
     try:
         tmp = _create_temp(path)
     except OSError as exc:  # a read-only or full folder: not even an empty file fits
-        raise _named(exc, path, None) from None
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         yield tmp
         _fsync_file(tmp)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from verhalen import faults
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.i18n import t
 
@@ -182,7 +183,7 @@ def read_yaml(path: Path, lang: str = "nl") -> Any:
     except UnicodeDecodeError:
         raise RejectedBatch([Problem(path.name, None, t("ws_not_utf8", lang))]) from None
     except OSError as exc:
-        raise VerhalenError(f"{path}: {exc.strerror or exc}") from None
+        raise VerhalenError(f"{path}: {faults.reason(exc, lang)}") from None
 
 
 def _pick(item: dict, keys: Sequence[str]) -> tuple[bool, Any]:

@@ -435,12 +435,15 @@ def load_guided(path: Path, lang: str = "nl") -> tuple[tuple[str, tuple[str, ...
     """Facilitator themes from YAML: a list of {naam, woorden} (or {name, words}).
 
     A mistake is one line naming the file, in `lang`."""
-    import yaml
+    from verhalen.catalysis import read_yaml
+    from verhalen.errors import RejectedBatch
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise VerhalenError(f"{path}: {exc}") from None
+        data = read_yaml(path, lang)
+    except RejectedBatch as exc:  # invalid YAML or not UTF-8: one line naming file and line
+        problem = exc.problems[0]
+        where = f"{path}:{problem.row}" if problem.row is not None else str(path)
+        raise VerhalenError(f"{where}: {problem.reason}") from None
     if isinstance(data, dict):
         data = data.get("thema's") or data.get("themas") or data.get("themes")
     if not isinstance(data, list) or not data:

@@ -20,6 +20,7 @@ from verhalen.answers import ImportReport, import_answers
 from verhalen.autotag import AutoTagReport, auto_tag
 from verhalen.cluster import ClusterConfig, ClusterResult
 from verhalen.errors import VerhalenError
+from verhalen.i18n import t
 from verhalen.ingest import IngestReport, ingest, read_options
 from verhalen.perspectives import run_cluster
 from verhalen.project import FORM_NAME, Project, init_project
@@ -105,10 +106,10 @@ def make_demo(
 ) -> DemoResult:
     """Create the example project at `path` and run every stage that exists on it."""
     source = source or example_folder()
-    if path.exists() and any(path.iterdir()):
-        raise VerhalenError(
-            f"{path} exists and is not empty; choose another folder or remove it first"
-        )
+    if not (source / FORM_NAME).is_file():
+        raise VerhalenError(t("data_demo_no_example", lang, path=source / FORM_NAME))
+    if path.is_dir() and any(path.iterdir()):
+        raise VerhalenError(t("data_demo_not_empty", lang, path=path))
     path.mkdir(parents=True, exist_ok=True)
     shutil.copy(source / FORM_NAME, path / FORM_NAME)
     if (source / CATALYSIS).is_file():

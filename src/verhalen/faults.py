@@ -34,6 +34,11 @@ _ERRNO = {
     errno.EDQUOT: "full",
     errno.EFBIG: "too_large",
     errno.EIO: "io",
+    # a path the user gave that is not what the command needs
+    errno.ENOENT: "missing",
+    errno.EISDIR: "is_folder",
+    errno.ENOTDIR: "not_folder",
+    errno.EEXIST: "not_folder",  # mkdir where a file of that name is
 }
 
 
@@ -64,6 +69,15 @@ def kind_of(exc: BaseException) -> str | None:
     return None
 
 
+def reason(exc: BaseException, lang: str) -> str:
+    """Why reading or writing failed, in `lang`: the fault's own line where it is one of
+    `kind_of`'s (a missing file, a folder, no permission), else the system's short reason."""
+    kind = kind_of(exc)
+    if kind is not None:
+        return _text(kind, lang)
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 def describe(exc: BaseException, lang: str, store: Path | None = None) -> str | None:
     """One line for a machine fault: the file, what happened and what to do; None otherwise."""
     kind = kind_of(exc)
@@ -72,6 +86,8 @@ def describe(exc: BaseException, lang: str, store: Path | None = None) -> str | 
     # A failed write() names no file (atomic.py adds the target's name); SQLite names none.
     if isinstance(exc, OSError):
         where = str(exc.filename or "")
+        if kind == "missing" and not where:  # getcwd(): the working folder was deleted
+            return _text("no_folder_here", lang)
     else:
         where = str(store or "") if isinstance(exc, sqlite3.Error) else ""
     line = _text(kind, lang)
@@ -103,7 +119,10 @@ def language(argv: list[str], start: Path | None = None) -> str:
 
 def project_root(argv: list[str], start: Path | None = None) -> Path | None:
     """The project folder the command line points at (`--project`, or found upwards)."""
-    here = start or Path.cwd()
+    try:
+        here = start or Path.cwd()
+    except OSError:  # the working folder was deleted
+        return None
     for i, arg in enumerate(argv):
         if arg in ("--project", "-p") and i + 1 < len(argv):
             here = Path(argv[i + 1])

@@ -328,6 +328,8 @@ def load_form(path: Path, lang: str | None = None) -> StoryForm:
         return StoryForm()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise VerhalenError(t("data_settings_not_utf8", lang or "nl", path=path)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = f":{mark.line + 1}" if mark else ""

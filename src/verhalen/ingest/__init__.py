@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from verhalen import faults
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.form import AnswerError, StoryForm, fold
 from verhalen.i18n import t
@@ -82,7 +83,7 @@ def collect_files(paths: Sequence[Path], lang: str = "nl") -> tuple[list[Path], 
         try:
             exists, is_dir = path.exists(), path.is_dir()
         except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL
-            problems.append(Problem(str(path), None, t("unreadable", lang, why=exc)))
+            problems.append(Problem(str(path), None, _unreadable(exc, lang)))
             continue
         if not exists:
             problems.append(Problem(str(path), None, t("no_such_path", lang)))
@@ -138,6 +139,10 @@ def read_any(
     if suffix == ".md":
         return read_plain(path, display, options)
     raise ReadError(t("unsupported", options.lang, ext=suffix or "?"))
+
+
+def _unreadable(exc: BaseException, lang: str) -> str:
+    return t("unreadable", lang, why=faults.reason(exc, lang))
 
 
 def _too_large(lang: str) -> str:
@@ -276,7 +281,7 @@ def ingest(
                     continue
                 data = path.read_bytes()
             except OSError as exc:
-                batch.problems.append(Problem(display, None, t("unreadable", lang, why=exc)))
+                batch.problems.append(Problem(display, None, _unreadable(exc, lang)))
                 continue
             digest = file_hash(data)
             if store.source_known(display, digest):
@@ -288,7 +293,7 @@ def ingest(
                 batch.problems.append(Problem(display, exc.row, str(exc)))
                 continue
             except (OSError, ValueError, UnicodeError) as exc:
-                batch.problems.append(Problem(display, None, t("unreadable", lang, why=exc)))
+                batch.problems.append(Problem(display, None, _unreadable(exc, lang)))
                 continue
             batch.sources.append((display, digest, path.suffix.lower().lstrip("."), len(data)))
             _add_storytellers(result, display, form, tellers, batch, lang)

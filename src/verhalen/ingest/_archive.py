@@ -13,6 +13,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from verhalen import faults
 from verhalen.i18n import t
 from verhalen.ingest._model import ReadError
 from verhalen.ingest._normalize import one_line
@@ -27,7 +28,9 @@ def check_archive(path: Path, lang: str = "nl") -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except OSError as exc:
+        raise ReadError(t("unreadable", lang, why=faults.reason(exc, lang))) from None
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         why = t("why_bad_document", lang, detail=one_line(str(exc), 160))
         raise ReadError(t("unreadable", lang, why=why)) from None
     if len(infos) > MAX_MEMBERS:

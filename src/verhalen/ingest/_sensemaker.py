@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from verhalen import faults
 from verhalen.form import NOT_APPLICABLE, Question, StoryForm, fold
 from verhalen.i18n import t
 from verhalen.ingest._model import (
@@ -134,7 +135,7 @@ def _read_definition(path: Path, lang: str) -> SMSpec:
             raise ReadError(t("data_sm_too_large", lang))
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise ReadError(t("data_sm_unreadable", lang, why=exc)) from None
+        raise ReadError(t("data_sm_unreadable", lang, why=faults.reason(exc, lang))) from None
     except (UnicodeError, ValueError) as exc:
         raise ReadError(t("data_sm_bad_json", lang, why=exc)) from None
     if isinstance(data, list) and len(data) == 1:

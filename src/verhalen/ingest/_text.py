@@ -8,6 +8,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from verhalen import faults
 from verhalen.i18n import t
 from verhalen.ingest._model import RawStory, ReadError, ReadOptions, ReadResult, take_meta
 
@@ -112,7 +113,7 @@ def read_text_file(path: Path, lang: str = "nl") -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError(t("unreadable", lang, why=exc.strerror or str(exc))) from None
+        raise ReadError(t("unreadable", lang, why=faults.reason(exc, lang))) from None
     text = decode(data, lang)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 

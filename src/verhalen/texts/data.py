@@ -122,6 +122,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "writing to the disk failed (full, a limit, or a disk fault); nothing was "
         "half-written: check the disk and run it again",
     ),
+    "data_fault_missing": (
+        "bestaat niet (of de map erboven niet); controleer de naam",
+        "does not exist (or the folder above it does not); check the name",
+    ),
+    "data_fault_is_folder": (
+        "is een map; geef hier een bestandsnaam",
+        "is a folder; give a file name here",
+    ),
+    "data_fault_not_folder": (
+        "is een bestand, geen map; geef hier een map",
+        "is a file, not a folder; give a folder here",
+    ),
+    "data_fault_no_folder_here": (
+        "de map waarin je werkt bestaat niet meer; ga naar een bestaande map en doe het opnieuw",
+        "the folder you are working in no longer exists; go to an existing folder and run it again",
+    ),
+    "data_demo_not_empty": (
+        "{path} bestaat al en is niet leeg; kies een andere map of ruim deze eerst op",
+        "{path} exists and is not empty; choose another folder or remove it first",
+    ),
+    "data_demo_no_example": (
+        "{path} bestaat niet: geef met --from een map met een voorbeeldproject",
+        "{path} does not exist: give a folder with an example project with --from",
+    ),
     "data_fault_damaged": (
         "de opslag is beschadigd; 'verhalen doctor' zegt wat er mis is en hoe je herstelt",
         "the store is damaged; 'verhalen doctor' says what is wrong and how to repair it",
