@@ -438,3 +438,29 @@ def test_cli_tag_summary_shows_every_question(stories_project, cli):
     for question in stories_project.form.questions:
         assert question.label("nl") in result.stdout
     assert "(afloop; 5 antwoorden, 1 zonder antwoord)" in result.stdout
+
+
+def test_two_rows_with_different_answers_for_one_story_reject_the_sheet(stories_project):
+    """Before, the last row silently won; the same answer twice is no conflict."""
+    project = stories_project
+    before = answers(project)
+    path = write_xlsx(
+        project.root / "antwoorden.xlsx",
+        [
+            ["Titel", "Afloop", "Gevoel"],
+            ["Het bankje", "goed", "40"],
+            ["Het bankje", "slecht", "40"],
+        ],
+    )
+
+    assert rejection(project, path) == [
+        "antwoorden.xlsx:3: afloop: 'slecht' wijkt af van het antwoord in rij 2; kies er één"
+    ]
+    assert answers(project) == before
+
+
+@pytest.mark.parametrize("expression", ["gevoel>=abc", "gevoel>>3"])
+def test_where_comparing_with_no_number_fails_clearly(stories_project, expression):
+    """Before, 'no stories found' with exit status 0."""
+    with pytest.raises(VerhalenError, match=r"is geen getal"):
+        filter_ids(stories_project, [expression])

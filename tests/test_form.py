@@ -650,3 +650,8 @@ def test_an_empty_storyform_points_a_narrafirma_export_at_from_narrafirma(projec
     assert message.startswith(f"{project.form_path} heeft geen vragen, dus de antwoorden in ")
     assert f"verhalen form from-narrafirma {narrafirma_form})" in message
     assert "\n" not in message
+
+
+def test_options_written_as_one_word_are_refused_not_split_into_letters():
+    with pytest.raises(VerhalenError, match="'options' is een lijst"):
+        parse_form({"questions": [{"id": "afloop", "type": "single", "options": "goed"}]})

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from support import answers, by_title, ingest_ok, stories, teller_answers, write_docx, write_odt
+from support import (
+    answers,
+    by_title,
+    ingest_ok,
+    rejected,
+    stories,
+    teller_answers,
+    write_docx,
+    write_odt,
+)
 from support import write_xlsx as make_xlsx
 
 from verhalen.ingest import read_options
@@ -473,3 +482,22 @@ def test_folder_is_walked_and_lock_and_hidden_files_are_skipped(project):
 
     assert report.files == 2
     assert [s.source_path for s in stories(project)] == ["bronnen/a.txt", "bronnen/sub/b.md"]
+
+
+def test_one_storyteller_with_two_answers_to_one_question_rejects_the_file(project):
+    """Before, the last row silently won ('raadslid' became 'inwoner')."""
+    path = make_xlsx(
+        project.root / "sessie.xlsx",
+        [
+            ["Titel", "Verhaal", "Verteller", "rol"],
+            ["Park", "Het park werd groen.", "X9", "raadslid"],
+            ["Weg", "De weg was lang.", "X9", "raadslid"],
+            ["Plein", "Het plein liep vol.", "X9", "inwoner"],
+        ],
+    )
+
+    assert rejected(project, [path]) == [
+        "sessie.xlsx:4: rol: 'inwoner' wijkt af van 'raadslid' voor dezelfde verteller in een "
+        "eerdere rij; kies er één"
+    ]
+    assert stories(project) == []

@@ -196,3 +196,28 @@ def test_store_from_a_newer_version_is_refused(project):
 def _story(path):
     path.write_text("Een verhaal over de brug.\n", encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("loss", ["deleted", "emptied"])
+def test_a_lost_store_is_refused_not_replaced_by_an_empty_one(tmp_path, loss: str) -> None:
+    project = init_project(tmp_path / "p")
+    store = project.root / STORE_NAME
+    if loss == "deleted":
+        store.unlink()
+    else:
+        store.write_bytes(b"")
+    reopened = Project.open(project.root)
+    with pytest.raises(VerhalenError, match="ontbreekt of is leeg"):
+        reopened.store()
+    if loss == "deleted":
+        assert not store.exists()  # not quietly made again
+    else:
+        assert store.stat().st_size == 0
+    reopened.store(create=True).close()  # as ingest does: a new store, on purpose
+    assert store.stat().st_size > 0
+
+
+def test_init_over_an_english_project_refuses_in_english(tmp_path) -> None:
+    init_project(tmp_path / "en", lang="en")
+    with pytest.raises(VerhalenError, match="already"):
+        init_project(tmp_path / "en")  # the default language is Dutch

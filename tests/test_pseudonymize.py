@@ -718,3 +718,22 @@ def test_an_english_review_sheet_is_english_and_read_in_either_language(tmp_path
     book["extra termen"].append(["Kanaalzijde", "plaats"])
     book.save(dutch)
     assert read_review(dutch, "en") == ({"gerda"}, {"kanaalzijde": "place"})
+
+
+def test_a_review_decision_that_is_neither_yes_nor_no_is_asked_about(tmp_path: Path) -> None:
+    from verhalen.errors import VerhalenError
+    from verhalen.review_sheet import Occurrence, PseudonymReport, read_review, write_review
+
+    found = Occurrence(1, "Titel", "text", "person", "Gerda", "[PERSOON-1]", "… met Gerda …")
+    sheet = tmp_path / "pseudonimisering.xlsx"
+    write_review(PseudonymReport(1, 1, [found]), sheet, "nl")
+    book = load_workbook(sheet)
+    book.worksheets[0]["I2"] = "misschien"
+    book.save(sheet)
+    # read as "keep" before: an unclear answer silently let the name through
+    unclear = r"pseudonimisering\.xlsx:2: 'misschien' is geen besluit"
+    with pytest.raises(VerhalenError, match=unclear):
+        read_review(sheet, "nl")
+    book.worksheets[0]["I2"] = "Ja"
+    book.save(sheet)
+    assert read_review(sheet, "nl") == (set(), {})

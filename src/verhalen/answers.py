@@ -63,6 +63,7 @@ def import_answers(project: Project, path: Path) -> ImportReport:
         raise RejectedBatch(problems)
 
     planned: list[tuple[str, Any, Question, Any]] = []  # (kind, target, question, value)
+    given: dict[tuple[str, Any, str], tuple[int, Any]] = {}  # the row that first gave each answer
     with project.store() as store:
         stories = {s.id: s for s in store.stories()}
         by_title = store.story_ids_by_title()
@@ -105,19 +106,27 @@ def import_answers(project: Project, path: Path) -> ImportReport:
                 except AnswerError as exc:
                     problems.append(Problem(display, number, f"{qid}: {exc}"))
                     continue
-                if question.about == "story":
-                    if story_id is not None:
-                        planned.append(("story", story_id, question, value))
-                elif teller_id is not None:
-                    planned.append(("storyteller", teller_id, question, value))
-                else:
+                target = story_id if question.about == "story" else teller_id
+                if target is None:
+                    if question.about != "story":  # an unknown story is already a problem
+                        problems.append(
+                            Problem(
+                                display, number, t("data_answers_no_storyteller", lang, qid=qid)
+                            )
+                        )
+                    continue
+                kind = "story" if question.about == "story" else "storyteller"
+                first, earlier = given.setdefault((kind, target, qid), (number, value))
+                if earlier != value:  # two rows, two answers: neither may silently win
                     problems.append(
                         Problem(
                             display,
                             number,
-                            t("data_answers_no_storyteller", lang, qid=qid),
+                            t("data_answers_conflict", lang, qid=qid, row=first, value=raw),
                         )
                     )
+                else:
+                    planned.append((kind, target, question, value))
         if problems:
             raise RejectedBatch(problems)
         changed = 0

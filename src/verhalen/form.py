@@ -258,7 +258,11 @@ def parse_form(data: Any, source: str = "storyform.yaml", lang: str | None = Non
         about = raw.get("about", "story")
         if about not in ABOUT:
             problems.append(t("form_about", lang, where=where))
-        options = tuple(str(o) for o in raw.get("options") or ())
+        raw_options = raw.get("options") or ()
+        if not isinstance(raw_options, list | tuple):  # "options: goed" is not four letters
+            problems.append(t("form_options_list", lang, where=where))
+            raw_options = ()
+        options = tuple(str(o) for o in raw_options)
         if qtype in ("single", "multiple"):
             if len(options) < 2:
                 problems.append(t("form_two_options", lang, where=where))

@@ -6,6 +6,7 @@ Every command acts on the project in the current folder, the nearest parent hold
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -74,7 +75,12 @@ class Project:
     def form(self) -> StoryForm:
         return load_form(self.form_path, self.lang)
 
-    def store(self) -> Store:
+    def store(self, create: bool = False) -> Store:
+        """The project's store. Only `init` and `ingest` may `create` one: a store that is gone
+        or emptied (0 bytes) is otherwise refused, so a command that only reads never hides the
+        loss behind a fresh, empty store ('verhalen doctor' says how to restore)."""
+        if not create and not _store_present(self.store_path):
+            raise VerhalenError(t("store_gone", self.lang, store=self.store_path))
         return Store(self.store_path, lang=self.lang)
 
     def relative(self, path: Path) -> str:
@@ -122,6 +128,19 @@ def form_template(template: str, lang: str) -> str:
     return template_text(f"storyform-{template}{TEMPLATE_SUFFIXES[language(lang)]}")
 
 
+def _store_present(path: Path) -> bool:
+    """A store file with content, or one whose content still waits in its write-ahead log."""
+    try:
+        if path.stat().st_size > 0:
+            return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # unreadable or not a file: opening it says what is wrong
+    wal = path.with_name(path.name + "-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
 def init_project(
     path: Path, *, lang: str = "nl", template: str = "algemeen", name: str | None = None
 ) -> Project:
@@ -132,6 +151,8 @@ def init_project(
     from verhalen import atomic
 
     if (path / CONFIG_NAME).exists() or (path / STORE_NAME).exists():
+        with contextlib.suppress(VerhalenError, OSError):  # said in that project's language
+            lang = Project.open(path).lang
         raise VerhalenError(t("project_exists", lang, path=path))
     form = form_template(template, lang)
     if name:
@@ -143,5 +164,5 @@ def init_project(
         atomic.write_text(path / FORM_NAME, form)
     project = Project.open(path)
     project.form  # noqa: B018 - a broken template must fail here, not later
-    project.store().close()
+    project.store(create=True).close()
     return project

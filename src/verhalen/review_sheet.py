@@ -73,6 +73,9 @@ KIND_WORDS = {
     "organisation": "organisation",
 }
 REJECT_WORDS = {"nee", "no", "afwijzen", "reject", "fout", "niet", "weg"}
+# The replacement stands: the column left empty, or a word that says so. Anything else
+# ("misschien") is asked about rather than read as either.
+KEEP_WORDS = {"", "ja", "yes", "ok", "oke", "oké", "goed", "keep", "houden", "behouden"}
 
 LANGS = ("nl", "en")
 # The sheet's file name and its sheets, per language.
@@ -231,10 +234,14 @@ def read_review(path: Path, lang: str = "nl") -> tuple[set[str], dict[str, str]]
         decision_col = next(i for i, h in enumerate(header) if h in decisions)
     except (ValueError, StopIteration):
         raise VerhalenError(t("ws_review_no_columns", lang, path=path)) from None
-    for row in rows[1:]:
+    for number, row in enumerate(rows[1:], 2):
         decision = fold(str(row[decision_col] or "")) if decision_col < len(row) else ""
         if decision in REJECT_WORDS and row[term_col]:
             rejected.add(fold(str(row[term_col])))
+        elif decision not in KEEP_WORDS:
+            problems.append(
+                f"{path}:{number}: " + t("ws_review_bad_decision", lang, value=row[decision_col])
+            )
     if len(sheets) > 1:
         for number, row in enumerate(sheets[1].iter_rows(values_only=True), 1):
             if number == 1 or not row or not row[0]:

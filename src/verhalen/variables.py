@@ -107,6 +107,13 @@ def parse_where(project: Project, expression: str) -> Condition:
     if not m:
         raise VerhalenError(t("var_where_usage", lang, expression=expression))
     name, op, value = m.groups()
+    if op in OPS:  # "gevoel>=abc" or "gevoel>>3" compare with no number: say so, not "none"
+        try:
+            float(value.replace(",", "."))
+        except ValueError:
+            raise VerhalenError(
+                t("var_where_number", lang, expression=expression, value=value)
+            ) from None
     question = project.form.get(name) or project.form.match_column(name)
     if question is not None:
         if op in ("=", "!=") and question.is_choice:

@@ -262,7 +262,7 @@ def ingest(
 
     files, batch.problems = collect_files(paths, lang)
     report.files = len(files)
-    with project.store() as store:
+    with project.store(create=True) as store:
         tellers = _Tellers(store.storytellers())
         if storytellers_file is not None:
             display = project.relative(storytellers_file)
@@ -432,7 +432,12 @@ def _add_storytellers(
         batch.problems += [Problem(raw.path, raw.row, p) for p in problems]
         teller_id = tellers.resolve(raw.id) or raw.id
         previous = batch.storytellers.get(teller_id)
-        merged = {**(previous[1] if previous else {}), **answers}
+        earlier = previous[1] if previous else {}
+        for qid, value in answers.items():  # one storyteller, two answers: neither may win
+            if qid in earlier and earlier[qid] != value:
+                why = t("teller_answer_conflict", lang, qid=qid, value=value, other=earlier[qid])
+                batch.problems.append(Problem(raw.path, raw.row, why))
+        merged = {**earlier, **answers}
         batch.storytellers[teller_id] = (raw, merged)
         tellers.add(teller_id, raw.name)
 

@@ -70,6 +70,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "geen beurten van de verteller gevonden",
         "no storyteller turns found",
     ),
+    "teller_answer_conflict": (
+        "{qid}: '{value}' wijkt af van '{other}' voor dezelfde verteller in een eerdere rij; "
+        "kies er één",
+        "{qid}: '{value}' differs from '{other}' for the same storyteller in an earlier row; "
+        "choose one",
+    ),
     "duplicate_storyteller": (
         "verteller '{name}' staat twee keer in het bestand",
         "storyteller '{name}' appears twice in the file",
@@ -138,6 +144,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{problems} skipped; rejected input is listed in {path}",
     ),
     # project
+    "store_gone": (
+        "{store} ontbreekt of is leeg: de verhalen van dit project zijn er niet; "
+        "'verhalen doctor' zegt hoe je een reservekopie terugzet",
+        "{store} is missing or empty: this project's stories are not there; "
+        "'verhalen doctor' says how to restore a backup",
+    ),
     "no_project": (
         "geen verhalen-project gevonden in {path} of een map erboven "
         "(maak er een met 'verhalen init PAD')",

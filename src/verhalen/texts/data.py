@@ -14,6 +14,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "geen kolom hoort bij een vraag uit het verhalenformulier",
         "no column matches a question of the story form",
     ),
+    "data_answers_conflict": (
+        "{qid}: '{value}' wijkt af van het antwoord in rij {row}; kies er één",
+        "{qid}: '{value}' differs from the answer in row {row}; choose one",
+    ),
     "data_answers_no_storyteller": (
         "{qid}: geen verteller bij deze rij",
         "{qid}: no storyteller",
@@ -525,6 +529,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form_about": (
         "{where}: about moet story of storyteller zijn",
         "{where}: about must be story or storyteller",
+    ),
+    "form_options_list": (
+        "{where}: 'options' is een lijst, één optie per regel die met '- ' begint",
+        "{where}: 'options' is a list, one option per line starting with '- '",
     ),
     "form_two_options": (
         "{where}: een keuzevraag heeft minstens twee opties nodig",

@@ -121,6 +121,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "--where '{expression}': gebruik vraag=waarde, vraag>=getal of vraag~tekst",
         "--where '{expression}': use question=value, question>=number or question~text",
     ),
+    "var_where_number": (
+        "--where '{expression}': '{value}' is geen getal; vergelijk met >, >=, < of <= alleen "
+        "met een getal",
+        "--where '{expression}': '{value}' is not a number; compare with >, >=, < or <= only "
+        "with a number",
+    ),
     "var_where_unknown": (
         "--where '{expression}': '{name}' is geen vraag of kenmerk ({known})",
         "--where '{expression}': '{name}' is no question or tag ({known})",

@@ -236,6 +236,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path}: geen kolommen 'term' en 'besluit' op het eerste blad",
         "{path}: no 'term' and 'decision' columns on the first sheet",
     ),
+    "ws_review_bad_decision": (
+        "'{value}' is geen besluit: laat het leeg (vervangen) of zet 'nee' (niet vervangen)",
+        "'{value}' is no decision: leave it empty (replace) or put 'no' (do not replace)",
+    ),
     "ws_review_no_kind": ("'{value}' is geen soort ({known})", "'{value}' is no kind ({known})"),
     # proposals
     "ws_proposals_head": (
