@@ -23,11 +23,11 @@ from verhalen.errors import VerhalenError
 from verhalen.project import FORM_NAME
 
 
-def refused(argv: list[str], cwd: Path | None = None, batch: bool = False) -> str:
+def refused_line(argv: list[str], cwd: Path | None = None, batch: bool = False, rc: int = 1) -> str:
     """The one error line of a refused command; fails on a traceback, rc 0 or a second line
     (a `batch` command adds its count of problems, "1 probleem; niets ingelezen")."""
     result = subprocess.run(argv, capture_output=True, text=True, timeout=120, cwd=cwd)
-    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.returncode == rc, (result.stdout, result.stderr)
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 + batch, result.stderr
@@ -44,21 +44,21 @@ def test_wrong_kinds_of_path_are_one_line_in_the_projects_language(tmp_path: Pat
     a_file = tmp_path / "a-file.csv"
     a_file.write_text("x\n", encoding="utf-8")
 
-    line = refused(verhalen(nl.root, "workshop", "template", "--out", folder))
+    line = refused_line(verhalen(nl.root, "workshop", "template", "--out", folder))
     assert str(folder) in line and "is een map" in line
-    line = refused(verhalen(en.root, "workshop", "template", "--out", folder))
+    line = refused_line(verhalen(en.root, "workshop", "template", "--out", folder))
     assert str(folder) in line and "is a folder" in line
 
-    line = refused([sys.executable, "-m", "verhalen", "init", str(a_file)])
+    line = refused_line([sys.executable, "-m", "verhalen", "init", str(a_file)])
     assert str(a_file) in line and "geen map" in line
 
-    line = refused(verhalen(nl.root, "tag", "import", tmp_path / "nope.xlsx"), batch=True)
+    line = refused_line(verhalen(nl.root, "tag", "import", tmp_path / "nope.xlsx"), batch=True)
     assert "nope.xlsx" in line and "bestaat niet" in line
-    line = refused(verhalen(en.root, "tag", "import", tmp_path / "nope.xlsx"), batch=True)
+    line = refused_line(verhalen(en.root, "tag", "import", tmp_path / "nope.xlsx"), batch=True)
     assert "nope.xlsx" in line and "does not exist" in line
 
     (nl.root / FORM_NAME).write_bytes(b"\xff\xfe vragen: []\n")
-    line = refused(verhalen(nl.root, "form", "check"))
+    line = refused_line(verhalen(nl.root, "form", "check"))
     assert FORM_NAME in line and "geen UTF-8" in line
 
 
@@ -71,7 +71,7 @@ def test_a_deleted_working_folder_is_one_line(tmp_path: Path) -> None:
         "import os, runpy, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
         "sys.argv = ['verhalen', 'status']; runpy.run_module('verhalen', run_name='__main__')"
     )
-    line = refused([sys.executable, "-c", script, str(gone)], cwd=tmp_path)
+    line = refused_line([sys.executable, "-c", script, str(gone)], cwd=tmp_path)
     assert "bestaat niet meer" in line
 
 
@@ -110,3 +110,27 @@ def test_the_example_in_a_full_folder_is_refused_in_english(tmp_path: Path) -> N
     with pytest.raises(VerhalenError, match="--from"):
         make_demo(tmp_path / "new", source=tmp_path / "nope", lang="en")
     assert not (tmp_path / "new").exists()  # nothing left behind
+
+
+@pytest.mark.slow
+def test_a_mistake_on_the_command_line_is_one_line_in_the_projects_language(
+    tmp_path: Path,
+) -> None:
+    """Before, click's framed English box of five lines ("Missing option '--reason'")."""
+
+    def refused(argv: list[str], rc: int) -> str:  # run as `python -m verhalen`
+        return refused_line(argv, rc=rc).replace("python -m verhalen", "verhalen")
+
+    nl = new_project(tmp_path / "nl")
+    en = new_project(tmp_path / "en", lang="en")
+
+    line = refused(verhalen(nl.root, "stories", "exclude", "1"), rc=2)
+    assert line == "--reason / -r ontbreekt; zie 'verhalen stories exclude --help'"
+    line = refused(verhalen(en.root, "status", "--bogus"), rc=2)
+    assert line == "no such option --bogus; see 'verhalen status --help'"
+    line = refused(verhalen(nl.root, "cluster", "--seed", "abc"), rc=2)
+    assert line == (
+        "ongeldige waarde voor --seed: 'abc' is geen getal; zie 'verhalen cluster --help'"
+    )
+    line = refused(verhalen(en.root, "statsu"), rc=2)
+    assert line.startswith("no such command 'statsu' (did you mean status?)")

@@ -77,14 +77,25 @@ def main() -> None:
     commands; the English is put on the click command tree built here, which then runs as
     `app()` would run it."""
     from verhalen import faults
-    from verhalen.cli import help_en
+    from verhalen.cli import help_en, usage
     from verhalen.errors import RejectedBatch, VerhalenError
 
+    click = usage.errors()
     try:
         command = typer.main.get_command(app)
         if help_en.help_language(sys.argv[1:]) == "en":
             help_en.apply(command)
-        command()
+        code = command(standalone_mode=False)  # click's own errors come back here, not boxed
+    except click.UsageError as exc:
+        if type(exc).__name__ != "NoArgsIsHelpError":  # that one has printed the help already
+            line = usage.usage_line(exc, faults.language(sys.argv[1:]))
+            _common.err.print(line, markup=False, highlight=False)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        _common.err.print(exc.format_message(), markup=False, highlight=False)
+        sys.exit(exc.exit_code)
+    except typer.Abort:  # a prompt closed with Ctrl-D
+        sys.exit(1)
     except RejectedBatch as exc:
         for problem in exc.problems:
             _common.err.print(str(problem), markup=False, highlight=False)
@@ -106,3 +117,5 @@ def main() -> None:
         # is collected at exit; the fault is said, so that echo is not shown.
         sys.unraisablehook = lambda _: None
         sys.exit(1)
+    # as click's standalone mode: always an exit, with typer.Exit's code or Ctrl-C's 130
+    sys.exit(code if isinstance(code, int) else 0)

@@ -5,6 +5,18 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str]] = {
     # shared: parameter errors and table columns
     "cli_nl_or_en": ("nl of en", "nl or en"),
+    # usage errors (cli/usage.py)
+    "usage_line": ("{what}; zie '{help}'", "{what}; see '{help}'"),
+    "usage_no_such_option": ("onbekende optie {name}", "no such option {name}"),
+    "usage_did_you_mean": (" (bedoel je {names}?)", " (did you mean {names}?)"),
+    "usage_no_such_command": ("onbekende opdracht '{name}'", "no such command '{name}'"),
+    "usage_missing": ("{name} ontbreekt", "{name} is missing"),
+    "usage_bad_value": ("ongeldige waarde voor {name}: {why}", "invalid value for {name}: {why}"),
+    "usage_not_a_number": ("'{value}' is geen getal", "'{value}' is not a number"),
+    "usage_not_one_of": (
+        "'{value}' is geen van {choices}",
+        "'{value}' is none of {choices}",
+    ),
     "cli_a4_or_a3": ("a4 of a3", "a4 or a3"),
     "cli_col_when": ("wanneer", "when"),
     "cli_col_who": ("wie", "who"),
