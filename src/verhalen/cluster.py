@@ -435,8 +435,8 @@ def load_guided(path: Path, lang: str = "nl") -> tuple[tuple[str, tuple[str, ...
     """Facilitator themes from YAML: a list of {naam, woorden} (or {name, words}).
 
     A mistake is one line naming the file, in `lang`."""
-    from verhalen.catalysis import read_yaml
     from verhalen.errors import RejectedBatch
+    from verhalen.yaml_lines import read_yaml
 
     try:
         data = read_yaml(path, lang)

@@ -123,7 +123,7 @@ def read_proposals(
 
     `numbers` are the active run's perspectives: a proposal about another perspective needs the
     title it had at import (`titel`), or nobody can tell what it was about."""
-    from verhalen.catalysis import read_yaml
+    from verhalen.yaml_lines import read_yaml
 
     path = find_proposals(project.root, project.lang)
     if path is None:
