@@ -1,8 +1,11 @@
-"""Faults of the machine, said in one line: a full disk, a read-only folder, a damaged store.
+"""Faults of the machine, said in one line: a full disk, a read-only folder, a damaged store,
+and a path of the wrong kind (missing, a folder where a file goes, a file where a folder goes).
 
 The command line's entry point catches what the operating system and SQLite raise and asks
 `describe` for the line a user reads: what happened, to which file, and what to do, in the
-project's language. Anything it does not recognise stays a bug and keeps its traceback.
+project's language. Readers of input files say `reason` inside their own line ("onleesbaar
+bestand: bestaat niet") rather than the system's English. Anything it does not recognise stays
+a bug and keeps its traceback.
 Nothing is half-written by then: the store changes in one transaction and every output file is
 renamed into place only when complete (`verhalen.atomic`).
 """
