@@ -129,7 +129,10 @@ def form_template(template: str, lang: str) -> str:
 
 
 def _store_present(path: Path) -> bool:
-    """A store file with content, or one whose content still waits in its write-ahead log."""
+    """A store file with content, one whose content still waits in its write-ahead log, or an
+    empty one that another process holds while it creates the store (opening it waits)."""
+    import sqlite3
+
     try:
         if path.stat().st_size > 0:
             return True
@@ -138,7 +141,18 @@ def _store_present(path: Path) -> bool:
     except OSError:
         return True  # unreadable or not a file: opening it says what is wrong
     wal = path.with_name(path.name + "-wal")
-    return wal.is_file() and wal.stat().st_size > 0
+    if wal.is_file() and wal.stat().st_size > 0:
+        return True
+    try:  # nobody holds an empty file: it was emptied, not being made
+        probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+        finally:
+            probe.close()
+    except sqlite3.Error:
+        return True  # locked (being created) or read-only: the store itself decides
+    return False
 
 
 def init_project(
