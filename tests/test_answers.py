@@ -464,3 +464,9 @@ def test_where_comparing_with_no_number_fails_clearly(stories_project, expressio
     """Before, 'no stories found' with exit status 0."""
     with pytest.raises(VerhalenError, match=r"is geen getal"):
         filter_ids(stories_project, [expression])
+
+
+def test_history_of_a_story_that_does_not_exist_is_an_error(stories_project):
+    """Before, an empty history with exit status 0, as if the story had never changed."""
+    with pytest.raises(VerhalenError, match="verhaal 999 bestaat niet"):
+        history(stories_project, 999)

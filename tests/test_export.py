@@ -158,6 +158,14 @@ def test_export_unknown_format(filled, tmp_path):
         export_stories(filled, tmp_path / "x.pdf")
 
 
+def test_a_format_that_contradicts_the_file_name_is_refused(filled, tmp_path):
+    """Before, --format csv --out x.xlsx wrote CSV text into a file Excel cannot open."""
+    with pytest.raises(VerhalenError, match=r"x\.xlsx heeft een andere extensie dan --format csv"):
+        export_stories(filled, tmp_path / "x.xlsx", "csv")
+    assert not (tmp_path / "x.xlsx").exists()
+    assert export_stories(filled, tmp_path / "x.txt", "csv") > 0  # another name is the user's
+
+
 def test_csv_negative_number_stays_a_number(tmp_path):
     root = tmp_path / "neg"
     root.mkdir()

@@ -501,3 +501,18 @@ def test_one_storyteller_with_two_answers_to_one_question_rejects_the_file(proje
         "eerdere rij; kies er één"
     ]
     assert stories(project) == []
+
+
+def test_a_csv_cut_off_inside_a_quoted_story_is_refused_with_its_row(project):
+    """Before, the cut-off story was stored as if whole ("…hoe het voelde o")."""
+    path = project.root / "afgekapt.csv"
+    path.write_text(
+        'titel,verhaal\nPark,"Het park werd groen."\nWeg,"De weg was lang en hoe het voelde o',
+        encoding="utf-8",
+    )
+
+    assert rejected(project, [path]) == [
+        "afgekapt.csv:3: onleesbaar bestand: geen geldige CSV (een aanhalingsteken gaat open en "
+        "niet meer dicht: is het bestand afgekapt?)"
+    ]
+    assert stories(project) == []

@@ -220,7 +220,10 @@ class Change:
 
 
 def history(project: Project, story_id: int | None = None) -> list[Change]:
+    """Every change, or one story's; a story that does not exist is an error, not "no changes"."""
     with project.store() as store:
+        if story_id is not None and store.story(story_id) is None:
+            raise VerhalenError(t("story_not_found", project.lang, id=story_id))
         rows = store.history(f"story:{story_id}" if story_id is not None else None)
     return [
         Change(r["at"], r["who"], r["action"], r["target"], json.loads(r["detail"] or "null") or {})

@@ -252,6 +252,9 @@ def export_stories(
         raise VerhalenError(
             t("data_export_format", project.lang, fmt=fmt, known=", ".join(FORMATS))
         )
+    suffix = out.suffix.lstrip(".").lower()
+    if fmt != "narrafirma" and suffix in FORMATS and suffix != fmt:  # csv text in an .xlsx file
+        raise VerhalenError(t("data_export_suffix", project.lang, path=out, fmt=fmt))
     _check_out(project, out, folder=fmt == "narrafirma")
     if fmt == "qdpx":
         from verhalen.qdpx import write_qdpx

@@ -68,7 +68,8 @@ def _csv_rows(text: str, lang: str = "nl") -> list[tuple[int, list[str]]]:
     """
     header = next((line for line in text.split("\n") if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=header.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open to the end of the file (a cut-off export) is an error, not a story
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     out = []
     try:
         start = 1
@@ -77,7 +78,12 @@ def _csv_rows(text: str, lang: str = "nl") -> list[tuple[int, list[str]]]:
             out.append((start, [strip_controls(c) for c in cells]))
             start = reader.line_num + 1
     except csv.Error as exc:
-        why = t("why_bad_csv", lang, detail=one_line(str(exc), 160))
+        detail = str(exc)
+        if "unexpected end of data" in detail:
+            detail = t("why_csv_open_quote", lang)
+        elif "expected after" in detail:
+            detail = t("why_csv_inner_quote", lang)
+        why = t("why_bad_csv", lang, detail=one_line(detail, 160))
         raise ReadError(t("unreadable", lang, why=why), row=reader.line_num) from None
     return out
 

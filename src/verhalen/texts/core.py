@@ -58,6 +58,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "why_bad_document": ("geen geldig document ({detail})", "not a valid document ({detail})"),
     "why_bad_utf16": ("geen geldige UTF-16-tekst", "not valid UTF-16 text"),
     "why_bad_csv": ("geen geldige CSV ({detail})", "not valid CSV ({detail})"),
+    "why_csv_open_quote": (
+        "een aanhalingsteken gaat open en niet meer dicht: is het bestand afgekapt?",
+        "a quote opens and never closes: was the file cut off?",
+    ),
+    "why_csv_inner_quote": (
+        "tekst na een sluitend aanhalingsteken; schrijf een aanhalingsteken binnen een cel dubbel "
+        '("")',
+        'text after a closing quote; write a quote inside a cell twice ("")',
+    ),
     "nf_no_header": (
         "geen kopregel 'Data column name' (geen NarraFirma-formulier)",
         "no 'Data column name' header row (not a NarraFirma form)",

@@ -325,6 +325,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         'give a reason: --reason "..." (it goes into the report)',
     ),
     "data_give_story_ids": ("geef een of meer verhaalnummers", "give one or more story ids"),
+    "data_export_suffix": (
+        "{path} heeft een andere extensie dan --format {fmt}; kies een naam die op .{fmt} eindigt",
+        "{path} has another extension than --format {fmt}; choose a name ending in .{fmt}",
+    ),
     "data_export_format": (
         "onbekend formaat '{fmt}' (kies uit: {known})",
         "unknown format '{fmt}' (choose from: {known})",
