@@ -470,3 +470,14 @@ def test_history_of_a_story_that_does_not_exist_is_an_error(stories_project):
     """Before, an empty history with exit status 0, as if the story had never changed."""
     with pytest.raises(VerhalenError, match="verhaal 999 bestaat niet"):
         history(stories_project, 999)
+
+
+def test_where_with_an_unknown_name_lists_the_tags_in_the_projects_language(tmp_path):
+    from verhalen.project import init_project
+
+    english = init_project(tmp_path / "en", lang="en")
+    with pytest.raises(VerhalenError) as info:
+        filter_ids(english, ["nonsense=3"])
+    message = str(info.value)
+    assert "reading_minutes" in message and "session" in message
+    assert "leestijd" not in message and "sessie" not in message

@@ -129,9 +129,9 @@ def parse_where(project: Project, expression: str) -> Condition:
     key = FIELD_ALIASES.get(fold(name), fold(name))
     if key in FIELDS:
         return Condition(key, op, value, None)
-    known = ", ".join(
-        [q.id for q in project.form.questions] + list(TAG_ALIASES) + list(FIELD_ALIASES)
-    )
+    # the tags and fields by the names of the project's language (both are understood)
+    tags, fields = (TAG_ALIASES, FIELD_ALIASES) if lang == "nl" else (TAG_LABELS, FIELDS)
+    known = ", ".join([q.id for q in project.form.questions] + list(tags) + list(fields))
     raise VerhalenError(t("var_where_unknown", lang, expression=expression, name=name, known=known))
 
 
