@@ -492,19 +492,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     # cluster: guided themes
     "data_guided_not_a_list": (
         "{path}: verwacht een lijst van thema's met 'naam' en 'woorden'",
-        "{path}: expected a list of themes with 'naam' and 'woorden'",
+        "{path}: expected a list of themes with 'name' and 'words'",
     ),
     "data_guided_not_a_theme": (
         "{path}: thema {i}: verwacht 'naam' en 'woorden'",
-        "{path}: theme {i}: expected 'naam' and 'woorden'",
+        "{path}: theme {i}: expected 'name' and 'words'",
     ),
     "data_guided_no_name": (
         "{path}: thema {i}: 'naam' ontbreekt",
-        "{path}: theme {i}: missing 'naam'",
+        "{path}: theme {i}: missing 'name'",
     ),
     "data_guided_words": (
         "{path}: thema {i} ('{name}'): 'woorden' moet een lijst van woorden of een tekst zijn",
-        "{path}: theme {i} ('{name}'): 'woorden' must be a list of words or a text",
+        "{path}: theme {i} ('{name}'): 'words' must be a list of words or a text",
     ),
     # form.py: checks of storyform.yaml
     "form_not_mapping": (
