@@ -567,3 +567,12 @@ def test_a_stored_config_reads_back_as_it_was_run():
     assert ClusterConfig.from_record(config_record(config)) == config
     older = ClusterConfig.from_record({"embedder": "use", "seed": 3, "gone": 1})
     assert (older.embedder, older.seed, older.lang, older.guided) == ("use", 3, "nl", ())
+
+
+@pytest.mark.parametrize("seed", [-1, 2**32])
+def test_a_seed_numpy_cannot_take_is_refused_before_any_work(seed):
+    """Before, a traceback from scikit-learn or numpy after the stories were embedded."""
+    from verhalen.cluster import ClusterConfig
+
+    with pytest.raises(VerhalenError, match=rf"--seed {seed}: kies een geheel getal van 0"):
+        ClusterConfig(seed=seed)

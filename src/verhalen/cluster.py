@@ -40,6 +40,9 @@ KEY_TERMS = 8
 MIN_STORIES = 10
 
 
+MAX_SEED = 2**31 - 1
+
+
 @dataclass(frozen=True)
 class ClusterConfig:
     """Everything that decides a clustering run; stored with the run."""
@@ -54,6 +57,9 @@ class ClusterConfig:
     lang: str = "nl"
 
     def __post_init__(self) -> None:
+        # the runs use seed, seed + 1, …: all must stay seeds numpy and scikit-learn accept
+        if not 0 <= self.seed <= MAX_SEED:
+            raise VerhalenError(t("data_cluster_seed", self.lang, seed=self.seed, most=MAX_SEED))
         if self.embedder is None:
             from verhalen.embed import default_embedder
 

@@ -40,6 +40,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} verhalen: groeperen kan pas vanaf {minimum} verhalen",
         "{n} stories: clustering needs at least {minimum}",
     ),
+    "data_cluster_seed": (
+        "--seed {seed}: kies een geheel getal van 0 tot en met {most}",
+        "--seed {seed}: choose a whole number from 0 to {most}",
+    ),
     "data_cluster_runs": (
         "--runs {runs}: de consensus heeft minstens 2 herhalingen nodig",
         "--runs {runs}: the consensus needs at least 2 runs",
