@@ -17,7 +17,7 @@ from verhalen.errors import VerhalenError
 from verhalen.form import StoryForm, load_form
 from verhalen.i18n import language, t
 from verhalen.settings import Settings, default_toml
-from verhalen.store import Store
+from verhalen.store import Store, store_present
 
 CONFIG_NAME = "verhalen.toml"
 FORM_NAME = "storyform.yaml"
@@ -79,7 +79,7 @@ class Project:
         """The project's store. Only `init` and `ingest` may `create` one: a store that is gone
         or emptied (0 bytes) is otherwise refused, so a command that only reads never hides the
         loss behind a fresh, empty store ('verhalen doctor' says how to restore)."""
-        if not create and not _store_present(self.store_path):
+        if not create and not store_present(self.store_path):
             raise VerhalenError(t("store_gone", self.lang, store=self.store_path))
         return Store(self.store_path, lang=self.lang)
 
@@ -126,33 +126,6 @@ def form_template(template: str, lang: str) -> str:
             t("template_unknown", lang, template=template, known=", ".join(TEMPLATES))
         )
     return template_text(f"storyform-{template}{TEMPLATE_SUFFIXES[language(lang)]}")
-
-
-def _store_present(path: Path) -> bool:
-    """A store file with content, one whose content still waits in its write-ahead log, or an
-    empty one that another process holds while it creates the store (opening it waits)."""
-    import sqlite3
-
-    try:
-        if path.stat().st_size > 0:
-            return True
-    except FileNotFoundError:
-        return False
-    except OSError:
-        return True  # unreadable or not a file: opening it says what is wrong
-    wal = path.with_name(path.name + "-wal")
-    if wal.is_file() and wal.stat().st_size > 0:
-        return True
-    try:  # nobody holds an empty file: it was emptied, not being made
-        probe = sqlite3.connect(path, timeout=0, isolation_level=None)
-        try:
-            probe.execute("BEGIN IMMEDIATE")
-            probe.execute("ROLLBACK")
-        finally:
-            probe.close()
-    except sqlite3.Error:
-        return True  # locked (being created) or read-only: the store itself decides
-    return False
 
 
 def init_project(

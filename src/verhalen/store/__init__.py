@@ -39,6 +39,7 @@ __all__ = [
     "StoreReadOnly",
     "StoryRow",
     "now",
+    "store_present",
     "user",
 ]
 
@@ -55,6 +56,31 @@ class StoreReadOnly(VerhalenError):
 
 
 _SQLITE_READONLY, _SQLITE_CANTOPEN = 8, 14
+
+
+def store_present(path: Path) -> bool:
+    """A store file with content, one whose content still waits in its write-ahead log, or an
+    empty one that another process holds while it creates the store (opening it waits)."""
+    try:
+        if path.stat().st_size > 0:
+            return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # unreadable or not a file: opening it says what is wrong
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        return True
+    try:  # nobody holds an empty file: it was emptied, not being made
+        probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+        finally:
+            probe.close()
+    except sqlite3.Error:
+        return True  # locked (being created) or read-only: the store itself decides
+    return False
 
 
 def _cannot_write(exc: sqlite3.OperationalError) -> bool:
