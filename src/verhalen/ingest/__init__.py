@@ -13,14 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from verhalen import faults
 from verhalen.errors import Problem, RejectedBatch, VerhalenError
 from verhalen.form import AnswerError, StoryForm, fold
 from verhalen.i18n import t
 from verhalen.ingest import _narrafirma, _sensemaker
 from verhalen.ingest._archive import check_archive
 from verhalen.ingest._documents import read_docx, read_odt
-from verhalen.ingest._model import RawStory, RawStoryteller, ReadError, ReadOptions, ReadResult
+from verhalen.ingest._model import (
+    RawStory,
+    RawStoryteller,
+    ReadError,
+    ReadOptions,
+    ReadResult,
+    unreadable,
+)
 from verhalen.ingest._narrafirma import read_form as read_narrafirma_form
 from verhalen.ingest._narrafirma import slug as narrafirma_slug
 from verhalen.ingest._normalize import clean, dedup_key, file_hash, near_duplicates, one_line
@@ -83,7 +89,7 @@ def collect_files(paths: Sequence[Path], lang: str = "nl") -> tuple[list[Path], 
         try:
             exists, is_dir = path.exists(), path.is_dir()
         except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL
-            problems.append(Problem(str(path), None, _unreadable(exc, lang)))
+            problems.append(Problem(str(path), None, unreadable(exc, lang)))
             continue
         if not exists:
             problems.append(Problem(str(path), None, t("no_such_path", lang)))
@@ -139,10 +145,6 @@ def read_any(
     if suffix == ".md":
         return read_plain(path, display, options)
     raise ReadError(t("unsupported", options.lang, ext=suffix or "?"))
-
-
-def _unreadable(exc: BaseException, lang: str) -> str:
-    return t("unreadable", lang, why=faults.reason(exc, lang))
 
 
 def _too_large(lang: str) -> str:
@@ -281,7 +283,7 @@ def ingest(
                     continue
                 data = path.read_bytes()
             except OSError as exc:
-                batch.problems.append(Problem(display, None, _unreadable(exc, lang)))
+                batch.problems.append(Problem(display, None, unreadable(exc, lang)))
                 continue
             digest = file_hash(data)
             if store.source_known(display, digest):
@@ -293,7 +295,7 @@ def ingest(
                 batch.problems.append(Problem(display, exc.row, str(exc)))
                 continue
             except (OSError, ValueError, UnicodeError) as exc:
-                batch.problems.append(Problem(display, None, _unreadable(exc, lang)))
+                batch.problems.append(Problem(display, None, unreadable(exc, lang)))
                 continue
             batch.sources.append((display, digest, path.suffix.lower().lstrip("."), len(data)))
             _add_storytellers(result, display, form, tellers, batch, lang)

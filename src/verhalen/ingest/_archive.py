@@ -13,9 +13,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from verhalen import faults
 from verhalen.i18n import t
-from verhalen.ingest._model import ReadError
+from verhalen.ingest._model import ReadError, unreadable
 from verhalen.ingest._normalize import one_line
 
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
@@ -29,7 +28,7 @@ def check_archive(path: Path, lang: str = "nl") -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except OSError as exc:
-        raise ReadError(t("unreadable", lang, why=faults.reason(exc, lang))) from None
+        raise ReadError(unreadable(exc, lang)) from None
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         why = t("why_bad_document", lang, detail=one_line(str(exc), 160))
         raise ReadError(t("unreadable", lang, why=why)) from None

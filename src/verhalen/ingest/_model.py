@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from verhalen import faults
+from verhalen.i18n import t
+
 
 class ReadError(Exception):
     """The whole file cannot be read; the message is the reason shown to the user."""
@@ -13,6 +16,12 @@ class ReadError(Exception):
     def __init__(self, reason: str, row: int | None = None):
         super().__init__(reason)
         self.row = row
+
+
+def unreadable(exc: BaseException, lang: str) -> str:
+    """The line for a file the system would not read ("onleesbaar bestand: bestaat niet"),
+    in `lang` rather than the system's English."""
+    return t("unreadable", lang, why=faults.reason(exc, lang))
 
 
 @dataclass

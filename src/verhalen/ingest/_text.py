@@ -8,9 +8,15 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from verhalen import faults
 from verhalen.i18n import t
-from verhalen.ingest._model import RawStory, ReadError, ReadOptions, ReadResult, take_meta
+from verhalen.ingest._model import (
+    RawStory,
+    ReadError,
+    ReadOptions,
+    ReadResult,
+    take_meta,
+    unreadable,
+)
 
 # The title is stripped in Python: a lazy `(.+?)\s*#*\s*$` took quadratic time on long lines.
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
@@ -113,7 +119,7 @@ def read_text_file(path: Path, lang: str = "nl") -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError(t("unreadable", lang, why=faults.reason(exc, lang))) from None
+        raise ReadError(unreadable(exc, lang)) from None
     text = decode(data, lang)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
