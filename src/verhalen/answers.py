@@ -106,16 +106,16 @@ def import_answers(project: Project, path: Path) -> ImportReport:
                 except AnswerError as exc:
                     problems.append(Problem(display, number, f"{qid}: {exc}"))
                     continue
-                target = story_id if question.about == "story" else teller_id
+                kind = question.about  # "story" or "storyteller"
+                target = story_id if kind == "story" else teller_id
                 if target is None:
-                    if question.about != "story":  # an unknown story is already a problem
+                    if kind != "story":  # an unknown story is already a problem
                         problems.append(
                             Problem(
                                 display, number, t("data_answers_no_storyteller", lang, qid=qid)
                             )
                         )
                     continue
-                kind = "story" if question.about == "story" else "storyteller"
                 first, earlier = given.setdefault((kind, target, qid), (number, value))
                 if earlier != value:  # two rows, two answers: neither may silently win
                     problems.append(

@@ -68,10 +68,10 @@ def sync(path: Path) -> None:
         os.close(fd)
 
 
-def _named(exc: OSError, path: Path, tmp: Path | None) -> OSError:
+def _named(exc: OSError, path: Path, tmp: Path) -> OSError:
     """The error with the target's name: a failed write() names no file, and the user knows
     the report, not its hidden temporary name."""
-    if exc.filename is None or (tmp is not None and str(exc.filename) == str(tmp)):
+    if exc.filename is None or str(exc.filename) == str(tmp):
         return OSError(exc.errno, exc.strerror, str(path))
     return exc
 
